@@ -1,0 +1,139 @@
+// The engine's types. The names marked "contract" in ../shared/design/ARCHITECTURE.md §3
+// are relied on by checks outside the repo: keep their names, fields and units.
+
+export type TrackId = 'cloud' | 'edge' | 'mobile' | 'tiny' // contract
+export type Precision = 'fp16' | 'int8' | 'int4' | 'binary' // contract: 16, 8, 4, 1 bits
+export type SparsityPattern = 'unstructured' | '2:4' // contract
+
+/** Where a number comes from. Every constant in engine/ carries one. */
+export type ConstantKind = 'published' | 'derived' | 'assumption'
+export interface Sourced {
+  value: number
+  unit: string
+  /** paper + table, datasheet, book section; for `derived`, the formula; for `assumption`, the reasoning */
+  source: string
+  kind: ConstantKind
+}
+
+/** contract */
+export interface Recipe {
+  precision: Precision
+  /** fraction of weights pruned, 0 ≤ s ≤ 0.9; with '2:4' it is 0.5 */
+  sparsity: number
+  pattern: SparsityPattern
+  /** a model id from the track's `models`; the track's `baseline` id means "no new student" */
+  student: string
+  /** student trained with knowledge distillation from the baseline (teacher) */
+  distill: boolean
+  /** distillation temperature, 1..20 (ignored when distill is false) */
+  temperature: number
+}
+
+/** A model the track can deploy: the baseline (teacher) or a candidate student. */
+export interface ModelSpec {
+  id: string
+  name: string
+  /** weight count */
+  params: Sourced
+  /** quality at FP16, dense, trained normally (for students: trained from scratch, no distillation) */
+  accuracy: Sourced
+}
+
+/** One of the mission's budgets. `limit` is in `unit`; `kind` says which way passes. */
+export interface Budget {
+  name: string // e.g. 'memory', 'latency', 'energy', 'power', 'accuracy'
+  limit: Sourced
+  /** 'max': value ≤ limit passes; 'min': value ≥ limit passes */
+  sense: 'max' | 'min'
+}
+
+/** contract (at least these fields; the engine may add more) */
+export interface Track {
+  id: TrackId
+  name: string // 'Cloud Titan'
+  persona: string // 'LLM Architect'
+  mission: string // the fixed north-star mission
+  /** the crisis in one sentence, with its numbers computed by the engine (not typed in) */
+  crisis: string
+  /** the stakeholder of part 3 and the demand, e.g. 'UX Designer' */
+  stakeholder: { role: string; demand: string }
+  machine: { name: string }
+  metric: { name: string; unit: string }
+  baseline: string // id of the baseline (teacher) model in `models`
+  baselineAccuracy: number // in metric.unit
+  models: ModelSpec[]
+  budgets: Budget[]
+}
+
+/** One named step between the theoretical and the realized speedup, for the speedup waterfall. */
+export interface SpeedupStep {
+  name: string // e.g. 'no sparse fast path', 'index/metadata overhead', 'dequantization', 'non-accelerated layers'
+  /** speedup after this step is applied (the first step starts from theoreticalSpeedup, the last ends at realizedSpeedup) */
+  speedupAfter: number
+  /** one sentence for the slide */
+  why: string
+}
+
+export interface BudgetCheck {
+  name: string
+  pass: boolean
+  value: number
+  limit: number
+  unit: string
+}
+
+/** contract (at least these fields) */
+export interface Evaluation {
+  memory: {
+    weightsBytes: number
+    metadataBytes: number // quantization + sparse-format metadata
+    quantMetadataBytes: number
+    sparseMetadataBytes: number
+    activationsBytes: number
+    kvCacheBytes: number
+    totalBytes: number
+    capacityBytes: number
+    fits: boolean
+  }
+  /** one inference (cloud: one decoded token at the track's batch and context) */
+  latencyMs: number
+  /** latency lower bound from the roofline: max(bytes moved ÷ bandwidth, ops ÷ peak throughput) */
+  latencyFloorMs: number
+  bound: 'memory' | 'compute'
+  theoreticalSpeedup: number
+  realizedSpeedup: number
+  speedupSteps: SpeedupStep[]
+  energyPerInferenceJ: number
+  energy: { computeJ: number; dataMovementJ: number }
+  accuracy: number
+  accuracyDrop: number
+  checks: BudgetCheck[]
+  binding: string | null
+  /** what the energy and latency mean for this track, e.g. battery life in minutes, average power in W, tokens/s */
+  impact: { label: string; value: number; unit: string }[]
+}
+
+/** A point of the sweep with its recipe; `dominated` is false on the frontier. */
+export interface ParetoPoint {
+  recipe: Recipe
+  evaluation: Evaluation
+  label: string // short human name of the recipe, e.g. 'INT4 · 50% 2:4 · Llama-3-8B distilled'
+}
+
+/** A prediction lock's question and its answer key, computed by the engine for a track. */
+export type LockId = 'quantization' | 'sparsity' | 'distillation'
+export interface LockDefinition {
+  id: LockId
+  question: string
+  kind: 'choice' | 'number'
+  /** exactly 4 when kind is 'choice' */
+  options?: string[]
+  /** when kind is 'number' */
+  range?: { min: number; max: number; step: number; unit: string }
+}
+export interface LockAnswer {
+  /** index into options (choice) or the numeric answer (number) */
+  value: number
+  /** the answer in one sentence, with its numbers */
+  explanation: string
+}
