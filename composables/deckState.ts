@@ -1,0 +1,78 @@
+// One track and one recipe per viewer, shared by every slide and kept in the URL query
+// (?track=…&precision=…), so a reload or a shared link shows the same state.
+import { computed, reactive, ref, watch } from 'vue'
+import type { Router } from 'vue-router'
+import { baselineRecipe, EngineInputError, stateFromQuery, stateToQuery, TRACKS, validateRecipe } from '../engine'
+import type { DeckState, Precision, Recipe, TrackId } from '../engine'
+
+const DEFAULT_TRACK: TrackId = 'cloud'
+
+const state = reactive<DeckState>({ track: DEFAULT_TRACK, recipe: baselineRecipe(DEFAULT_TRACK) })
+/** Messages about query fields that were ignored, shown once so a bad link is not silently "fixed". */
+const problems = ref<string[]>([])
+
+/** Applies a query over the defaults; whatever the engine rejects falls back to the track's baseline, with a message. */
+export function loadQuery(query: Record<string, string | undefined>): void {
+  const parsed = stateFromQuery(query, { track: DEFAULT_TRACK, recipe: baselineRecipe(DEFAULT_TRACK) })
+  const found = [...parsed.problems]
+  let recipe = parsed.state.recipe
+  if (query.student === undefined) recipe = { ...recipe, student: TRACKS[parsed.state.track].baseline }
+  try {
+    recipe = validateRecipe(parsed.state.track, recipe)
+  } catch (e) {
+    if (!(e instanceof EngineInputError)) throw e
+    found.push(`${e.message} — the recipe was reset to the baseline`)
+    recipe = baselineRecipe(parsed.state.track)
+  }
+  state.track = parsed.state.track
+  state.recipe = recipe
+  problems.value = found
+}
+
+/** Keeps the router's query and the state in step (Slidev carries the query along when it changes slides). */
+export function bindRouter(router: Router): void {
+  const fromRoute = () => loadQuery(router.currentRoute.value.query as Record<string, string | undefined>)
+  fromRoute()
+  router.afterEach((to, from) => {
+    if (JSON.stringify(to.query) !== JSON.stringify(from.query)) fromRoute()
+  })
+  watch(
+    () => stateToQuery(state),
+    (q) => {
+      const current = router.currentRoute.value.query
+      if (Object.entries(q).every(([k, v]) => current[k] === v)) return
+      router.replace({ query: { ...current, ...q } })
+    },
+  )
+}
+
+export function useDeckState() {
+  return {
+    track: computed(() => state.track),
+    trackInfo: computed(() => TRACKS[state.track]),
+    recipe: computed(() => state.recipe),
+    problems: computed(() => problems.value),
+    /** Switching track resets the recipe: model ids belong to a track. */
+    setTrack(track: TrackId) {
+      if (track === state.track) return
+      state.track = track
+      state.recipe = baselineRecipe(track)
+    },
+    /** Merges a change into the recipe; an invalid combination throws EngineInputError and changes nothing. */
+    updateRecipe(change: Partial<Recipe>) {
+      const next: Recipe = { ...state.recipe, ...change }
+      if (change.pattern === '2:4') next.sparsity = 0.5
+      state.recipe = validateRecipe(state.track, next)
+    },
+    setPrecision(precision: Precision) {
+      state.recipe = { ...state.recipe, precision }
+    },
+    reset() {
+      state.recipe = baselineRecipe(state.track)
+      problems.value = []
+    },
+    dismissProblems() {
+      problems.value = []
+    },
+  }
+}

@@ -1,0 +1,27 @@
+// Helpers shared by the browser tests.
+import { readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { parse } from '@slidev/parser'
+import { chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
+
+/** Debian's Chromium with the flags this closed network needs (no background connections). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  })
+}
+
+/** The deck's slides in order, following `src:` imports, with Slidev's own parser. */
+export async function listSlides(entry = resolve('slides.md')): Promise<{ title?: string; file: string }[]> {
+  const { slides } = await parse(readFileSync(entry, 'utf8'), entry)
+  const out: { title?: string; file: string }[] = []
+  for (const slide of slides) {
+    const src = slide.frontmatter.src as string | undefined
+    if (src) out.push(...(await listSlides(resolve(dirname(entry), src))))
+    else out.push({ title: slide.title, file: entry })
+  }
+  return out
+}
