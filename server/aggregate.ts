@@ -1,0 +1,40 @@
+// Aggregation of one round's answers into what a class may see after the reveal: counts only, no voter ids.
+import type { LockDefinition } from '../engine/types.ts'
+
+export interface Distribution {
+  poll: string
+  round: number
+  kind: 'choice' | 'number'
+  count: number
+  /** choice: answers per option index */
+  counts?: number[]
+  /** number: histogram over the poll's range (edges has bins + 1 entries) and the median */
+  histogram?: { edges: number[]; counts: number[] }
+  median?: number | null
+  unit?: string
+}
+
+export const HISTOGRAM_BINS = 10
+
+export function median(sorted: number[]): number | null {
+  const n = sorted.length
+  if (n === 0) return null
+  const m = n >> 1
+  return n % 2 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2
+}
+
+export function aggregate(def: LockDefinition, round: number, values: number[]): Distribution {
+  const base = { poll: def.id, round, kind: def.kind, count: values.length }
+  if (def.kind === 'choice') {
+    const counts = new Array(def.options?.length ?? 4).fill(0)
+    for (const v of values) if (counts[v] !== undefined) counts[v]++
+    return { ...base, counts }
+  }
+  const { min, max, unit } = def.range!
+  const width = (max - min) / HISTOGRAM_BINS
+  const edges = Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) => min + i * width)
+  const counts = new Array(HISTOGRAM_BINS).fill(0)
+  for (const v of values) counts[Math.min(HISTOGRAM_BINS - 1, Math.max(0, Math.floor((v - min) / width)))]++
+  const sorted = [...values].sort((a, b) => a - b)
+  return { ...base, histogram: { edges, counts }, median: median(sorted), unit }
+}

@@ -1,0 +1,64 @@
+// One HTTP server for a live class: the session API plus (optionally) the built deck, served with sirv
+// (SPA fallback so /12 works). The data folder is never served: start-up refuses a data dir inside the static dir.
+import { createServer, type Server } from 'node:http'
+import { resolve, relative, isAbsolute } from 'node:path'
+import sirv from 'sirv'
+import { createSessionHandler, type SessionHandler } from './handler.ts'
+import type { PollDefs } from './polls.ts'
+import { SessionStore } from './store.ts'
+
+export interface ClassServerOptions {
+  secret: string
+  dataDir: string
+  polls: PollDefs
+  staticDir?: string
+  host?: string
+  port?: number
+  throttleMs?: number
+}
+
+export interface ClassServer {
+  server: Server
+  store: SessionStore
+  handler: SessionHandler
+  /** http://host:port with the bound port */
+  url: string
+  close(): Promise<void>
+}
+
+export function isInside(child: string, parent: string): boolean {
+  const rel = relative(resolve(parent), resolve(child))
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
+}
+
+export async function startClassServer(o: ClassServerOptions): Promise<ClassServer> {
+  if (!o.secret) throw new Error('a presenter secret is required')
+  if (o.staticDir && o.dataDir !== ':memory:' && isInside(o.dataDir, o.staticDir))
+    throw new Error(`the data folder ${o.dataDir} is inside the served folder ${o.staticDir}; choose another --data`)
+  const store = new SessionStore(o.dataDir)
+  const handler = createSessionHandler({ store, secret: o.secret, polls: o.polls, throttleMs: o.throttleMs })
+  const assets = o.staticDir ? sirv(o.staticDir, { single: true, etag: true, dev: false }) : null
+  const server = createServer((req, res) =>
+    handler(req, res, () => {
+      if (assets) assets(req, res, () => { res.statusCode = 404; res.end('not found') })
+      else { res.statusCode = 404; res.end('not found') }
+    }),
+  )
+  server.keepAliveTimeout = 10_000
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail)
+    server.listen(o.port ?? 0, o.host ?? '127.0.0.1', () => ok())
+  })
+  const addr = server.address()
+  const port = typeof addr === 'object' && addr ? addr.port : o.port
+  const host = o.host && o.host !== '0.0.0.0' && o.host !== '::' ? o.host : '127.0.0.1'
+  return {
+    server, store, handler,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    close: () => new Promise<void>((ok) => {
+      handler.close()
+      server.closeAllConnections()
+      server.close(() => { store.close(); ok() })
+    }),
+  }
+}

@@ -1,0 +1,195 @@
+// The class-session HTTP API under /api/session/ (contract: ARCHITECTURE §4). A plain Node request handler
+// that also works as connect middleware (the Slidev dev server mounts it through setup/vite-plugins.ts).
+// Every bad request gets a 4xx JSON { error } and changes nothing.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { aggregate } from './aggregate.ts'
+import { isPresenter } from './auth.ts'
+import { answerError, checkPollDefs, type PollDefs } from './polls.ts'
+import { AnswerBody, ControlBody, ResultsQuery, zodMessage } from './schema.ts'
+import { SseHub } from './sse.ts'
+import type { SessionStore } from './store.ts'
+
+export const API_PREFIX = '/api/session/'
+export const BODY_LIMIT = 4096
+
+export interface SessionOptions {
+  store: SessionStore
+  secret: string
+  polls: PollDefs
+  /** coalescing delay of count pushes over SSE, ms */
+  throttleMs?: number
+}
+
+export type SessionHandler = ((req: IncomingMessage, res: ServerResponse, next?: () => void) => void) & {
+  close(): void
+  hub: SseHub
+}
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) { super(message) }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, type = 'application/json; charset=utf-8'): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body)
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' })
+  res.end(text)
+}
+
+/** Reads a JSON body of at most BODY_LIMIT bytes. */
+function readJson(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const type = req.headers['content-type'] ?? ''
+    if (!/^application\/json\b/i.test(type)) return reject(new HttpError(415, 'Content-Type must be application/json'))
+    if (Number(req.headers['content-length'] ?? 0) > BODY_LIMIT)
+      return reject(new HttpError(413, `body larger than ${BODY_LIMIT} bytes`))
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > BODY_LIMIT) {
+        req.removeAllListeners('data')
+        req.resume()
+        reject(new HttpError(413, `body larger than ${BODY_LIMIT} bytes`))
+      } else chunks.push(c)
+    })
+    req.on('error', reject)
+    req.on('end', () => {
+      if (size > BODY_LIMIT) return
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')))
+      } catch {
+        reject(new HttpError(400, 'body is not valid JSON'))
+      }
+    })
+  })
+}
+
+export function createSessionHandler(opts: SessionOptions): SessionHandler {
+  const { store, secret, polls } = opts
+  if (!secret) throw new Error('a presenter secret is required')
+  checkPollDefs(polls)
+
+  const snapshot = () => ({
+    polls: Object.fromEntries(Object.keys(polls).map((p) => {
+      const { round, phase, count } = store.state(p)
+      return [p, { round, phase, count }]
+    })),
+    presenter: store.presenter(),
+  })
+  const hub = new SseHub(snapshot, opts.throttleMs ?? 200)
+
+  const pollDef = (poll: string) => {
+    const def = Object.hasOwn(polls, poll) ? polls[poll] : undefined
+    if (!def) throw new HttpError(404, `unknown poll "${poll}"`)
+    return def
+  }
+  const requirePresenter = (req: IncomingMessage) => {
+    if (!isPresenter(req, secret)) throw new HttpError(401, 'presenter secret missing or wrong')
+  }
+  const parse = <T>(schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: any } }, x: unknown): T => {
+    const r = schema.safeParse(x)
+    if (!r.success) throw new HttpError(400, zodMessage(r.error))
+    return r.data
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const path = url.pathname.slice(API_PREFIX.length)
+    const method = req.method ?? 'GET'
+    const expect = (m: string) => { if (method !== m) throw new HttpError(405, `${method} not allowed on ${url.pathname}`) }
+
+    switch (path) {
+      case 'state': {
+        expect('GET')
+        const voter = url.searchParams.get('voter')
+        const body: Record<string, unknown> = snapshot()
+        if (voter !== null) {
+          const v = parse(AnswerBody.shape.voter, voter)
+          body.mine = Object.fromEntries(Object.keys(polls).map((p) => [p, store.mine(p, store.current(p).round, v)]))
+        }
+        return send(res, 200, body)
+      }
+      case 'events':
+        expect('GET')
+        return hub.add(res)
+      case 'auth':
+        expect('GET')
+        requirePresenter(req)
+        return send(res, 200, { presenter: true })
+      case 'answer': {
+        expect('POST')
+        const b = parse(AnswerBody, await readJson(req))
+        const def = pollDef(b.poll)
+        const bad = answerError(def, b.value)
+        if (bad) throw new HttpError(400, bad)
+        const cur = store.current(b.poll)
+        if (b.round !== undefined && b.round !== cur.round)
+          throw new HttpError(409, `round ${b.round} is over; the poll is in round ${cur.round}`)
+        const round = store.answer(b.poll, b.voter, b.value)
+        if (round === null) throw new HttpError(409, `poll "${b.poll}" is ${cur.phase === 'open' ? 'not open' : cur.phase}: answers are closed`)
+        hub.pushSoon()
+        return send(res, 200, { ok: true, poll: b.poll, round, value: b.value, count: store.count(b.poll, round) })
+      }
+      case 'control': {
+        expect('POST')
+        requirePresenter(req)
+        const b = parse(ControlBody, await readJson(req))
+        if (b.action === 'goto') {
+          const presenter = store.setPresenter(b.slide, b.clicks)
+          hub.push()
+          return send(res, 200, { ok: true, presenter })
+        }
+        pollDef(b.poll)
+        if (b.action === 'reset') store.reset(b.poll)
+        else if (b.action === 'newRound') store.newRound(b.poll)
+        else store.setPhase(b.poll, b.action === 'open' ? 'open' : b.action === 'lock' ? 'locked' : 'revealed')
+        hub.push()
+        return send(res, 200, { ok: true, state: store.state(b.poll) })
+      }
+      case 'results':
+      case 'export': {
+        expect('GET')
+        const presenter = isPresenter(req, secret)
+        if (path === 'export' && !presenter) throw new HttpError(401, 'presenter secret missing or wrong')
+        const q = parse(ResultsQuery, Object.fromEntries(url.searchParams))
+        const def = pollDef(q.poll)
+        const round = q.round ?? store.current(q.poll).round
+        const phase = store.roundPhase(q.poll, round)
+        if (phase === null) throw new HttpError(404, `poll "${q.poll}" has no round ${round}`)
+        if (path === 'results') {
+          if (phase !== 'revealed' && !presenter) throw new HttpError(403, 'results are hidden until the presenter reveals them')
+          return send(res, 200, { ...aggregate(def, round, store.values(q.poll, round)), phase })
+        }
+        const rows = store.rows(q.poll, round)
+        if (q.format === 'csv') {
+          const csv = ['poll,round,voter,value,updated_at', ...rows.map((r) =>
+            `${r.poll},${r.round},${r.voter},${r.value},${new Date(r.updatedAt).toISOString()}`)].join('\n') + '\n'
+          res.setHeader('Content-Disposition', `attachment; filename="${q.poll}-round${round}.csv"`)
+          return send(res, 200, csv, 'text/csv; charset=utf-8')
+        }
+        return send(res, 200, { poll: q.poll, round, phase, definition: def, answers: rows, distribution: aggregate(def, round, rows.map((r) => r.value)) })
+      }
+      default:
+        throw new HttpError(404, `no such endpoint ${url.pathname}`)
+    }
+  }
+
+  const handler = ((req, res, next) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    if (!url.pathname.startsWith(API_PREFIX)) {
+      if (next) return next()
+      return send(res, 404, { error: 'not found' })
+    }
+    route(req, res, url).catch((err: unknown) => {
+      if (res.headersSent) return res.end()
+      if (err instanceof HttpError) {
+        if (err.status === 413) res.setHeader('Connection', 'close')
+        return send(res, err.status, { error: err.message })
+      }
+      console.error('[session] internal error', err)
+      send(res, 500, { error: 'internal error' })
+    })
+  }) as SessionHandler
+  handler.close = () => hub.close()
+  handler.hub = hub
+  return handler
+}

@@ -1,0 +1,36 @@
+// Request schemas (zod). Every body is a strict object: unknown fields are rejected, not ignored.
+import { z } from 'zod'
+
+export const pollId = z.string().min(1).max(64).regex(/^[a-z0-9_-]+$/i, 'poll must be a short identifier')
+export const voterId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'voter must be 8-64 characters of A-Z a-z 0-9 _ -')
+
+export const AnswerBody = z.strictObject({
+  poll: pollId,
+  voter: voterId,
+  value: z.number(),
+  /** optional: the round the client saw; a stale round is refused so an old tab cannot vote into a new round */
+  round: z.int().min(1).optional(),
+})
+
+const pollAction = <A extends string>(a: A) => z.strictObject({ action: z.literal(a), poll: pollId })
+export const ControlBody = z.discriminatedUnion('action', [
+  pollAction('open'),
+  pollAction('lock'),
+  pollAction('reveal'),
+  pollAction('reset'),
+  pollAction('newRound'),
+  z.strictObject({ action: z.literal('goto'), slide: z.int().min(1).max(10000), clicks: z.int().min(0).max(1000) }),
+])
+export type ControlBody = z.infer<typeof ControlBody>
+
+export const ResultsQuery = z.strictObject({
+  poll: pollId,
+  round: z.coerce.number().int().min(1).optional(),
+  format: z.enum(['json', 'csv']).optional(),
+})
+
+export function zodMessage(err: z.ZodError): string {
+  const i = err.issues[0]
+  const where = i.path.length ? `${i.path.join('.')}: ` : ''
+  return `${where}${i.message}`
+}

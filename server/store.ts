@@ -1,0 +1,129 @@
+// Durable store of the class session: SQLite (better-sqlite3) in WAL mode with synchronous=FULL, so a
+// write has been fsync'ed when the call returns — the service acknowledges an answer only after that.
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+
+export type Phase = 'open' | 'locked' | 'revealed'
+export interface RoundState { poll: string; round: number; phase: Phase; count: number }
+export interface PresenterPos { slide: number; clicks: number; seq: number }
+export interface AnswerRow { poll: string; round: number; voter: string; value: number; updatedAt: number }
+
+export class SessionStore {
+  readonly db: Database.Database
+  private q
+
+  /** `dataDir` is created if missing; use ':memory:' only in tests that do not need durability. */
+  constructor(dataDir: string) {
+    const file = dataDir === ':memory:' ? ':memory:' : (mkdirSync(dataDir, { recursive: true }), join(dataDir, 'session.sqlite'))
+    this.db = new Database(file)
+    this.db.pragma('journal_mode = WAL')
+    this.db.pragma('synchronous = FULL')
+    this.db.pragma('busy_timeout = 5000')
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS rounds (poll TEXT NOT NULL, round INTEGER NOT NULL, phase TEXT NOT NULL,
+        PRIMARY KEY (poll, round));
+      CREATE TABLE IF NOT EXISTS answers (poll TEXT NOT NULL, round INTEGER NOT NULL, voter TEXT NOT NULL,
+        value REAL NOT NULL, updated_at INTEGER NOT NULL, PRIMARY KEY (poll, round, voter));
+      CREATE TABLE IF NOT EXISTS presenter (id INTEGER PRIMARY KEY CHECK (id = 1), slide INTEGER NOT NULL,
+        clicks INTEGER NOT NULL, seq INTEGER NOT NULL);`)
+    this.q = {
+      current: this.db.prepare('SELECT round, phase FROM rounds WHERE poll = ? ORDER BY round DESC LIMIT 1'),
+      roundPhase: this.db.prepare('SELECT phase FROM rounds WHERE poll = ? AND round = ?'),
+      insertRound: this.db.prepare('INSERT OR IGNORE INTO rounds (poll, round, phase) VALUES (?, ?, ?)'),
+      setPhase: this.db.prepare('UPDATE rounds SET phase = ? WHERE poll = ? AND round = ?'),
+      count: this.db.prepare('SELECT COUNT(*) AS n FROM answers WHERE poll = ? AND round = ?'),
+      upsert: this.db.prepare(`INSERT INTO answers (poll, round, voter, value, updated_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (poll, round, voter) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
+      values: this.db.prepare('SELECT value FROM answers WHERE poll = ? AND round = ?'),
+      mine: this.db.prepare('SELECT value FROM answers WHERE poll = ? AND round = ? AND voter = ?'),
+      rows: this.db.prepare('SELECT poll, round, voter, value, updated_at AS updatedAt FROM answers WHERE poll = ? AND round = ? ORDER BY updated_at, voter'),
+      clear: this.db.prepare('DELETE FROM answers WHERE poll = ? AND round = ?'),
+      getPos: this.db.prepare('SELECT slide, clicks, seq FROM presenter WHERE id = 1'),
+      setPos: this.db.prepare(`INSERT INTO presenter (id, slide, clicks, seq) VALUES (1, ?, ?, 1)
+        ON CONFLICT (id) DO UPDATE SET slide = excluded.slide, clicks = excluded.clicks, seq = presenter.seq + 1`),
+    }
+  }
+
+  /** The poll's current round; round 1, open, is created on first use. */
+  current(poll: string): { round: number; phase: Phase } {
+    const row = this.q.current.get(poll) as { round: number; phase: Phase } | undefined
+    if (row) return row
+    this.q.insertRound.run(poll, 1, 'open')
+    return { round: 1, phase: 'open' }
+  }
+
+  state(poll: string): RoundState {
+    const { round, phase } = this.current(poll)
+    return { poll, round, phase, count: this.count(poll, round) }
+  }
+
+  /** Phase of a given round, or null if that round never existed. */
+  roundPhase(poll: string, round: number): Phase | null {
+    const row = this.q.roundPhase.get(poll, round) as { phase: Phase } | undefined
+    return row?.phase ?? null
+  }
+
+  count(poll: string, round: number): number {
+    return (this.q.count.get(poll, round) as { n: number }).n
+  }
+
+  /** Upsert of the voter's answer in the current round, only while open. Returns the round, or null when not open. */
+  answer(poll: string, voter: string, value: number, now = Date.now()): number | null {
+    return this.db.transaction(() => {
+      const { round, phase } = this.current(poll)
+      if (phase !== 'open') return null
+      this.q.upsert.run(poll, round, voter, value, now)
+      return round
+    }).immediate()
+  }
+
+  setPhase(poll: string, phase: Phase): void {
+    const { round } = this.current(poll)
+    this.q.setPhase.run(phase, poll, round)
+  }
+
+  /** Deletes the current round's answers and opens it again. */
+  reset(poll: string): void {
+    this.db.transaction(() => {
+      const { round } = this.current(poll)
+      this.q.clear.run(poll, round)
+      this.q.setPhase.run('open', poll, round)
+    }).immediate()
+  }
+
+  /** Starts round n+1, open; earlier rounds are kept for export. */
+  newRound(poll: string): number {
+    return this.db.transaction(() => {
+      const { round } = this.current(poll)
+      this.q.insertRound.run(poll, round + 1, 'open')
+      return round + 1
+    }).immediate()
+  }
+
+  values(poll: string, round: number): number[] {
+    return (this.q.values.all(poll, round) as { value: number }[]).map((r) => r.value)
+  }
+
+  mine(poll: string, round: number, voter: string): number | null {
+    const row = this.q.mine.get(poll, round, voter) as { value: number } | undefined
+    return row?.value ?? null
+  }
+
+  rows(poll: string, round: number): AnswerRow[] {
+    return this.q.rows.all(poll, round) as AnswerRow[]
+  }
+
+  presenter(): PresenterPos {
+    return (this.q.getPos.get() as PresenterPos | undefined) ?? { slide: 1, clicks: 0, seq: 0 }
+  }
+
+  setPresenter(slide: number, clicks: number): PresenterPos {
+    this.q.setPos.run(slide, clicks)
+    return this.presenter()
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close()
+  }
+}

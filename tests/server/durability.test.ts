@@ -1,0 +1,67 @@
+// kill -9 during a burst of answers: every acknowledged answer is on disk (WAL, synchronous=FULL).
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, expect, it } from 'vitest'
+import { call, voterName } from './fixtures/client.ts'
+
+const SECRET = 'durable-secret-Wombat-93'
+const dataDir = mkdtempSync(join(tmpdir(), 'session-kill9-'))
+const children: ChildProcess[] = []
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+/** Starts the server as its own node process (no tsx wrapper process, so SIGKILL hits the server itself). */
+function startChild(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures/serve.ts'), dataDir, SECRET],
+    { stdio: ['ignore', 'pipe', 'inherit'] })
+  children.push(child)
+  return new Promise((ok, fail) => {
+    let out = ''
+    const timer = setTimeout(() => fail(new Error('server did not start in 15 s')), 15_000)
+    child.stdout!.on('data', (d) => {
+      out += d
+      const m = out.match(/READY (\S+)/)
+      if (m) { clearTimeout(timer); ok({ child, url: m[1] }) }
+    })
+    child.on('exit', (code) => fail(new Error(`server exited with ${code}`)))
+  })
+}
+
+it('no acknowledged answer is lost when the server is killed mid-burst', async () => {
+  const first = await startChild()
+  const acked = new Map<string, number>()
+  let next = 0
+  let killed = false
+  // 40 concurrent students, each voter answering once (so an acknowledged value is unambiguous)
+  const worker = async () => {
+    while (!killed && next < 5000) {
+      const i = next++
+      const value = i % 4
+      try {
+        const r = await call(first.url, '/api/session/answer', { json: { poll: 'quantization', voter: voterName(i), value } })
+        if (r.status === 200) acked.set(voterName(i), value)
+      } catch { /* connection refused/reset after the kill: not acknowledged */ }
+    }
+  }
+  const workers = Array.from({ length: 40 }, worker)
+  const deadline = Date.now() + 20_000
+  while (acked.size < 300 && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 5))
+  expect(acked.size).toBeGreaterThanOrEqual(300)
+  first.child.kill('SIGKILL')
+  killed = true
+  await Promise.all(workers)
+  await new Promise((ok) => first.child.exitCode !== null || first.child.signalCode ? ok(null) : first.child.once('exit', ok))
+  expect(first.child.signalCode).toBe('SIGKILL')
+
+  const second = await startChild()
+  const exp = await call(second.url, '/api/session/export?poll=quantization', { secret: SECRET })
+  const stored = new Map<string, number>(exp.body.answers.map((a: { voter: string; value: number }) => [a.voter, a.value]))
+  const lost = [...acked].filter(([voter, value]) => stored.get(voter) !== value)
+  expect(lost).toEqual([])
+  expect(stored.size).toBeGreaterThanOrEqual(acked.size)
+  second.child.kill('SIGKILL')
+}, 60_000)

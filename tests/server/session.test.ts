@@ -1,0 +1,197 @@
+// The class-session service on a loopback port: the rules of ARCHITECTURE §4.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startClassServer, type ClassServer } from '../../server/app.ts'
+import { TEST_POLLS } from './fixtures/polls.ts'
+import { answerWithRetry, call, voterName } from './fixtures/client.ts'
+
+const SECRET = 'test-secret-Quokka-4711'
+let s: ClassServer
+let base: string
+
+beforeAll(async () => {
+  s = await startClassServer({ secret: SECRET, dataDir: ':memory:', polls: TEST_POLLS, throttleMs: 10 })
+  base = s.url
+})
+afterAll(() => s.close())
+beforeEach(async () => {
+  for (const poll of Object.keys(TEST_POLLS)) await call(base, '/api/session/control', { json: { action: 'newRound', poll }, secret: SECRET })
+})
+
+const control = (json: unknown, secret: string | null = SECRET) =>
+  call(base, '/api/session/control', { json, secret: secret ?? undefined })
+const answer = (json: unknown) => call(base, '/api/session/answer', { json })
+/** Everything a bad request could change: phases, rounds, counts, the presenter's slide and the stored rows. */
+async function everything() {
+  const state = (await call(base, '/api/session/state')).body
+  const rows = await Promise.all(Object.keys(TEST_POLLS).map((poll) =>
+    call(base, `/api/session/export?poll=${poll}`, { secret: SECRET }).then((r) => r.body.answers)))
+  return { state, rows }
+}
+
+describe('bad requests: a 4xx with a JSON error and no change in state', () => {
+  const oversized = JSON.stringify({ poll: 'quantization', voter: 'voter-000001', value: 1, pad: 'x'.repeat(5000) })
+  const cases: [string, () => Promise<{ status: number; body: any }>, number][] = [
+    ['malformed JSON', () => call(base, '/api/session/answer', { method: 'POST', body: '{"poll": "quantization",', headers: { 'Content-Type': 'application/json' } }), 400],
+    ['oversized body', () => call(base, '/api/session/answer', { method: 'POST', body: oversized, headers: { 'Content-Type': 'application/json' } }), 413],
+    ['not JSON content type', () => call(base, '/api/session/answer', { method: 'POST', body: 'poll=quantization', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }), 415],
+    ['unknown poll', () => answer({ poll: 'nope', voter: 'voter-000001', value: 1 }), 404],
+    ['choice index 4', () => answer({ poll: 'quantization', voter: 'voter-000001', value: 4 }), 400],
+    ['choice index -1', () => answer({ poll: 'quantization', voter: 'voter-000001', value: -1 }), 400],
+    ['fractional choice', () => answer({ poll: 'quantization', voter: 'voter-000001', value: 1.5 }), 400],
+    ['choice as a string', () => answer({ poll: 'quantization', voter: 'voter-000001', value: '1' }), 400],
+    ['number below range', () => answer({ poll: 'sparsity', voter: 'voter-000001', value: 0.4 }), 400],
+    ['number above range', () => answer({ poll: 'sparsity', voter: 'voter-000001', value: 4.01 }), 400],
+    ['missing voter', () => answer({ poll: 'quantization', value: 1 }), 400],
+    ['voter with odd characters', () => answer({ poll: 'quantization', voter: '<script>alert(1)</script>', value: 1 }), 400],
+    ['extra field', () => answer({ poll: 'quantization', voter: 'voter-000001', value: 1, admin: true }), 400],
+    ['array body', () => answer([1, 2, 3]), 400],
+    ['stale round', () => answer({ poll: 'quantization', voter: 'voter-000001', value: 1, round: 1 }), 409],
+    ['control without secret', () => control({ action: 'reveal', poll: 'quantization' }, null), 401],
+    ['control with a wrong secret', () => control({ action: 'reveal', poll: 'quantization' }, SECRET + 'x'), 401],
+    ['control with a prefix of the secret', () => control({ action: 'lock', poll: 'quantization' }, SECRET.slice(0, 5)), 401],
+    ['student moves the class', () => control({ action: 'goto', slide: 9, clicks: 0 }, null), 401],
+    ['unknown action', () => control({ action: 'delete', poll: 'quantization' }), 400],
+    ['control on an unknown poll', () => control({ action: 'lock', poll: 'nope' }), 404],
+    ['goto slide 0', () => control({ action: 'goto', slide: 0, clicks: 0 }), 400],
+    ['results before reveal', () => call(base, '/api/session/results?poll=quantization'), 403],
+    ['results of an unknown round', () => call(base, '/api/session/results?poll=quantization&round=999', { secret: SECRET }), 404],
+    ['export without secret', () => call(base, '/api/session/export?poll=quantization'), 401],
+    ['GET on answer', () => call(base, '/api/session/answer'), 405],
+    ['unknown endpoint', () => call(base, '/api/session/admin'), 404],
+    ['auth with a wrong secret', () => call(base, '/api/session/auth', { secret: 'guess' }), 401],
+  ]
+  it.each(cases)('%s', async (_name, run, status) => {
+    await answer({ poll: 'quantization', voter: 'voter-keeper', value: 2 })
+    // stale-round case needs round > 1, which beforeEach guarantees
+    const before = await everything()
+    const r = await run()
+    expect(r.status).toBe(status)
+    expect(typeof r.body?.error).toBe('string')
+    expect(r.body.error.length).toBeGreaterThan(5)
+    expect(await everything()).toEqual(before)
+  })
+
+  it('answering a locked or revealed poll is refused and changes nothing', async () => {
+    await answer({ poll: 'quantization', voter: 'voter-000001', value: 1 })
+    for (const action of ['lock', 'reveal']) {
+      expect((await control({ action, poll: 'quantization' })).status).toBe(200)
+      const before = await everything()
+      const r = await answer({ poll: 'quantization', voter: 'voter-000001', value: 3 })
+      expect(r.status).toBe(409)
+      expect(r.body.error).toMatch(/closed/)
+      expect(await everything()).toEqual(before)
+    }
+  })
+})
+
+describe('rules', () => {
+  it('one answer per (poll, round, voter): a resubmission replaces', async () => {
+    for (const v of [0, 3, 1]) expect((await answer({ poll: 'quantization', voter: 'voter-aaaaaa', value: v })).status).toBe(200)
+    await answer({ poll: 'quantization', voter: 'voter-bbbbbb', value: 1 })
+    const st = (await call(base, '/api/session/state?voter=voter-aaaaaa')).body
+    expect(st.polls.quantization.count).toBe(2)
+    expect(st.mine.quantization).toBe(1)
+    await control({ action: 'reveal', poll: 'quantization' })
+    expect((await call(base, '/api/session/results?poll=quantization')).body.counts).toEqual([0, 2, 0, 0])
+  })
+
+  it('students see only the count until the reveal; then counts, never voter ids', async () => {
+    await answer({ poll: 'quantization', voter: 'voter-secret1', value: 2 })
+    const st = await call(base, '/api/session/state')
+    expect(st.text).not.toContain('voter-secret1')
+    expect(Object.keys(st.body.polls.quantization).sort()).toEqual(['count', 'phase', 'round'])
+    expect((await call(base, '/api/session/results?poll=quantization')).status).toBe(403)
+    await control({ action: 'lock', poll: 'quantization' })
+    expect((await call(base, '/api/session/results?poll=quantization')).status).toBe(403)
+    expect((await call(base, '/api/session/results?poll=quantization', { secret: SECRET })).status).toBe(200) // presenter preview
+    await control({ action: 'reveal', poll: 'quantization' })
+    const res = await call(base, '/api/session/results?poll=quantization')
+    expect(res.status).toBe(200)
+    expect(res.body.counts).toEqual([0, 0, 1, 0])
+    expect(res.text).not.toContain('voter-secret1')
+  })
+
+  it('numbers: histogram over the range and the median', async () => {
+    for (const [i, v] of [1, 1.2, 2, 3.9].entries()) await answer({ poll: 'sparsity', voter: voterName(i), value: v })
+    await control({ action: 'reveal', poll: 'sparsity' })
+    const r = (await call(base, '/api/session/results?poll=sparsity')).body
+    expect(r.median).toBeCloseTo(1.6) // (1.2 + 2) / 2
+    expect(r.histogram.counts.reduce((a: number, b: number) => a + b, 0)).toBe(4)
+    expect(r.histogram.edges[0]).toBe(0.5)
+    expect(r.histogram.edges.at(-1)).toBeCloseTo(4)
+  })
+
+  it('reset clears the round; newRound keeps the old one readable after its reveal; export CSV/JSON', async () => {
+    await answer({ poll: 'quantization', voter: 'voter-cccccc', value: 1 })
+    await control({ action: 'reset', poll: 'quantization' })
+    expect((await call(base, '/api/session/state')).body.polls.quantization).toMatchObject({ count: 0, phase: 'open' })
+    await answer({ poll: 'quantization', voter: 'voter-cccccc', value: 3 })
+    await control({ action: 'reveal', poll: 'quantization' })
+    const old = (await call(base, '/api/session/state')).body.polls.quantization.round
+    await control({ action: 'newRound', poll: 'quantization' })
+    const st = (await call(base, '/api/session/state')).body.polls.quantization
+    expect(st).toEqual({ round: old + 1, phase: 'open', count: 0 })
+    expect((await call(base, `/api/session/results?poll=quantization&round=${old}`)).body.counts).toEqual([0, 0, 0, 1])
+    const csv = await call(base, `/api/session/export?poll=quantization&round=${old}&format=csv`, { secret: SECRET })
+    expect(csv.text.split('\n')[0]).toBe('poll,round,voter,value,updated_at')
+    expect(csv.text).toContain(`quantization,${old},voter-cccccc,3,`)
+    const json = await call(base, `/api/session/export?poll=quantization&round=${old}`, { secret: SECRET })
+    expect(json.body.answers).toMatchObject([{ voter: 'voter-cccccc', value: 3 }])
+  })
+
+  it('200 concurrent voters, each answering twice with retries, give an exact tally', async () => {
+    const voters = Array.from({ length: 200 }, (_, i) => i)
+    // a first answer each, then the final answer sent twice concurrently (a retry racing its original)
+    await Promise.all(voters.map((i) => answerWithRetry(base, { poll: 'quantization', voter: voterName(i), value: (i + 1) % 4 })))
+    const acks = await Promise.all(voters.flatMap((i) => [0, 1].map(() =>
+      answerWithRetry(base, { poll: 'quantization', voter: voterName(i), value: i % 4 }))))
+    expect(acks.filter((r) => r.status === 200)).toHaveLength(400)
+    await control({ action: 'reveal', poll: 'quantization' })
+    const r = (await call(base, '/api/session/results?poll=quantization')).body
+    expect(r.count).toBe(200)
+    expect(r.counts).toEqual([50, 50, 50, 50])
+  })
+
+  it('the presenter moves the class; state and events carry slide and clicks', async () => {
+    const r = await control({ action: 'goto', slide: 7, clicks: 2 })
+    expect(r.body.presenter).toMatchObject({ slide: 7, clicks: 2 })
+    expect((await call(base, '/api/session/state')).body.presenter).toMatchObject({ slide: 7, clicks: 2 })
+  })
+
+  it('the secret never appears in any response', async () => {
+    await answer({ poll: 'quantization', voter: 'voter-dddddd', value: 1 })
+    await control({ action: 'reveal', poll: 'quantization' })
+    for (const p of ['/api/session/state', '/api/session/results?poll=quantization', '/api/session/nope'])
+      expect((await call(base, p)).text).not.toContain(SECRET)
+    for (const p of ['/api/session/auth', '/api/session/export?poll=quantization', '/api/session/export?poll=quantization&format=csv'])
+      expect((await call(base, p, { secret: SECRET })).text).not.toContain(SECRET)
+  })
+})
+
+describe('server-sent events', () => {
+  it('a late joiner gets the current phase at once, then every phase change', async () => {
+    await control({ action: 'lock', poll: 'sparsity' })
+    const ctrl = new AbortController()
+    const res = await fetch(base + '/api/session/events', { signal: ctrl.signal })
+    expect(res.headers.get('content-type')).toMatch(/text\/event-stream/)
+    const reader = res.body!.getReader()
+    const dec = new TextDecoder()
+    let buf = ''
+    const nextState = async () => {
+      for (let i = 0; i < 50; i++) {
+        const m = buf.match(/event: state\ndata: (.*)\n\n/)
+        if (m) { buf = buf.slice(m.index! + m[0].length); return JSON.parse(m[1]) }
+        const { value, done } = await reader.read()
+        if (done) throw new Error('stream ended')
+        buf += dec.decode(value)
+      }
+      throw new Error('no state event')
+    }
+    expect((await nextState()).polls.sparsity.phase).toBe('locked')
+    await control({ action: 'reveal', poll: 'sparsity' })
+    expect((await nextState()).polls.sparsity.phase).toBe('revealed')
+    await control({ action: 'goto', slide: 3, clicks: 1 })
+    expect((await nextState()).presenter).toMatchObject({ slide: 3, clicks: 1 })
+    ctrl.abort()
+  })
+})
