@@ -11,6 +11,7 @@ import type { SessionStore } from './store.ts'
 
 export const API_PREFIX = '/api/session/'
 export const BODY_LIMIT = 4096
+export const LIVE_PROBE = '/session-live.json'
 
 export interface SessionOptions {
   store: SessionStore
@@ -175,6 +176,8 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
 
   const handler = ((req, res, next) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
+    // the static build ships session-live.json = {live:false}; where the service runs, it answers instead
+    if (url.pathname === LIVE_PROBE && (req.method === 'GET' || req.method === 'HEAD')) return send(res, 200, { live: true })
     if (!url.pathname.startsWith(API_PREFIX)) {
       if (next) return next()
       return send(res, 404, { error: 'not found' })

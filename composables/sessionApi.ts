@@ -1,0 +1,61 @@
+// Browser client of the class-session service (/api/session/, same origin). No Vue here: plain fetch,
+// so tests can stub it. Every call returns parsed JSON or throws SessionError with the server's message.
+export type Phase = 'open' | 'locked' | 'revealed'
+export interface PollState { round: number; phase: Phase; count: number }
+export interface PresenterPos { slide: number; clicks: number; seq: number }
+export interface Snapshot { polls: Record<string, PollState>; presenter: PresenterPos; mine?: Record<string, number | null> }
+export interface Distribution {
+  poll: string
+  round: number
+  kind: 'choice' | 'number'
+  count: number
+  counts?: number[]
+  histogram?: { edges: number[]; counts: number[] }
+  median?: number | null
+  unit?: string
+}
+export type ControlAction = 'open' | 'lock' | 'reveal' | 'reset' | 'newRound'
+
+export class SessionError extends Error {
+  constructor(readonly status: number, message: string) { super(message) }
+}
+
+const base = () => `${import.meta.env?.BASE_URL ?? '/'}`.replace(/\/?$/, '/')
+export const apiUrl = (path: string) => `${base()}api/session/${path}`
+
+async function request<T>(path: string, init: RequestInit = {}, secret?: string | null): Promise<T> {
+  const headers: Record<string, string> = {}
+  if (init.body) headers['Content-Type'] = 'application/json'
+  if (secret) headers.Authorization = `Bearer ${secret}`
+  let res: Response
+  try {
+    res = await fetch(apiUrl(path), { ...init, headers, cache: 'no-store' })
+  } catch {
+    throw new SessionError(0, 'the class server cannot be reached; your answer is kept here, try again')
+  }
+  const body = await res.json().catch(() => null)
+  if (!res.ok) throw new SessionError(res.status, body?.error ?? `the class server answered ${res.status}`)
+  return body as T
+}
+
+/** Is the service there? The static build ships `session-live.json` = {live:false}; the service answers {live:true}. */
+export async function probeLive(): Promise<boolean> {
+  try {
+    const res = await fetch(`${base()}session-live.json`, { cache: 'no-store' })
+    return res.ok && (await res.json())?.live === true
+  } catch {
+    return false
+  }
+}
+
+export const getState = (voter: string) => request<Snapshot>(`state?voter=${encodeURIComponent(voter)}`)
+export const postAnswer = (poll: string, voter: string, value: number, round?: number) =>
+  request<{ ok: true; round: number; count: number; value: number }>('answer', { method: 'POST', body: JSON.stringify({ poll, voter, value, round }) })
+export const getResults = (poll: string, round: number, secret?: string | null) =>
+  request<Distribution & { phase: Phase }>(`results?poll=${encodeURIComponent(poll)}&round=${round}`, {}, secret)
+export const postControl = (secret: string, action: ControlAction, poll: string) =>
+  request<{ ok: true }>('control', { method: 'POST', body: JSON.stringify({ action, poll }) }, secret)
+export const postGoto = (secret: string, slide: number, clicks: number) =>
+  request<{ ok: true }>('control', { method: 'POST', body: JSON.stringify({ action: 'goto', slide, clicks }) }, secret)
+export const checkSecret = (secret: string) => request<{ presenter: true }>('auth', {}, secret)
+export const eventsUrl = () => apiUrl('events')

@@ -1,0 +1,107 @@
+// The deck's side of the class session, one per browser tab: mode detection (live service or offline),
+// the live snapshot pushed over SSE, this viewer's id and answers, and the presenter's secret
+// (sessionStorage of the presenter's tab only; it is never in a served file).
+import { computed, reactive, ref } from 'vue'
+import * as api from './sessionApi'
+import type { ControlAction, Snapshot } from './sessionApi'
+
+export type Mode = 'unknown' | 'live' | 'offline'
+const VOTER_KEY = 'silicon-contract:voter'
+const SECRET_KEY = 'silicon-contract:presenter-secret'
+
+const mode = ref<Mode>('unknown')
+const snapshot = ref<Snapshot | null>(null)
+const connected = ref(false)
+/** This viewer's answers in live mode, per poll: the value the server acknowledged for `round`. */
+const mine = reactive<Record<string, { round: number; value: number } | undefined>>({})
+const secret = ref<string | null>(null)
+let started: Promise<Mode> | null = null
+
+function storage(kind: 'local' | 'session'): Storage | null {
+  try { return kind === 'local' ? window.localStorage : window.sessionStorage } catch { return null }
+}
+
+/** A random id (works on plain-http LAN addresses, where crypto.randomUUID is unavailable). */
+function randomId(): string {
+  const b = new Uint8Array(16)
+  crypto.getRandomValues(b)
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
+}
+
+export function voterId(): string {
+  const ls = storage('local')
+  let id = ls?.getItem(VOTER_KEY) ?? ''
+  if (!/^[A-Za-z0-9_-]{8,64}$/.test(id)) {
+    id = randomId()
+    ls?.setItem(VOTER_KEY, id)
+  }
+  return id
+}
+
+function applySnapshot(s: Snapshot): void {
+  snapshot.value = { polls: s.polls, presenter: s.presenter }
+  for (const [poll, value] of Object.entries(s.mine ?? {})) {
+    const round = s.polls[poll]?.round
+    if (round !== undefined) mine[poll] = value === null ? undefined : { round, value }
+  }
+}
+
+async function start(): Promise<Mode> {
+  secret.value = storage('session')?.getItem(SECRET_KEY) ?? null
+  if (!(await api.probeLive())) return (mode.value = 'offline')
+  try {
+    applySnapshot(await api.getState(voterId()))
+  } catch {
+    return (mode.value = 'offline')
+  }
+  mode.value = 'live'
+  const es = new EventSource(api.eventsUrl())
+  es.addEventListener('state', (e) => { connected.value = true; applySnapshot(JSON.parse((e as MessageEvent).data)) })
+  es.addEventListener('error', () => { connected.value = false })
+  return mode.value
+}
+
+export function useClassSession() {
+  if (!started && typeof window !== 'undefined') started = start()
+  return {
+    mode,
+    connected,
+    snapshot,
+    mine,
+    ready: () => started ?? Promise.resolve(mode.value),
+    isPresenter: computed(() => !!secret.value),
+    pollState: (poll: string) => computed(() => snapshot.value?.polls[poll]),
+    async answer(poll: string, value: number): Promise<void> {
+      const round = snapshot.value?.polls[poll]?.round
+      const r = await api.postAnswer(poll, voterId(), value, round)
+      mine[poll] = { round: r.round, value }
+    },
+    results: (poll: string, round: number) => api.getResults(poll, round, secret.value),
+    async control(action: ControlAction, poll: string): Promise<void> {
+      if (!secret.value) throw new api.SessionError(401, 'enter the presenter secret first')
+      await api.postControl(secret.value, action, poll)
+    },
+    async goto(slide: number, clicks: number): Promise<void> {
+      if (secret.value) await api.postGoto(secret.value, slide, clicks)
+    },
+    /** Checks the secret with the server, then keeps it in this tab only. */
+    async login(candidate: string): Promise<void> {
+      await api.checkSecret(candidate)
+      secret.value = candidate
+      storage('session')?.setItem(SECRET_KEY, candidate)
+    },
+    logout(): void {
+      secret.value = null
+      storage('session')?.removeItem(SECRET_KEY)
+    },
+  }
+}
+
+/** For tests: forget the singleton. */
+export function _resetClassSession(): void {
+  started = null
+  mode.value = 'unknown'
+  snapshot.value = null
+  secret.value = null
+  for (const k of Object.keys(mine)) delete mine[k]
+}

@@ -1,0 +1,40 @@
+// Command-line options shared by `npm run class` (scripts/class.ts) and `tsx server/cli.ts`.
+import { homedir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+
+export interface ServeArgs { secret: string; port: number; host: string; dataDir: string; staticDir?: string }
+
+export const DEFAULT_DATA_DIR = join(homedir(), '.silicon-contract')
+
+export class UsageError extends Error {}
+
+export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env, defaultPort = 3030): ServeArgs {
+  let values
+  try {
+    values = parseArgs({
+      args: argv,
+      options: {
+        secret: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
+        data: { type: 'string' }, static: { type: 'string' },
+      },
+      strict: true,
+    }).values
+  } catch (e) {
+    throw new UsageError((e as Error).message)
+  }
+  const secret = values.secret ?? env.CLASS_SECRET ?? ''
+  if (!secret) throw new UsageError('a presenter secret is required: --secret <S> (or CLASS_SECRET=<S>). Students never see it.')
+  if (secret.length < 6) throw new UsageError('the presenter secret must be at least 6 characters long')
+  const port = Number(values.port ?? defaultPort)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer 0..65535, got "${values.port}"`)
+  return {
+    secret,
+    port,
+    host: values.host ?? '0.0.0.0',
+    dataDir: resolve(values.data ?? DEFAULT_DATA_DIR),
+    staticDir: values.static ? resolve(values.static) : undefined,
+  }
+}
+
+export const USAGE = 'usage: --secret S [--port P] [--host H] [--data DIR]'
