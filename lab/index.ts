@@ -1,0 +1,12 @@
+// The lab's public surface (pure TypeScript: no DOM, no Vue). Components use it through composables/useLab.ts.
+export * from './config'
+export type { Dataset, DatasetConfig, Split } from './dataset'
+export { makeDataset } from './dataset'
+export type { Layer, Mlp } from './mlp'
+export { accuracy, initMlp, logitsOf, paramCount, sizesOf } from './mlp'
+export { trainSteps, runToEnd, type TrainConfig } from './train'
+export { quantizeRow, quantizeModel, quantizedBytes, magnitudeMask, twoFourMask, pruneModel, type PruneSpec } from './compress'
+export * from './kernels'
+export { ARTIFACT_FORMAT, teacherFromArtifact, type TeacherArtifact } from './artifact'
+export type { AccuracyPoint, DistillSpec, DistillationResult, KernelResult, KernelSpec, KernelTiming, PruningResult, QuantizationResult, StudentRow } from './jobs'
+export { createLabServer, jobKey, type JobResult, type JobSpec, type LabRequest, type LabResponse } from './protocol'
