@@ -1,4 +1,69 @@
-// Students' decks follow the presenter through the class-session service (placeholder until the service lands).
+// Students' decks follow the presenter through the class-session service (a built deck cannot use Slidev's
+// own presenter sync across devices). The tab holding the presenter secret publishes its slide and clicks;
+// every other live tab goes there, unless its student browsed away ("Follow the presenter" brings it back).
+import { computed, effectScope, ref, watch, type ComputedRef } from 'vue'
 import type { Router } from 'vue-router'
+import { useClassSession } from './useClassSession'
 
-export function installFollowPresenter(_router: Router): void {}
+export interface NavLike {
+  currentSlideNo: ComputedRef<number>
+  clicks: ComputedRef<number>
+  isPrintMode: ComputedRef<boolean>
+  /** the presenter view never follows (it is where the class is driven from) */
+  isPresenter: ComputedRef<boolean>
+  go: (no: number, clicks?: number) => Promise<void>
+}
+
+const following = ref(true)
+let started = false
+let goToPresenter: () => Promise<void> = async () => {}
+
+/** Called by setup/main.ts: starts the mode probe early so the first slide already knows whether it is live. */
+export function installFollowPresenter(_router: Router): void {
+  if (typeof window !== 'undefined') useClassSession()
+}
+
+/** Starts following once per tab (idempotent); returns what the "Follow the presenter" button needs. */
+export function useFollowPresenter(nav: NavLike) {
+  const session = useClassSession()
+  const target = computed(() => session.snapshot.value?.presenter)
+  const live = computed(() => session.mode.value === 'live' && !nav.isPrintMode.value)
+  const student = computed(() => live.value && !session.isPresenter.value && !nav.isPresenter.value)
+
+  if (!started) {
+    started = true
+    effectScope(true).run(() => {
+      let programmatic = false
+      let timer: ReturnType<typeof setTimeout> | undefined
+      goToPresenter = async () => {
+        const p = target.value
+        if (!p || p.seq === 0) return
+        if (p.slide === nav.currentSlideNo.value && p.clicks === nav.clicks.value) return
+        programmatic = true
+        try { await nav.go(p.slide, p.clicks) } finally { setTimeout(() => (programmatic = false), 150) }
+      }
+      // the presenter publishes (debounced: a fast click-through sends only where it ends up)
+      watch([nav.currentSlideNo, nav.clicks, () => session.isPresenter.value, live], ([no, clicks, isPresenter, isLive]) => {
+        if (!isLive || !isPresenter) return
+        clearTimeout(timer)
+        timer = setTimeout(() => session.goto(no, clicks).catch(() => {}), 80)
+      }, { immediate: true })
+      // students follow, late joiners land on the current slide
+      watch(() => [target.value?.seq, student.value], () => { if (student.value && following.value) goToPresenter() }, { immediate: true })
+      // a student who moves to another slide stops following until they ask again
+      watch(nav.currentSlideNo, (no) => {
+        const p = target.value
+        if (student.value && following.value && !programmatic && p && p.seq > 0 && no !== p.slide) following.value = false
+      })
+    })
+  }
+
+  return {
+    target,
+    showButton: computed(() => student.value && !following.value && (target.value?.seq ?? 0) > 0),
+    follow(): Promise<void> {
+      following.value = true
+      return goToPresenter()
+    },
+  }
+}

@@ -39,6 +39,8 @@ export class SessionStore {
       mine: this.db.prepare('SELECT value FROM answers WHERE poll = ? AND round = ? AND voter = ?'),
       rows: this.db.prepare('SELECT poll, round, voter, value, updated_at AS updatedAt FROM answers WHERE poll = ? AND round = ? ORDER BY updated_at, voter'),
       clear: this.db.prepare('DELETE FROM answers WHERE poll = ? AND round = ?'),
+      rounds: this.db.prepare(`SELECT r.round, r.phase, COUNT(a.voter) AS count FROM rounds r
+        LEFT JOIN answers a ON a.poll = r.poll AND a.round = r.round WHERE r.poll = ? GROUP BY r.round ORDER BY r.round`),
       getPos: this.db.prepare('SELECT slide, clicks, seq FROM presenter WHERE id = 1'),
       setPos: this.db.prepare(`INSERT INTO presenter (id, slide, clicks, seq) VALUES (1, ?, ?, 1)
         ON CONFLICT (id) DO UPDATE SET slide = excluded.slide, clicks = excluded.clicks, seq = presenter.seq + 1`),
@@ -112,6 +114,11 @@ export class SessionStore {
 
   rows(poll: string, round: number): AnswerRow[] {
     return this.q.rows.all(poll, round) as AnswerRow[]
+  }
+
+  /** Every round of a poll with its phase and number of answers, oldest first. */
+  rounds(poll: string): { round: number; phase: Phase; count: number }[] {
+    return this.q.rounds.all(poll) as { round: number; phase: Phase; count: number }[]
   }
 
   presenter(): PresenterPos {

@@ -195,3 +195,17 @@ describe('server-sent events', () => {
     ctrl.abort()
   })
 })
+
+describe('baking results for the static build', () => {
+  it('counts only, latest revealed round, no voter ids', async () => {
+    const { bake } = await import('../../server/bake.ts')
+    await answer({ poll: 'quantization', voter: 'voter-bake-01', value: 3 })
+    await answer({ poll: 'quantization', voter: 'voter-bake-02', value: 3 })
+    await control({ action: 'reveal', poll: 'quantization' })
+    const revealed = (await call(base, '/api/session/state')).body.polls.quantization.round
+    await control({ action: 'newRound', poll: 'quantization' })
+    const b = bake(s.store, TEST_POLLS)
+    expect(b.polls.quantization).toMatchObject({ round: revealed, count: 2, counts: [0, 0, 0, 2] })
+    expect(JSON.stringify(b)).not.toMatch(/voter-bake/)
+  })
+})

@@ -1,0 +1,43 @@
+// Words for the reveal: the viewer's answer against the engine's, e.g.
+// "you predicted 2×, the hardware gives 1.1×: off by 1.8×". Pure functions (no Vue), tested on their own.
+import type { LockDefinition } from '../engine/types'
+
+/** 2–3 significant digits, the precision the model can honestly claim. */
+export function fmt(x: number): string {
+  if (!Number.isFinite(x)) return String(x)
+  const a = Math.abs(x)
+  if (a >= 100) return String(Math.round(x))
+  return String(Number(x.toPrecision(2)))
+}
+
+/** The number an option label stands for ('2×', '4x smaller', '~1.1×'), or null if it is not a quantity. */
+export function magnitude(label: string): number | null {
+  const m = label.match(/^\s*[~≈]?\s*(\d+(?:\.\d+)?)\s*(×|x\b)/i)
+  return m ? Number(m[1]) : null
+}
+
+export function label(def: LockDefinition, value: number): string {
+  if (def.kind === 'choice') return def.options?.[value] ?? `option ${value + 1}`
+  const unit = def.range?.unit ?? ''
+  return `${fmt(value)}${unit === '×' || unit === '%' ? '' : ' '}${unit}`.trim()
+}
+
+function offBy(a: number, b: number, unit: string): string {
+  if (a > 0 && b > 0) {
+    const r = Math.max(a, b) / Math.min(a, b)
+    return r < 1.05 ? 'spot on' : `off by ${fmt(r)}×`
+  }
+  return `off by ${fmt(Math.abs(a - b))} ${unit}`.trim()
+}
+
+/** One sentence comparing the viewer's answer with the key; null when the viewer did not answer. */
+export function describeGap(def: LockDefinition, mine: number | null | undefined, key: number): string | null {
+  if (mine === null || mine === undefined) return null
+  const you = label(def, mine)
+  const truth = label(def, key)
+  if (def.kind === 'number') return `you predicted ${you}, the hardware gives ${truth}: ${offBy(mine, key, def.range?.unit ?? '')}`
+  if (mine === key) return `you chose “${you}”, and that is the answer`
+  const [a, b] = [magnitude(you), magnitude(truth)]
+  const tail = a !== null && b !== null ? `: ${offBy(a, b, '')}` : ''
+  return `you chose “${you}”, the answer is “${truth}”${tail}`
+}

@@ -1,0 +1,17 @@
+// Baking the last live class's results for recorded-lecture viewers: per poll, the latest round with
+// answers (a revealed one preferred), aggregated to counts only — no voter ids leave the store.
+import { aggregate, type Distribution } from './aggregate.ts'
+import type { PollDefs } from './polls.ts'
+import type { SessionStore } from './store.ts'
+
+export interface Baked { bakedAt: string | null; polls: Record<string, Distribution> }
+
+export function bake(store: SessionStore, polls: PollDefs, now = new Date()): Baked {
+  const out: Baked = { bakedAt: now.toISOString(), polls: {} }
+  for (const [id, def] of Object.entries(polls)) {
+    const rounds = store.rounds(id).filter((r) => r.count > 0)
+    const pick = rounds.filter((r) => r.phase === 'revealed').at(-1) ?? rounds.at(-1)
+    if (pick) out.polls[id] = aggregate(def, pick.round, store.values(id, pick.round))
+  }
+  return out
+}
