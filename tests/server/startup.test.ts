@@ -1,0 +1,50 @@
+// Start-up rules: no secret, no class; the data folder is never inside the served folder.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parseServeArgs, UsageError } from '../../server/args.ts'
+import { startClassServer } from '../../server/app.ts'
+import { TEST_POLLS } from './fixtures/polls.ts'
+
+describe('command line', () => {
+  it('refuses to start without a secret, with a message saying how', () => {
+    expect(() => parseServeArgs([], {})).toThrow(UsageError)
+    expect(() => parseServeArgs([], {})).toThrow(/--secret/)
+  })
+  it('takes the secret from CLASS_SECRET too, and checks the port', () => {
+    expect(parseServeArgs([], { CLASS_SECRET: 'abcdefg' }).secret).toBe('abcdefg')
+    expect(() => parseServeArgs(['--secret', 'abcdefg', '--port', 'http'], {})).toThrow(/--port/)
+    expect(() => parseServeArgs(['--secret', 'abcdefg', '--bogus'], {})).toThrow(UsageError)
+  })
+  it('defaults: all interfaces, port 3030, data outside the repository', () => {
+    const a = parseServeArgs(['--secret', 'abcdefg'], {})
+    expect(a).toMatchObject({ host: '0.0.0.0', port: 3030 })
+    expect(a.dataDir.startsWith(process.cwd())).toBe(false)
+  })
+})
+
+describe('data folder', () => {
+  it('a data folder inside the served folder is refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'served-'))
+    try {
+      await expect(startClassServer({ secret: 'abcdefg', dataDir: join(dir, 'data'), staticDir: dir, polls: TEST_POLLS }))
+        .rejects.toThrow(/inside the served folder/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+  it('the database is not reachable over HTTP', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'site-'))
+    const data = mkdtempSync(join(tmpdir(), 'data-'))
+    const s = await startClassServer({ secret: 'abcdefg', dataDir: data, staticDir: root, polls: TEST_POLLS })
+    try {
+      for (const p of ['/session.sqlite', '/../' + data.split('/').pop() + '/session.sqlite', '/api/session/session.sqlite'])
+        expect((await fetch(s.url + p)).status).toBeGreaterThanOrEqual(400)
+    } finally {
+      await s.close()
+      rmSync(root, { recursive: true, force: true })
+      rmSync(data, { recursive: true, force: true })
+    }
+  })
+})
