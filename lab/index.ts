@@ -9,4 +9,5 @@ export { quantizeRow, quantizeModel, quantizedBytes, magnitudeMask, twoFourMask,
 export * from './kernels'
 export { ARTIFACT_FORMAT, teacherFromArtifact, type TeacherArtifact } from './artifact'
 export type { AccuracyPoint, DistillSpec, DistillationResult, KernelResult, KernelSpec, KernelTiming, PruningResult, QuantizationResult, StudentRow } from './jobs'
-export { createLabServer, jobKey, type JobResult, type JobSpec, type LabRequest, type LabResponse } from './protocol'
+export { jobKey, type JobResult, type JobSpec, type LabRequest, type LabResponse } from './protocol'
+export { createLabServer, type ServerOptions } from './server'
