@@ -56,7 +56,7 @@ export interface Track {
   /** the crisis in one sentence, with its numbers computed by the engine (not typed in) */
   crisis: string
   /** the stakeholder of part 3 and the demand, e.g. 'UX Designer' */
-  stakeholder: { role: string; demand: string }
+  stakeholder: { role: string; demand: string; /** part 3: the further cut of energy per inference demanded, e.g. 0.2 */ powerCutFraction: number }
   machine: { name: string }
   metric: { name: string; unit: string }
   baseline: string // id of the baseline (teacher) model in `models`
@@ -104,7 +104,8 @@ export interface Evaluation {
   realizedSpeedup: number
   speedupSteps: SpeedupStep[]
   energyPerInferenceJ: number
-  energy: { computeJ: number; dataMovementJ: number }
+  /** compute = MACs × energy/MAC; dataMovement = bytes × energy/byte per level; static = busy power × latency */
+  energy: { computeJ: number; dataMovementJ: number; staticJ: number }
   accuracy: number
   accuracyDrop: number
   checks: BudgetCheck[]

@@ -1,0 +1,61 @@
+// The public Track objects, with each crisis sentence built from evaluate()'s numbers for the FP16 baseline.
+import type { Evaluation, ModelSpec, Recipe, Track, TrackId } from './types'
+import type { TrackSpec } from './spec'
+import { SPECS } from './tracks'
+import { baselineOf, evaluateSpec, modelOf } from './evaluate'
+import { TRACK_IDS, validateTrack } from './validate'
+import { BASELINE_ALIAS } from './constants'
+
+const sig = (x: number, d = 3) => Number(x.toPrecision(d)).toLocaleString('en-US')
+const check = (e: Evaluation, name: string) => e.checks.find((c) => c.name === name)!
+
+function crisisOf(spec: TrackSpec): string {
+  const e = evaluateSpec(spec, baselineOf(spec))
+  const m = e.memory
+  const teacher = modelOf(spec, spec.baseline).name
+  switch (spec.id) {
+    case 'cloud': {
+      const cap = m.capacityBytes / 1e9
+      return `${teacher} needs ${sig(m.totalBytes / 1e9)} GB at FP16 (${sig(m.weightsBytes / 1e9)} GB of weights + ${sig(m.kvCacheBytes / 1e9, 2)} GB of KV cache at ${spec.context!.value} tokens); one H100 has ${cap} GB: ${m.fits ? 'it fits' : `OOM by ${sig(m.totalBytes / 1e9 - cap, 2)} GB`}.`
+    }
+    case 'edge':
+      return `At FP16 the ${teacher} perception network takes ${sig(e.latencyMs, 2)} ms per frame on ${spec.machine.name}; the safety loop allows ${check(e, 'latency').limit} ms (${sig(e.latencyMs / check(e, 'latency').limit, 2)}× over).`
+    case 'mobile': {
+      const b = check(e, 'battery')
+      const rest = spec.baselinePowerW.value
+      const p = check(e, 'power').value
+      // energy per frame needed for the battery target, with the rest of the glasses unchanged
+      const need = (spec.batteryJ!.value / (b.limit * 60) - rest) / spec.ratePerS.value
+      return `At FP16 and 60 FPS the glasses draw ${sig(p, 2)} W (thermal envelope ${check(e, 'power').limit} W) and drain the 960 mWh battery in ${sig(b.value, 2)} min; a ${b.limit}-min session needs ${sig(e.energyPerInferenceJ / need, 2)}× less energy per frame.`
+    }
+    case 'tiny': {
+      const kib = m.totalBytes / 1024
+      const cap = m.capacityBytes / 1024
+      return `The FP16 ${teacher} needs ${sig(kib)} KB (${sig(m.weightsBytes / 1024)} KB of weights + activations); the SRAM holds ${cap} KB: compress ${sig(kib / cap, 2)}× just to boot.`
+    }
+  }
+}
+
+function toTrack(spec: TrackSpec): Track {
+  const models: ModelSpec[] = spec.models.map((m) => ({ id: m.id, name: m.name, params: m.params, accuracy: m.accuracy }))
+  return {
+    id: spec.id, name: spec.name, persona: spec.persona, mission: spec.mission,
+    crisis: crisisOf(spec),
+    stakeholder: { ...spec.stakeholder },
+    machine: { name: spec.machine.name },
+    metric: { name: spec.metric.name, unit: spec.metric.unit },
+    baseline: spec.baseline,
+    baselineAccuracy: modelOf(spec, spec.baseline).accuracy.value,
+    models,
+    budgets: spec.budgets,
+  }
+}
+
+export const TRACKS: Record<TrackId, Track> = Object.fromEntries(TRACK_IDS.map((id) => [id, toTrack(SPECS[id])])) as Record<TrackId, Track>
+
+/** fp16, dense, the track's baseline model (alias 'baseline'), no distillation, T = 4. */
+export const BASELINE_RECIPE: Recipe = Object.freeze({ precision: 'fp16', sparsity: 0, pattern: 'unstructured', student: BASELINE_ALIAS, distill: false, temperature: 4 }) as Recipe
+
+export function baselineRecipe(track: TrackId): Recipe {
+  return { ...BASELINE_RECIPE, student: TRACKS[validateTrack(track)].baseline }
+}

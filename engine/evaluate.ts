@@ -1,0 +1,110 @@
+// evaluate(): one recipe on one track → memory, latency, speedups, energy, accuracy, budget checks, impact.
+import type { BudgetCheck, Evaluation, Recipe, TrackId } from './types'
+import type { ModelDef, TrackSpec } from './spec'
+import { SPECS } from './tracks'
+import { memoryOf } from './memory'
+import { REAL, floorSeconds, speedups, timeOf, trafficOf, type Realism } from './latency'
+import { energyOf, powerW } from './energy'
+import { accuracyOf } from './accuracy'
+import { validateRecipe } from './validate'
+
+const UNIT: Record<string, number> = { B: 1, KB: 1e3, KiB: 1024, MB: 1e6, GB: 1e9, ms: 1e-3, s: 1, W: 1, mW: 1e-3, min: 60, '%': 1, J: 1, mJ: 1e-3, 'µJ': 1e-6 }
+export const toUnit = (valueSI: number, unit: string) => valueSI / (UNIT[unit] ?? 1)
+
+export function modelOf(spec: TrackSpec, id: string): ModelDef {
+  const m = spec.models.find((x) => x.id === id)
+  if (!m) throw new Error(`no model ${id} in ${spec.id}`)
+  return m
+}
+
+export function baselineOf(spec: TrackSpec): Recipe {
+  return { precision: 'fp16', sparsity: 0, pattern: 'unstructured', student: spec.baseline, distill: false, temperature: 4 }
+}
+
+function timer(spec: TrackSpec, recipe: Recipe) {
+  const model = modelOf(spec, recipe.student)
+  const mem = memoryOf(spec, model, recipe)
+  const tr = trafficOf(spec, model, mem)
+  return { model, mem, tr, time: (r: Realism) => timeOf(spec, model, recipe, mem, tr, r) }
+}
+
+/** Evaluates an already-validated recipe (internal; the public evaluate() validates first). */
+export function evaluateSpec(spec: TrackSpec, recipe: Recipe): Evaluation {
+  const teacher = modelOf(spec, spec.baseline)
+  const cur = timer(spec, recipe)
+  const base = timer(spec, baselineOf(spec))
+  const real = cur.time(REAL)
+  const latencyS = real.seconds
+  const sp = speedups(spec, recipe, (r) => base.time(r).seconds, (r) => cur.time(r).seconds)
+  const floorS = floorSeconds(spec, cur.tr, real.macsExecuted, recipe)
+  const en = energyOf(spec, recipe, cur.tr, real.macsExecuted, latencyS)
+  const acc = accuracyOf(spec, teacher, cur.model, recipe)
+  const m = cur.mem
+  const metadataBytes = m.quantMetadataBytes + m.sparseMetadataBytes
+  const totalBytes = m.weightsBytes + metadataBytes + m.activationsBytes + m.kvCacheBytes
+  const level = spec.machine.fitLevel === 'main' ? spec.machine.main : spec.machine.onChip
+  const power = powerW(spec, en.totalJ, latencyS)
+  const batteryMin = spec.batteryJ ? spec.batteryJ.value / power / 60 : 0
+  const capacityBytes = level.capacityBytes.value
+
+  const valueOf: Record<string, number> = {
+    memory: totalBytes, latency: latencyS, power, battery: batteryMin * 60, accuracy: acc.accuracy, energy: en.totalJ,
+  }
+  const checks: BudgetCheck[] = spec.budgets.map((b) => {
+    const value = b.name === 'accuracy' ? acc.accuracy : toUnit(valueOf[b.name], b.limit.unit)
+    const pass = b.sense === 'max' ? value <= b.limit.value : value >= b.limit.value
+    return { name: b.name, pass, value, limit: b.limit.value, unit: b.limit.unit }
+  })
+  const failing = checks.find((c) => !c.pass)
+  return {
+    memory: {
+      weightsBytes: m.weightsBytes, metadataBytes, quantMetadataBytes: m.quantMetadataBytes, sparseMetadataBytes: m.sparseMetadataBytes,
+      activationsBytes: m.activationsBytes, kvCacheBytes: m.kvCacheBytes, totalBytes, capacityBytes, fits: totalBytes <= capacityBytes,
+    },
+    latencyMs: latencyS * 1000,
+    latencyFloorMs: floorS * 1000,
+    bound: real.memS >= real.computeS ? 'memory' : 'compute',
+    theoreticalSpeedup: sp.theoretical,
+    realizedSpeedup: sp.realized,
+    speedupSteps: sp.steps,
+    energyPerInferenceJ: en.totalJ,
+    energy: { computeJ: en.computeJ, dataMovementJ: en.dataMovementJ, staticJ: en.staticJ },
+    accuracy: acc.accuracy,
+    accuracyDrop: teacher.accuracy.value - acc.accuracy,
+    checks,
+    binding: failing ? failing.name : null,
+    impact: impactOf(spec, latencyS, en.totalJ, power, batteryMin, totalBytes),
+  }
+}
+
+function impactOf(spec: TrackSpec, latencyS: number, energyJ: number, power: number, batteryMin: number, totalBytes: number): Evaluation['impact'] {
+  switch (spec.id) {
+    case 'cloud': return [
+      { label: 'tokens/s per GPU (batch 1)', value: 1 / latencyS, unit: 'tokens/s' },
+      { label: 'H100s needed to hold it', value: Math.ceil(totalBytes / spec.machine.main.capacityBytes.value), unit: 'GPUs' },
+      { label: 'energy per token', value: energyJ, unit: 'J' },
+      { label: 'GPU power while decoding', value: power, unit: 'W' },
+    ]
+    case 'edge': return [
+      { label: 'frames/s', value: 1 / latencyS, unit: 'fps' },
+      { label: 'share of the 10 ms safety loop', value: (latencyS / 0.01) * 100, unit: '%' },
+      { label: 'energy per frame', value: energyJ, unit: 'J' },
+      { label: 'perception power at 30 fps', value: power, unit: 'W' },
+    ]
+    case 'mobile': return [
+      { label: 'battery life at 60 FPS', value: batteryMin, unit: 'min' },
+      { label: 'glasses power', value: power, unit: 'W' },
+      { label: 'energy per frame', value: energyJ * 1e3, unit: 'mJ' },
+    ]
+    case 'tiny': return [
+      { label: 'average power', value: power * 1e3, unit: 'mW' },
+      { label: 'energy per inference', value: energyJ * 1e6, unit: 'µJ' },
+      { label: 'duty cycle', value: Math.min(1, spec.ratePerS.value * latencyS) * 100, unit: '%' },
+    ]
+  }
+}
+
+export function evaluate(track: TrackId, recipe: Recipe): Evaluation {
+  const r = validateRecipe(track, recipe)
+  return evaluateSpec(SPECS[track], r)
+}

@@ -1,0 +1,65 @@
+// The storyboard's three prediction locks; every answer key is computed from evaluate().
+import type { LockAnswer, LockDefinition, LockId, Recipe, TrackId } from './types'
+import { SPECS } from './tracks'
+import { baselineOf, evaluateSpec, modelOf } from './evaluate'
+import { validateTrack, EngineInputError } from './validate'
+import { bestTemperature } from './sweep'
+
+export const LOCKS: Record<LockId, LockDefinition> = {
+  quantization: {
+    id: 'quantization', kind: 'number',
+    question: 'If you move from FP16 to INT8, by what factor does your memory footprint shrink? What happens to accuracy?',
+    range: { min: 1, max: 8, step: 0.1, unit: '×' },
+  },
+  sparsity: {
+    id: 'sparsity', kind: 'number',
+    question: 'Does 50% unstructured pruning result in a 2× speedup on your hardware? Predict the realized speedup.',
+    range: { min: 0.5, max: 2.5, step: 0.05, unit: '×' },
+  },
+  distillation: {
+    id: 'distillation', kind: 'choice',
+    question: 'Can a 4-bit model trained with Distillation outperform an 8-bit model trained from scratch?',
+    options: ['Yes, by more than 1 point', 'Yes, by up to 1 point', 'No, within 1 point below', 'No, by more than 1 point'],
+  },
+}
+
+const sig = (x: number, d = 3) => Number(x.toPrecision(d))
+const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(sig(x, 2))}`
+
+/** Index into LOCKS.distillation.options for a difference (distilled INT4 − scratch INT8) in metric points. */
+export function distillationOption(diff: number): number {
+  if (diff > 1) return 0
+  if (diff > 0) return 1
+  if (diff >= -1) return 2
+  return 3
+}
+
+export function lockAnswer(track: TrackId, lock: LockId): LockAnswer {
+  const spec = SPECS[validateTrack(track)]
+  const unit = spec.metric.unit === '%' ? ' points' : ` ${spec.metric.unit}`
+  const base = baselineOf(spec)
+  switch (lock) {
+    case 'quantization': {
+      const f = evaluateSpec(spec, base)
+      const i = evaluateSpec(spec, { ...base, precision: 'int8' })
+      const value = f.memory.totalBytes / i.memory.totalBytes
+      return { value, explanation: `The total footprint shrinks ${sig(value)}× (not exactly 2×: ${spec.id === 'cloud' ? 'the FP16 KV cache, ' : ''}activations and the INT8 scales do not halve); accuracy changes by ${signed(i.accuracy - f.accuracy)}${unit} (${sig(f.accuracy)} → ${sig(i.accuracy)}).` }
+    }
+    case 'sparsity': {
+      const r: Recipe = { ...base, sparsity: 0.5, pattern: 'unstructured' }
+      const e = evaluateSpec(spec, r)
+      return { value: e.realizedSpeedup, explanation: `No: 50% unstructured pruning gives ${sig(e.realizedSpeedup, 2)}× on ${spec.machine.name} (theoretical ${sig(e.theoreticalSpeedup, 2)}×): the hardware still multiplies the zeros and the sparse index costs bandwidth.` }
+    }
+    case 'distillation': {
+      const id = spec.lockStudent
+      const name = modelOf(spec, id).name
+      const t = bestTemperature(track, id)
+      const d = evaluateSpec(spec, { ...base, student: id, precision: 'int4', distill: true, temperature: t })
+      const s = evaluateSpec(spec, { ...base, student: id, precision: 'int8', distill: false })
+      const diff = d.accuracy - s.accuracy
+      const value = distillationOption(diff)
+      return { value, explanation: `${LOCKS.distillation.options![value]}: ${name} at INT4 distilled (T=${t}) scores ${sig(d.accuracy)} vs ${sig(s.accuracy)} at INT8 from scratch (${signed(diff)}${unit}).` }
+    }
+    default: throw new EngineInputError('lock', `unknown lock ${JSON.stringify(lock)}`)
+  }
+}

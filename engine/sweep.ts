@@ -1,0 +1,126 @@
+// The sweep over all recipes, its Pareto frontier, and the derived views the instruments draw.
+import type { Evaluation, ParetoPoint, Precision, Recipe, TrackId } from './types'
+import { SPECS } from './tracks'
+import { baselineOf, evaluateSpec, modelOf } from './evaluate'
+import { TEMPERATURE_RANGE, validateRecipe, validateTrack, EngineInputError } from './validate'
+import { BASELINE_ALIAS, BITS, PRECISIONS } from './constants'
+import { accuracyOf } from './accuracy'
+
+export const SPARSITY_STEPS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
+
+const tempCache = new Map<string, number>()
+/** Temperature (1..20, 0.1 steps) that maximises the distilled student's accuracy at FP16 dense. */
+export function bestTemperature(track: TrackId, student: string): number {
+  const spec = SPECS[validateTrack(track)]
+  const id = student === BASELINE_ALIAS ? spec.baseline : student
+  if (!spec.models.some((m) => m.id === id)) throw new EngineInputError('student', `unknown model ${JSON.stringify(student)} for ${track}`)
+  const key = `${track}/${id}`
+  const hit = tempCache.get(key)
+  if (hit !== undefined) return hit
+  const teacher = modelOf(spec, spec.baseline)
+  const model = modelOf(spec, id)
+  // score distillation by the margin it adds on a quantized student, so the optimum exists for the teacher itself too
+  const score = (t: number) => accuracyOf(spec, teacher, model, { ...baselineOf(spec), student: id, precision: 'int4', distill: true, temperature: t }).accuracy
+  let best = TEMPERATURE_RANGE.min, bestScore = -Infinity
+  for (let t10 = TEMPERATURE_RANGE.min * 10; t10 <= TEMPERATURE_RANGE.max * 10; t10++) {
+    const s = score(t10 / 10)
+    if (s > bestScore + 1e-12) { bestScore = s; best = t10 / 10 }
+  }
+  tempCache.set(key, best)
+  return best
+}
+
+export function recipeLabel(track: TrackId, r: Recipe): string {
+  const spec = SPECS[track]
+  const parts = [r.precision === 'binary' ? 'Binary' : r.precision.toUpperCase()]
+  if (r.sparsity > 0) parts.push(r.pattern === '2:4' ? '2:4 sparse' : `${Math.round(r.sparsity * 100)}% unstructured`)
+  const name = modelOf(spec, r.student === BASELINE_ALIAS ? spec.baseline : r.student).name
+  parts.push(r.distill ? `${name} distilled (T=${r.temperature})` : name)
+  return parts.join(' · ')
+}
+
+const sweepCache = new Map<TrackId, ParetoPoint[]>()
+/** Every precision × sparsity step × pattern × model × distillation (off, or on at the best temperature). */
+export function sweep(track: TrackId): ParetoPoint[] {
+  const t = validateTrack(track)
+  const hit = sweepCache.get(t)
+  if (hit) return hit
+  const spec = SPECS[t]
+  const out: ParetoPoint[] = []
+  for (const model of spec.models) {
+    const tBest = bestTemperature(t, model.id)
+    for (const precision of PRECISIONS) {
+      const shapes: [number, Recipe['pattern']][] = [...SPARSITY_STEPS.map((s) => [s, 'unstructured'] as [number, Recipe['pattern']]), [0.5, '2:4']]
+      for (const [sparsity, pattern] of shapes) {
+        for (const distill of [false, true]) {
+          const recipe: Recipe = { precision, sparsity, pattern, student: model.id, distill, temperature: distill ? tBest : 4 }
+          out.push({ recipe, evaluation: evaluateSpec(spec, recipe), label: recipeLabel(t, recipe) })
+        }
+      }
+    }
+  }
+  sweepCache.set(t, out)
+  return out
+}
+
+const dominates = (a: Evaluation, b: Evaluation) =>
+  a.memory.totalBytes <= b.memory.totalBytes && a.accuracy >= b.accuracy && a.energyPerInferenceJ <= b.energyPerInferenceJ &&
+  (a.memory.totalBytes < b.memory.totalBytes || a.accuracy > b.accuracy || a.energyPerInferenceJ < b.energyPerInferenceJ)
+
+const frontierCache = new Map<TrackId, ParetoPoint[]>()
+/** Non-dominated points in (total memory ↓, accuracy ↑, energy per inference ↓), sorted by total memory. */
+export function paretoFrontier(track: TrackId): ParetoPoint[] {
+  const t = validateTrack(track)
+  const hit = frontierCache.get(t)
+  if (hit) return hit
+  const all = sweep(t)
+  const front = all.filter((p) => !all.some((q) => q !== p && dominates(q.evaluation, p.evaluation)))
+  front.sort((a, b) => a.evaluation.memory.totalBytes - b.evaluation.memory.totalBytes || b.evaluation.accuracy - a.evaluation.accuracy)
+  frontierCache.set(t, front)
+  return front
+}
+
+/** FP16 dense baseline → + student (if any) → + precision → + sparsity. */
+export function compressionSteps(track: TrackId, recipe: Recipe): { label: string; recipe: Recipe; evaluation: Evaluation }[] {
+  const r = validateRecipe(track, recipe)
+  const spec = SPECS[track]
+  let cur = baselineOf(spec)
+  const steps = [{ label: 'FP16 dense baseline', recipe: cur, evaluation: evaluateSpec(spec, cur) }]
+  const push = (label: string, next: Recipe) => { cur = next; steps.push({ label, recipe: next, evaluation: evaluateSpec(spec, next) }) }
+  if (r.student !== spec.baseline || r.distill)
+    push(`+ ${modelOf(spec, r.student).name}${r.distill ? ` distilled (T=${r.temperature})` : ''}`, { ...cur, student: r.student, distill: r.distill, temperature: r.temperature })
+  if (r.precision !== 'fp16') push(`+ ${r.precision === 'binary' ? 'binary (1 bit)' : r.precision.toUpperCase()}`, { ...cur, precision: r.precision })
+  if (r.sparsity > 0) push(`+ ${r.pattern === '2:4' ? '2:4 sparsity' : `${Math.round(r.sparsity * 100)}% unstructured sparsity`}`, { ...cur, sparsity: r.sparsity, pattern: r.pattern })
+  return steps
+}
+
+export function accuracyVsBits(track: TrackId, recipe: Recipe): { precision: Precision; bits: number; accuracy: number; totalBytes: number }[] {
+  const r = validateRecipe(track, recipe)
+  return PRECISIONS.map((precision) => {
+    const e = evaluateSpec(SPECS[track], { ...r, precision })
+    return { precision, bits: BITS[precision], accuracy: e.accuracy, totalBytes: e.memory.totalBytes }
+  })
+}
+
+/** The stakeholder's accuracy floor (the track's 'accuracy' budget). */
+export function accuracyFloor(track: TrackId): number {
+  const b = SPECS[validateTrack(track)].budgets.find((x) => x.name === 'accuracy')
+  return b ? b.limit.value : -Infinity
+}
+
+/** First (highest-bit) precision whose accuracy falls below the floor, for the recipe (default: the baseline). */
+export function cliffPrecision(track: TrackId, recipe?: Recipe): Precision | null {
+  const floor = accuracyFloor(track)
+  const rows = accuracyVsBits(track, recipe ?? baselineOf(SPECS[validateTrack(track)]))
+  return rows.find((row) => row.accuracy < floor)?.precision ?? null
+}
+
+/** Part 3: does `recipe` use at most (1 − powerCutFraction) of the reference recipe's energy per inference? */
+export function stakeholderCheck(track: TrackId, recipe: Recipe, referenceRecipe: Recipe) {
+  const spec = SPECS[validateTrack(track)]
+  const e = evaluateSpec(spec, validateRecipe(track, recipe))
+  const ref = evaluateSpec(spec, validateRecipe(track, referenceRecipe))
+  const limit = ref.energyPerInferenceJ * (1 - spec.stakeholder.powerCutFraction)
+  const value = e.energyPerInferenceJ
+  return { name: 'stakeholder power cut', pass: value <= limit && e.binding === null, value, limit, unit: 'J', inSpec: e.binding === null, reduction: 1 - value / ref.energyPerInferenceJ }
+}

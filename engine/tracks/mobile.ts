@@ -1,0 +1,71 @@
+// Mobile Nomad: 60 FPS AR translation on glasses with an AR1-class NPU (assumed: no public figures).
+import { E_DRAM_BYTE, E_SRAM_1MB_BYTE, k } from '../constants'
+import type { TrackSpec } from '../spec'
+import { CNN_FIT, IMAGENET_CHANCE, TEXTBOOK, cnnModels } from './cnn'
+import { kdConstants } from './common'
+
+const T = 'mobile'
+const SOC = 'assumption: AR1/AR2-class glasses NPU; no public throughput figures'
+const models = cnnModels(T, ['resnet50', 'resnet18', 'mobilenetv2'], 384, 384, 1.25,
+  'assumption: scene-text detection/recognition heads add 25%')
+
+const INT8 = k(T, 'NPU dense INT8 throughput', 4e12, 'MAC/s', `${SOC}: 8 TOPS INT8 dense`, 'assumption')
+const FP16 = k(T, 'NPU FP16 throughput', 2e12, 'MAC/s', `${SOC}: FP16 at half the INT8 rate`, 'assumption')
+const UTIL = k(T, 'NPU utilisation', 0.5, '', 'assumption', 'assumption')
+const one = k(T, 'fast-path kernel efficiency', 1, '', 'native precision: no dequantization work', 'assumption')
+
+export const mobile: TrackSpec = {
+  id: 'mobile', name: 'Mobile Nomad', persona: 'AR Glasses Dev',
+  mission: '60 FPS AR translation.',
+  stakeholder: { role: 'UX Designer', demand: 'Cut the power by a further 20% so the frames stay cool on the face, without leaving the accuracy floor.', powerCutFraction: 0.2 },
+  metric: { name: 'backbone top-1 (ImageNet proxy for text recognition)', unit: '%', chance: k(T, 'ImageNet chance level', IMAGENET_CHANCE, '%', '1 of 1,000 classes', 'derived') },
+  machine: {
+    name: 'AR1-class glasses SoC (NPU, assumed)',
+    main: {
+      name: 'LPDDR4X',
+      capacityBytes: k(T, 'DRAM available to the model', 1e9, 'B', 'assumption: 1 GB of the glasses\' 2 GB LPDDR4X', 'assumption'),
+      bandwidthBps: k(T, 'LPDDR4X bandwidth', 17e9, 'B/s', 'assumption: 2 × 16-bit LPDDR4X-4266', 'assumption'),
+      energyPerByteJ: E_DRAM_BYTE,
+    },
+    onChip: {
+      name: 'NPU SRAM',
+      capacityBytes: k(T, 'NPU SRAM', 4e6, 'B', `${SOC}: 4 MB`, 'assumption'),
+      bandwidthBps: k(T, 'NPU SRAM bandwidth', 100e9, 'B/s', SOC, 'assumption'),
+      energyPerByteJ: E_SRAM_1MB_BYTE,
+    },
+    fitLevel: 'main',
+    bandwidthUtilisation: k(T, 'DRAM bandwidth utilisation', 0.8, '', 'assumption', 'assumption'),
+    paths: {
+      fp16: { fastPath: true, execAs: 'fp16', macsPerS: FP16, utilisation: UTIL, actBits: 16, dequantEfficiency: one, unit: 'NPU FP16 MACs' },
+      int8: { fastPath: true, execAs: 'int8', macsPerS: INT8, utilisation: UTIL, actBits: 8, dequantEfficiency: one, unit: 'NPU INT8 MACs (W8A8)' },
+      int4: { fastPath: false, execAs: 'int8', macsPerS: INT8, utilisation: UTIL, actBits: 8,
+        dequantEfficiency: k(T, 'INT4 weight unpack efficiency', 0.95, '', `${SOC}: INT4 weights unpacked in hardware to INT8 MACs (W4A8)`, 'assumption'),
+        unit: 'NPU INT8 MACs after INT4 weight unpacking (W4A8)' },
+      binary: { fastPath: false, execAs: 'int8', macsPerS: INT8, utilisation: UTIL, actBits: 8,
+        dequantEfficiency: k(T, '1-bit unpack efficiency', 0.85, '', `${SOC}: no binary MACs`, 'assumption'),
+        unit: 'NPU INT8 MACs after 1-bit unpacking' },
+    },
+    sparse24: { fp16: false, int8: false, source: `${SOC}: no sparse MAC skipping assumed` },
+    unstructuredEfficiency: k(T, 'unstructured sparse kernel efficiency', 0.5, '', 'assumption: as on GPUs (Gale et al. 2020); NPUs have no unstructured fast path', 'assumption'),
+    sparse24Efficiency: k(T, '2:4 kernel efficiency', 0.6, '', 'assumption: without sparse MACs the 2:4 format is decoded in software', 'assumption'),
+    activePowerW: k(T, 'NPU busy power outside MACs and DRAM', 0.3, 'W', 'assumption: clocks, leakage, control and SRAM standby while the NPU runs', 'assumption'),
+  },
+  baseline: 'resnet50', models, lockStudent: 'mobilenetv2',
+  batch: k(T, 'batch size', 1, 'frames', 'one camera frame per inference', 'assumption'),
+  restFixedMs: k(T, 'pre/post-processing per frame', 2, 'ms', 'assumption: camera crop/resize and overlay composition, not accelerated by compressing the network', 'assumption'),
+  restPerLayerMs: k(T, 'per-layer overhead', 0, 'ms', 'folded into pre/post-processing', 'assumption'),
+  ratePerS: k(T, 'frame rate', 60, 'frames/s', 'storyboard: 60 FPS', 'assumption'),
+  baselinePowerW: k(T, 'rest-of-glasses power', 0.25, 'W', 'assumption: micro-display, cameras, sensors and radio (Qualcomm AR2 glasses "< 1 W" total, facts.md V2)', 'assumption'),
+  batteryJ: k(T, 'battery energy', 960e-3 * 3600, 'J', 'Meta Ray-Ban Display teardown: 960 mWh (facts.md, V2) × 3,600 s/h', 'derived'),
+  quantSlope: k(T, 'quantization logistic slope', CNN_FIT.slope, '1/bit', `least-squares logistic fit to the ${TEXTBOOK}`, 'derived'),
+  prune24Penalty: k(T, '2:4 vs unstructured loss at 50%', 1.5, '×', 'assumption: 2:4 costs a little more than unstructured (Mishra et al. 2021)', 'assumption'),
+  kdGapRecovery: k(T, 'distillation: fraction of the gap to the teacher recovered at the optimum', 0.3, '', 'assumption: ImageNet KD typically recovers a quarter to a third of a student\'s gap', 'assumption'),
+  ...kdConstants(T),
+  budgets: [
+    { name: 'memory', sense: 'max', limit: k(T, 'memory budget', 1000, 'MB', 'assumption: 1 GB of LPDDR4X for the model', 'assumption') },
+    { name: 'latency', sense: 'max', limit: k(T, 'frame budget', 1000 / 60, 'ms', '60 FPS frame period (facts.md: 16.7 ms)', 'derived') },
+    { name: 'power', sense: 'max', limit: k(T, 'glasses power (thermal) budget', 1, 'W', 'Qualcomm AR2 Gen 1: "< 1 W" glasses power (facts.md, V2)', 'published') },
+    { name: 'battery', sense: 'min', limit: k(T, 'battery-life target', 90, 'min', 'assumption: a 90-minute translated tour on one charge', 'assumption') },
+    { name: 'accuracy', sense: 'min', limit: k(T, 'accuracy floor', 76.13 - 5, '%', 'assumption: the overlay tolerates ≤ 5 points below the FP16 backbone (not safety-critical)', 'assumption') },
+  ],
+}
