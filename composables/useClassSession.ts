@@ -39,7 +39,11 @@ export function voterId(): string {
 }
 
 function applySnapshot(s: Snapshot): void {
+  const before = snapshot.value?.polls ?? {}
+  // a reset empties a round without changing its number: refresh this viewer's own answers then
+  const emptied = Object.entries(s.polls).some(([p, st]) => before[p] && before[p].round === st.round && st.count < before[p].count)
   snapshot.value = { polls: s.polls, presenter: s.presenter }
+  if (emptied && !s.mine) api.getState(voterId()).then(applySnapshot).catch(() => {})
   for (const [poll, value] of Object.entries(s.mine ?? {})) {
     const round = s.polls[poll]?.round
     if (round !== undefined) mine[poll] = value === null ? undefined : { round, value }
@@ -71,10 +75,20 @@ export function useClassSession() {
     ready: () => started ?? Promise.resolve(mode.value),
     isPresenter: computed(() => !!secret.value),
     pollState: (poll: string) => computed(() => snapshot.value?.polls[poll]),
+    /** Sends an answer; a network failure or a 5xx (e.g. the service restarting) is retried a few times. */
     async answer(poll: string, value: number): Promise<void> {
       const round = snapshot.value?.polls[poll]?.round
-      const r = await api.postAnswer(poll, voterId(), value, round)
-      mine[poll] = { round: r.round, value }
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const r = await api.postAnswer(poll, voterId(), value, round)
+          mine[poll] = { round: r.round, value }
+          return
+        } catch (e) {
+          const retriable = e instanceof api.SessionError && (e.status === 0 || e.status >= 500)
+          if (!retriable || attempt >= 3) throw e
+          await new Promise((ok) => setTimeout(ok, 400 * 2 ** attempt))
+        }
+      }
     },
     results: (poll: string, round: number) => api.getResults(poll, round, secret.value),
     async control(action: ControlAction, poll: string): Promise<void> {

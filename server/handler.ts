@@ -7,6 +7,7 @@ import { isPresenter } from './auth.ts'
 import { answerError, checkPollDefs, type PollDefs } from './polls.ts'
 import { AnswerBody, ControlBody, ResultsQuery, zodMessage } from './schema.ts'
 import { SseHub } from './sse.ts'
+import { CommitQueue } from './commitQueue.ts'
 import type { SessionStore } from './store.ts'
 
 export const API_PREFIX = '/api/session/'
@@ -78,6 +79,7 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
     presenter: store.presenter(),
   })
   const hub = new SseHub(snapshot, opts.throttleMs ?? 200)
+  const commits = new CommitQueue(store)
 
   const pollDef = (poll: string) => {
     const def = Object.hasOwn(polls, poll) ? polls[poll] : undefined
@@ -122,11 +124,10 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
         const def = pollDef(b.poll)
         const bad = answerError(def, b.value)
         if (bad) throw new HttpError(400, bad)
-        const cur = store.current(b.poll)
-        if (b.round !== undefined && b.round !== cur.round)
-          throw new HttpError(409, `round ${b.round} is over; the poll is in round ${cur.round}`)
-        const round = store.answer(b.poll, b.voter, b.value)
-        if (round === null) throw new HttpError(409, `poll "${b.poll}" is ${cur.phase === 'open' ? 'not open' : cur.phase}: answers are closed`)
+        const out = await commits.add({ poll: b.poll, voter: b.voter, value: b.value, round: b.round })
+        if ('stale' in out) throw new HttpError(409, `round ${b.round} is over; the poll is in round ${out.stale}`)
+        if ('closed' in out) throw new HttpError(409, `poll "${b.poll}" is ${out.closed}: answers are closed`)
+        const round = out.round
         hub.pushSoon()
         return send(res, 200, { ok: true, poll: b.poll, round, value: b.value, count: store.count(b.poll, round) })
       }

@@ -7,6 +7,8 @@ import { join } from 'node:path'
 export type Phase = 'open' | 'locked' | 'revealed'
 export interface RoundState { poll: string; round: number; phase: Phase; count: number }
 export interface PresenterPos { slide: number; clicks: number; seq: number }
+export interface AnswerInput { poll: string; voter: string; value: number; round?: number }
+export type AnswerOutcome = { round: number } | { closed: Phase; round: number } | { stale: number }
 export interface AnswerRow { poll: string; round: number; voter: string; value: number; updatedAt: number }
 
 export class SessionStore {
@@ -72,12 +74,22 @@ export class SessionStore {
 
   /** Upsert of the voter's answer in the current round, only while open. Returns the round, or null when not open. */
   answer(poll: string, voter: string, value: number, now = Date.now()): number | null {
-    return this.db.transaction(() => {
-      const { round, phase } = this.current(poll)
-      if (phase !== 'open') return null
-      this.q.upsert.run(poll, round, voter, value, now)
-      return round
-    }).immediate()
+    const [r] = this.answerBatch([{ poll, voter, value }], now)
+    return 'round' in r ? r.round : null
+  }
+
+  /**
+   * Group commit: many answers in one transaction, so one fsync acknowledges them all. Each answer is
+   * checked against the poll's phase (and the round the client saw, if given) at commit time.
+   */
+  answerBatch(items: AnswerInput[], now = Date.now()): AnswerOutcome[] {
+    return this.db.transaction(() => items.map((a): AnswerOutcome => {
+      const { round, phase } = this.current(a.poll)
+      if (phase !== 'open') return { closed: phase, round }
+      if (a.round !== undefined && a.round !== round) return { stale: round }
+      this.q.upsert.run(a.poll, round, a.voter, a.value, now)
+      return { round }
+    })).immediate()
   }
 
   setPhase(poll: string, phase: Phase): void {
