@@ -1,0 +1,113 @@
+// The Pareto plot's data as pure functions of the engine's sweep: bubbles (dominated / frontier), the frontier line,
+// the budgets (capacity, accuracy floor) and the current recipe. Per-track work is memoised; only the radius and
+// the current point change with the controls, so a sweep of hundreds of points stays cheap.
+import { accuracyFloor, evaluate, paretoFrontier, recipeLabel, sweep } from '../engine'
+import type { Evaluation, ParetoPoint, Recipe, TrackId } from '../engine'
+
+/** capacity more than this factor beyond the largest recipe is drawn off-scale */
+const OFF_SCALE = 8
+
+export type BubbleSize = 'energy' | 'latency'
+export interface XY { x: number; y: number }
+export interface Bubble extends XY { r: number }
+
+export function recipeKey(r: Recipe): string {
+  return [r.precision, r.sparsity.toFixed(2), r.sparsity > 0 ? r.pattern : 'dense', r.student, r.distill ? `kd${r.temperature}` : 'scratch'].join('|')
+}
+
+interface TrackSweep {
+  all: ParetoPoint[]
+  frontier: ParetoPoint[]
+  dominated: ParetoPoint[]
+  xMin: number
+  xMax: number
+  yMin: number
+  yMax: number
+}
+const cache = new Map<TrackId, TrackSweep>()
+
+export function trackSweep(track: TrackId): TrackSweep {
+  const hit = cache.get(track)
+  if (hit) return hit
+  const all = sweep(track)
+  const frontier = paretoFrontier(track)
+  const onFrontier = new Set(frontier.map((p) => recipeKey(p.recipe)))
+  const dominated = all.filter((p) => !onFrontier.has(recipeKey(p.recipe)))
+  const xs = all.map((p) => p.evaluation.memory.totalBytes)
+  const ys = all.map((p) => p.evaluation.accuracy)
+  const res = { all, frontier, dominated, xMin: Math.min(...xs), xMax: Math.max(...xs), yMin: Math.min(...ys), yMax: Math.max(...ys) }
+  cache.set(track, res)
+  return res
+}
+
+export function sizeValue(e: Evaluation, by: BubbleSize): number {
+  return by === 'energy' ? e.energyPerInferenceJ : e.latencyMs
+}
+
+/** Bubble area ∝ value: r = rMin + (rMax − rMin)·√(v / vMax). */
+export function radius(v: number, vMax: number, rMin = 2, rMax = 12): number {
+  return vMax > 0 ? rMin + (rMax - rMin) * Math.sqrt(Math.max(0, v) / vMax) : rMin
+}
+
+/** a dominates b in (totalBytes ↓, accuracy ↑, energy per inference ↓), the engine's frontier criteria. */
+export function dominates(a: Evaluation, b: Evaluation): boolean {
+  const am = a.memory.totalBytes, bm = b.memory.totalBytes
+  const noWorse = am <= bm && a.accuracy >= b.accuracy && a.energyPerInferenceJ <= b.energyPerInferenceJ
+  return noWorse && (am < bm || a.accuracy > b.accuracy || a.energyPerInferenceJ < b.energyPerInferenceJ)
+}
+
+export interface ParetoView {
+  dominated: Bubble[]
+  frontier: Bubble[]
+  frontierLine: XY[]
+  /** empty when the capacity is off-scale (far right of every recipe) */
+  capacityLine: XY[]
+  capacityOnScale: boolean
+  xRange: [number, number]
+  floorLine: XY[]
+  current: Bubble
+  currentEval: Evaluation
+  currentLabel: string
+  currentOnFrontier: boolean
+  /** a frontier recipe at least as small, as accurate and as frugal, better in one: or null if none beats the current */
+  dominatedBy: ParetoPoint | null
+  floor: number
+  capacity: number
+  /** points in the order of the bubble datasets, for tooltips */
+  dominatedPoints: ParetoPoint[]
+  frontierPoints: ParetoPoint[]
+}
+
+export function paretoView(track: TrackId, recipe: Recipe, by: BubbleSize): ParetoView {
+  const s = trackSweep(track)
+  const currentEval = evaluate(track, recipe)
+  const vMax = Math.max(...s.all.map((p) => sizeValue(p.evaluation, by)), sizeValue(currentEval, by))
+  const bubble = (e: Evaluation): Bubble => ({ x: e.memory.totalBytes, y: e.accuracy, r: radius(sizeValue(e, by), vMax) })
+  const floor = accuracyFloor(track)
+  const capacity = currentEval.memory.capacityBytes
+  // a capacity far beyond every recipe would squash the cloud of points into a corner: leave it off-scale and say so
+  const capacityOnScale = capacity <= Math.max(s.xMax, currentEval.memory.totalBytes) * OFF_SCALE
+  const xLo = Math.min(s.xMin, currentEval.memory.totalBytes, capacityOnScale ? capacity : Infinity) / 1.3
+  const xHi = Math.max(s.xMax, currentEval.memory.totalBytes, capacityOnScale ? capacity : 0) * 1.3
+  const yLo = Math.min(s.yMin, floor, currentEval.accuracy)
+  const yHi = Math.max(s.yMax, floor, currentEval.accuracy)
+  const key = recipeKey(recipe)
+  return {
+    dominated: s.dominated.map((p) => bubble(p.evaluation)),
+    frontier: s.frontier.map((p) => bubble(p.evaluation)),
+    frontierLine: s.frontier.map((p) => ({ x: p.evaluation.memory.totalBytes, y: p.evaluation.accuracy })).sort((a, b) => a.x - b.x),
+    capacityLine: capacityOnScale ? [{ x: capacity, y: yLo }, { x: capacity, y: yHi }] : [],
+    capacityOnScale,
+    xRange: [xLo, xHi],
+    floorLine: [{ x: xLo, y: floor }, { x: xHi, y: floor }],
+    current: bubble(currentEval),
+    currentEval,
+    currentLabel: s.all.find((p) => recipeKey(p.recipe) === key)?.label ?? recipeLabel(track, recipe),
+    currentOnFrontier: s.frontier.some((p) => recipeKey(p.recipe) === key),
+    dominatedBy: s.frontier.find((p) => dominates(p.evaluation, currentEval)) ?? null,
+    floor,
+    capacity,
+    dominatedPoints: s.dominated,
+    frontierPoints: s.frontier,
+  }
+}

@@ -1,0 +1,101 @@
+// Part 1: what the quantization workbench shows, as pure functions of (track, recipe) on top of the engine's public API,
+// plus a composable that turns them into computed refs of the shared deck state.
+import { computed } from 'vue'
+import { accuracyFloor, accuracyVsBits, BITS, cliffPrecision, evaluate, PRECISIONS, TRACKS } from '../engine'
+import type { Evaluation, Precision, Recipe, TrackId } from '../engine'
+import { useDeckState } from './deckState'
+import { sig } from './format'
+
+export const PRECISION_LABEL: Record<Precision, string> = { fp16: 'FP16', int8: 'INT8', int4: 'INT4', binary: 'Binary' }
+
+/** The model a recipe deploys ('baseline' is an alias of the track's baseline id). */
+export function modelOf(track: TrackId, recipe: Recipe) {
+  const t = TRACKS[track]
+  const id = recipe.student === 'baseline' ? t.baseline : recipe.student
+  return t.models.find((m) => m.id === id) ?? t.models.find((m) => m.id === t.baseline)!
+}
+
+export interface QuantSummary {
+  evaluation: Evaluation
+  /** the same recipe at FP16: the baseline the factor is named against */
+  fp16: Evaluation
+  /** total footprint at FP16 ÷ total footprint now (≥ 1 means smaller) */
+  factorVsFp16: number
+  curve: { precision: Precision; bits: number; accuracy: number; totalBytes: number }[]
+  floor: number
+  /** first precision (highest bits) whose accuracy is below the floor, or null */
+  cliff: Precision | null
+}
+
+export function quantSummary(track: TrackId, recipe: Recipe): QuantSummary {
+  const evaluation = evaluate(track, recipe)
+  const fp16 = recipe.precision === 'fp16' ? evaluation : evaluate(track, { ...recipe, precision: 'fp16' })
+  return {
+    evaluation,
+    fp16,
+    factorVsFp16: fp16.memory.totalBytes / evaluation.memory.totalBytes,
+    curve: accuracyVsBits(track, recipe),
+    floor: accuracyFloor(track),
+    cliff: cliffPrecision(track, recipe),
+  }
+}
+
+/** The numbers the math peek substitutes into the textbook formulas of a uniform b-bit quantizer. */
+export interface QuantMath {
+  precision: Precision
+  bits: number
+  /** the integer formats use a uniform grid; FP16 is floating point (the formulas below do not apply to it) */
+  uniform: boolean
+  levels: number
+  /** Δ ÷ R: the step as a fraction of the quantized range R (per channel or per group) */
+  stepOverRange: number
+  /** worst-case rounding error ÷ R = Δ/2 ÷ R */
+  maxErrorOverRange: number
+  /** SQNR ≈ 6.02·b + 1.76 dB (full-scale sinusoid, uniform quantizer) */
+  sqnrDb: number
+  params: number
+  keptFraction: number
+  /** params × kept × bits / 8 */
+  weightsBytes: number
+  quantMetadataBytes: number
+  sparseMetadataBytes: number
+  otherBytes: number
+  totalBytes: number
+}
+
+export function quantMath(track: TrackId, recipe: Recipe, evaluation = evaluate(track, recipe)): QuantMath {
+  const bits = BITS[recipe.precision]
+  const levels = 2 ** bits
+  const params = modelOf(track, recipe).params.value
+  const keptFraction = 1 - recipe.sparsity
+  const m = evaluation.memory
+  return {
+    precision: recipe.precision,
+    bits,
+    uniform: recipe.precision !== 'fp16',
+    levels,
+    stepOverRange: 1 / (levels - 1),
+    maxErrorOverRange: 1 / (2 * (levels - 1)),
+    sqnrDb: 6.02 * bits + 1.76,
+    params,
+    keptFraction,
+    weightsBytes: (params * keptFraction * bits) / 8,
+    quantMetadataBytes: m.quantMetadataBytes,
+    sparseMetadataBytes: m.sparseMetadataBytes,
+    otherBytes: m.activationsBytes + m.kvCacheBytes,
+    totalBytes: m.totalBytes,
+  }
+}
+
+/** The workbench's view of the shared state. */
+export function useQuantization() {
+  const deck = useDeckState()
+  const summary = computed(() => quantSummary(deck.track.value, deck.recipe.value))
+  const math = computed(() => quantMath(deck.track.value, deck.recipe.value, summary.value.evaluation))
+  return { ...deck, summary, math, precisions: PRECISIONS }
+}
+
+/** A value of the track's quality metric with its unit ('%' sticks to the number). */
+export function formatMetric(value: number, unit: string): string {
+  return unit === '%' ? `${sig(value)}%` : `${sig(value)} ${unit}`
+}

@@ -1,0 +1,53 @@
+// The compression waterfall's data: the engine's compressionSteps split into the five parts of the footprint,
+// in one decimal unit chosen from the capacity so the axis reads "GB" for Cloud Titan and "KB" for Tiny Pioneer.
+import { compressionSteps } from '../engine'
+import type { Evaluation, Recipe, TrackId } from '../engine'
+
+export const SEGMENTS = [
+  { key: 'weightsBytes', name: 'Weights' },
+  { key: 'quantMetadataBytes', name: 'Quant. metadata' },
+  { key: 'sparseMetadataBytes', name: 'Sparse metadata' },
+  { key: 'activationsBytes', name: 'Activations' },
+  { key: 'kvCacheBytes', name: 'KV cache' },
+] as const satisfies readonly { key: keyof Evaluation['memory']; name: string }[]
+
+const UNITS = [
+  { unit: 'B', scale: 1 },
+  { unit: 'KB', scale: 1e3 },
+  { unit: 'MB', scale: 1e6 },
+  { unit: 'GB', scale: 1e9 },
+  { unit: 'TB', scale: 1e12 },
+]
+
+/** The largest decimal unit in which `bytes` is at least 1. */
+export function unitFor(bytes: number): { unit: string; scale: number } {
+  return [...UNITS].reverse().find((u) => bytes >= u.scale) ?? UNITS[0]
+}
+
+export interface WaterfallView {
+  unit: string
+  scale: number
+  labels: string[]
+  /** one series per segment, values in `unit` */
+  series: { name: string; values: number[] }[]
+  capacity: number // in `unit`
+  totals: number[] // in `unit`
+  fits: boolean[]
+  steps: { label: string; evaluation: Evaluation }[]
+}
+
+export function waterfallView(track: TrackId, recipe: Recipe): WaterfallView {
+  const steps = compressionSteps(track, recipe)
+  const capacityBytes = steps[0].evaluation.memory.capacityBytes
+  const { unit, scale } = unitFor(capacityBytes)
+  return {
+    unit,
+    scale,
+    labels: steps.map((s) => s.label),
+    series: SEGMENTS.map((seg) => ({ name: seg.name, values: steps.map((s) => s.evaluation.memory[seg.key] / scale) })),
+    capacity: capacityBytes / scale,
+    totals: steps.map((s) => s.evaluation.memory.totalBytes / scale),
+    fits: steps.map((s) => s.evaluation.memory.fits),
+    steps: steps.map((s) => ({ label: s.label, evaluation: s.evaluation })),
+  }
+}

@@ -1,0 +1,55 @@
+// The waterfall's stacked bars are the engine's compressionSteps memory split; OOM is said on the bar and in words.
+import { describe, expect, it, vi } from 'vitest'
+import { mount } from '@vue/test-utils'
+import CompressionWaterfall from '../../components/CompressionWaterfall.vue'
+import { compressionSteps, TRACK_IDS } from '../../engine'
+import type { Recipe, TrackId } from '../../engine'
+import { useDeckState } from '../../composables/deckState'
+import { unitFor } from '../../composables/useWaterfall'
+
+vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
+
+const deck = useDeckState()
+function start(track: TrackId, change: Partial<Recipe> = {}) {
+  deck.setTrack(track)
+  deck.reset()
+  deck.updateRecipe(change)
+  return mount(CompressionWaterfall, { attachTo: document.body })
+}
+const FIELDS = ['weightsBytes', 'quantMetadataBytes', 'sparseMetadataBytes', 'activationsBytes', 'kvCacheBytes'] as const
+
+describe.each(TRACK_IDS)('CompressionWaterfall on %s', (track) => {
+  it.each<Partial<Recipe>>([{}, { precision: 'int4' }, { precision: 'int8', sparsity: 0.5, pattern: '2:4' }])('stacks the engine split for %o', (change) => {
+    const w = start(track, change)
+    const steps = compressionSteps(track, deck.recipe.value)
+    const data = w.getComponent({ name: 'Bar' }).props('data')
+    const { scale } = unitFor(steps[0].evaluation.memory.capacityBytes)
+    expect(data.labels.map((l: string[]) => l[0])).toEqual(steps.map((s) => s.label))
+    FIELDS.forEach((f, i) => {
+      expect(data.datasets[i].data.map((v: number) => v * scale)).toEqual(
+        steps.map((s) => expect.closeTo(s.evaluation.memory[f], 6)),
+      )
+    })
+    const last = steps[steps.length - 1].evaluation.memory
+    expect(w.get('[data-readout="verdict"]').text()).toMatch(last.fits ? /^FITS/ : /^OOM/)
+    w.unmount()
+  })
+})
+
+describe('OOM at a glance', () => {
+  it('Cloud Titan FP16: 141 GB of Llama-3-70B weights alone exceed one 80 GB H100', () => {
+    const w = start('cloud')
+    const text = w.get('[data-readout="verdict"]').text()
+    expect(text).toMatch(/^OOM/)
+    expect(text).toContain('80 GB')
+    expect(w.getComponent({ name: 'Bar' }).props('data').labels[0][1]).toMatch(/OOM/)
+    w.unmount()
+  })
+
+  it('Tiny Pioneer FP16: a 1 MB model in 256 KB of SRAM is OOM, and the axis reads in KB', () => {
+    const w = start('tiny')
+    expect(w.get('[data-readout="verdict"]').text()).toMatch(/^OOM/)
+    expect(w.getComponent({ name: 'Bar' }).props('options').scales.y.title.text).toContain('KB')
+    w.unmount()
+  })
+})

@@ -1,0 +1,94 @@
+// The Pareto plot's bubbles, lines and star are the engine's sweep, frontier, budgets and current evaluation.
+import { describe, expect, it, vi } from 'vitest'
+import { mount } from '@vue/test-utils'
+import ParetoFrontierPlot from '../../components/ParetoFrontierPlot.vue'
+import { accuracyFloor, evaluate, paretoFrontier, sweep, TRACK_IDS } from '../../engine'
+import type { TrackId } from '../../engine'
+import { useDeckState } from '../../composables/deckState'
+import { dominates, paretoView } from '../../composables/usePareto'
+import { formatBytes } from '../../composables/format'
+
+vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
+
+const deck = useDeckState()
+function start(track: TrackId, props: Record<string, unknown> = {}) {
+  deck.setTrack(track)
+  deck.reset()
+  return mount(ParetoFrontierPlot, { props, attachTo: document.body })
+}
+type DS = { label: string; data: { x: number; y: number; r?: number }[] }
+const datasets = (w: ReturnType<typeof start>): DS[] => w.getComponent({ name: 'Bubble' }).props('data').datasets
+const byLabel = (w: ReturnType<typeof start>, label: string) => datasets(w).find((d) => d.label === label)
+
+describe.each(TRACK_IDS)('ParetoFrontierPlot on %s', (track) => {
+  it('plots every sweep point once: the frontier in full colour, the rest faded', () => {
+    const w = start(track)
+    const all = sweep(track)
+    const front = paretoFrontier(track)
+    const f = byLabel(w, 'Frontier')!
+    const d = byLabel(w, 'Dominated')!
+    expect(f.data.map((p) => [p.x, p.y])).toEqual(front.map((p) => [p.evaluation.memory.totalBytes, p.evaluation.accuracy]))
+    expect(f.data.length + d.data.length).toBe(all.length)
+    const line = byLabel(w, 'Frontier line')!.data.map((p) => p.x)
+    expect(line).toEqual([...line].sort((a, b) => a - b))
+    w.unmount()
+  })
+
+  it('draws the budgets and stars the current recipe at its evaluation', () => {
+    const w = start(track)
+    const ev = evaluate(track, deck.recipe.value)
+    const cap = datasets(w).find((d) => d.label.startsWith('Memory capacity'))!
+    const view = paretoView(track, deck.recipe.value, 'energy')
+    if (view.capacityOnScale) expect(cap.data.map((p) => p.x)).toEqual([ev.memory.capacityBytes, ev.memory.capacityBytes])
+    else expect(cap.label).toContain(formatBytes(ev.memory.capacityBytes))
+    expect(byLabel(w, 'Accuracy floor')!.data.every((p) => p.y === accuracyFloor(track))).toBe(true)
+    const you = byLabel(w, 'Your recipe')!.data[0]
+    expect([you.x, you.y]).toEqual([ev.memory.totalBytes, ev.accuracy])
+    w.unmount()
+  })
+
+  it('sizes bubbles by energy or, toggled, by latency (area ∝ value)', async () => {
+    const w = start(track)
+    const front = paretoFrontier(track)
+    const order = (key: (i: number) => number) => front.map((_, i) => i).sort((a, b) => key(a) - key(b))
+    const radii = () => byLabel(w, 'Frontier')!.data.map((p) => p.r!)
+    const rE = radii()
+    expect(order((i) => rE[i])).toEqual(order((i) => front[i].evaluation.energyPerInferenceJ))
+    await w.get('input[value="latency"]').setValue(true)
+    const rL = radii()
+    expect(order((i) => rL[i])).toEqual(order((i) => front[i].evaluation.latencyMs))
+    w.unmount()
+  })
+
+  it('names a frontier recipe on focus and adopts it on click', async () => {
+    const w = start(track)
+    const rows = w.findAll('[data-pareto-row]')
+    const front = paretoFrontier(track)
+    expect(rows.length).toBe(front.length)
+    const k = front.length - 1
+    await rows[k].trigger('focus')
+    expect(w.get('[data-readout="focused"]').text()).toContain(front[k].label)
+    expect(byLabel(w, 'Focused')!.data[0].x).toBe(front[k].evaluation.memory.totalBytes)
+    await rows[k].trigger('click')
+    expect(deck.recipe.value).toEqual(front[k].recipe)
+    expect(w.get('[data-readout="current"]').text()).toContain('ON THE FRONTIER')
+    w.unmount()
+  })
+})
+
+describe('ParetoFrontierPlot details', () => {
+  it('without show-current there is no star', () => {
+    const w = start('edge', { showCurrent: false })
+    expect(byLabel(w, 'Your recipe')).toBeUndefined()
+    w.unmount()
+  })
+
+  it('the frontier is non-dominated and every faded point is dominated by some frontier point', () => {
+    for (const track of TRACK_IDS) {
+      deck.setTrack(track)
+      const v = paretoView(track, deck.recipe.value, 'energy')
+      for (const p of v.frontierPoints) expect(v.frontierPoints.some((q) => dominates(q.evaluation, p.evaluation))).toBe(false)
+      for (const p of v.dominatedPoints.slice(0, 50)) expect(sweep(track).some((q) => dominates(q.evaluation, p.evaluation))).toBe(true)
+    }
+  })
+})
