@@ -1,5 +1,6 @@
 // The engine's one public surface. Components import only from here.
 export * from './types'
+export * from './urlState'
 export { PRECISIONS, BITS } from './constants'
 export { EngineInputError, TRACK_IDS, validateRecipe, SPARSITY_MAX, TEMPERATURE_RANGE } from './validate'
 export { TRACKS, BASELINE_RECIPE, baselineRecipe } from './catalog'

@@ -103,12 +103,21 @@ const STEP_ORDER: { key: keyof Realism; name: (recipe: Recipe, spec: TrackSpec) 
 ]
 
 /** Theoretical speedup, realized speedup and the named steps between them (each step switches one realism on). */
+const textCache = new Map<string, { name: string; why: string }[]>()
+function stepTexts(spec: TrackSpec, recipe: Recipe) {
+  const key = `${spec.id}|${recipe.precision}|${recipe.pattern}`
+  let t = textCache.get(key)
+  if (!t) { t = STEP_ORDER.map((st) => ({ name: st.name(recipe, spec), why: st.why(recipe, spec) })); textCache.set(key, t) }
+  return t
+}
+
 export function speedups(spec: TrackSpec, recipe: Recipe, baseTime: (r: Realism) => number, recipeTime: (r: Realism) => number) {
   const theoretical = baseTime(IDEAL) / recipeTime(IDEAL)
   const on: Realism = { ...IDEAL }
-  const steps: SpeedupStep[] = STEP_ORDER.map((st) => {
+  const texts = stepTexts(spec, recipe)
+  const steps: SpeedupStep[] = STEP_ORDER.map((st, i) => {
     on[st.key] = true
-    return { name: st.name(recipe, spec), speedupAfter: baseTime(on) / recipeTime(on), why: st.why(recipe, spec) }
+    return { name: texts[i].name, speedupAfter: baseTime(on) / recipeTime(on), why: texts[i].why }
   })
   return { theoretical, realized: steps[steps.length - 1].speedupAfter, steps }
 }

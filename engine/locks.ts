@@ -24,7 +24,7 @@ export const LOCKS: Record<LockId, LockDefinition> = {
 }
 
 const sig = (x: number, d = 3) => Number(x.toPrecision(d))
-const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(sig(x, 2))}`
+const signed = (x: number) => (Math.abs(x) < 0.05 ? '±0.0' : `${x > 0 ? '+' : '−'}${Math.abs(x).toFixed(1)}`)
 
 /** Index into LOCKS.distillation.options for a difference (distilled INT4 − scratch INT8) in metric points. */
 export function distillationOption(diff: number): number {

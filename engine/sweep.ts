@@ -68,6 +68,8 @@ const dominates = (a: Evaluation, b: Evaluation) =>
   (a.memory.totalBytes < b.memory.totalBytes || a.accuracy > b.accuracy || a.energyPerInferenceJ < b.energyPerInferenceJ)
 
 const frontierCache = new Map<TrackId, ParetoPoint[]>()
+/** Empties the memo caches (for benchmarks of a cold sweep). */
+export function resetCaches(): void { tempCache.clear(); sweepCache.clear(); frontierCache.clear() }
 /** Non-dominated points in (total memory ↓, accuracy ↑, energy per inference ↓), sorted by total memory. */
 export function paretoFrontier(track: TrackId): ParetoPoint[] {
   const t = validateTrack(track)

@@ -1,0 +1,44 @@
+// npm run bench: evaluate() throughput and the time of a whole-track sweep and of paretoFrontier, cold (caches off).
+import { performance } from 'node:perf_hooks'
+import os from 'node:os'
+import { baselineRecipe, evaluate, paretoFrontier, sweep, TRACK_IDS, TRACKS, type Recipe } from '../engine'
+import { resetCaches } from '../engine/sweep' // bench only: measure cold sweeps
+
+const FRAME_MS = 1000 / 60
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]
+/** CPU time of this process in ms around fn (robust when other jobs share the cores) and wall time */
+function timed<T>(fn: () => T): { value: T; cpu: number; wall: number } {
+  const c0 = process.cpuUsage(), w0 = performance.now()
+  const value = fn()
+  const c = process.cpuUsage(c0)
+  return { value, cpu: (c.user + c.system) / 1000, wall: performance.now() - w0 }
+}
+
+function evaluateRate(): number {
+  const recipes: [typeof TRACK_IDS[number], Recipe][] = []
+  for (const t of TRACK_IDS) for (const p of ['fp16', 'int8', 'int4', 'binary'] as const) for (const s of [0, 0.3, 0.7])
+    recipes.push([t, { ...baselineRecipe(t), precision: p, sparsity: s, student: TRACKS[t].models.at(-1)!.id, distill: s > 0.5 }])
+  let n = 0
+  const t0 = performance.now()
+  while (performance.now() - t0 < 1000) for (const [t, r] of recipes) { evaluate(t, r); n++ }
+  return n / ((performance.now() - t0) / 1000)
+}
+
+function main() {
+  for (let i = 0; i < 2000; i++) evaluate('cloud', baselineRecipe('cloud')) // warm up the JIT
+  console.log(`evaluate(): ${Math.round(evaluateRate()).toLocaleString('en-US')} calls/s`)
+  console.log(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores; cold = memo caches emptied; times in ms`)
+  console.log('track   configs  sweep wall min/median  sweep CPU median  frontier wall min/median  frontier CPU median  points  cached  < 1 frame (16.7 ms)')
+  for (const t of TRACK_IDS) {
+    const sw: ReturnType<typeof timed>[] = [], fr: ReturnType<typeof timed>[] = []
+    for (let rep = 0; rep < 21; rep++) {
+      resetCaches(); sw.push(timed(() => sweep(t).length))
+      resetCaches(); fr.push(timed(() => paretoFrontier(t).length))
+    }
+    const cached = timed(() => paretoFrontier(t)).wall
+    const f = (xs: number[]) => `${Math.min(...xs).toFixed(2)}/${median(xs).toFixed(2)}`
+    const frCpu = median(fr.map((x) => x.cpu))
+    console.log(`${t.padEnd(7)} ${String(sw[0].value).padStart(7)}  ${f(sw.map((x) => x.wall)).padStart(21)}  ${median(sw.map((x) => x.cpu)).toFixed(2).padStart(16)}  ${f(fr.map((x) => x.wall)).padStart(24)}  ${frCpu.toFixed(2).padStart(19)}  ${String(fr[0].value).padStart(6)}  ${cached.toFixed(3).padStart(6)}  ${Math.min(...fr.map((x) => x.wall)) < FRAME_MS ? 'yes' : 'NO'}`)
+  }
+}
+main()

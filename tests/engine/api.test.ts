@@ -1,0 +1,74 @@
+// The views the instruments draw: sweep, frontier, waterfall steps, cliff, sources, stakeholder.
+import { describe, expect, it } from 'vitest'
+import {
+  accuracyFloor, accuracyVsBits, BASELINE_RECIPE, baselineRecipe, BITS, cliffPrecision, compressionSteps, evaluate, listSources,
+  paretoFrontier, PRECISIONS, stakeholderCheck, sweep, TRACK_IDS, TRACKS,
+} from '../../engine'
+
+describe('public constants', () => {
+  it('exposes tracks in display order, precisions and bits', () => {
+    expect(TRACK_IDS).toEqual(['cloud', 'edge', 'mobile', 'tiny'])
+    expect(PRECISIONS).toEqual(['fp16', 'int8', 'int4', 'binary'])
+    expect(PRECISIONS.map((p) => BITS[p])).toEqual([16, 8, 4, 1])
+    expect(BASELINE_RECIPE).toMatchObject({ precision: 'fp16', sparsity: 0, pattern: 'unstructured', student: 'baseline', distill: false, temperature: 4 })
+  })
+  it('each track has 2+ students, budgets incl. accuracy, and a crisis with numbers', () => {
+    for (const t of TRACK_IDS) {
+      const tr = TRACKS[t]
+      expect(tr.models.length).toBeGreaterThanOrEqual(3)
+      expect(tr.models.some((m) => m.id === tr.baseline)).toBe(true)
+      expect(tr.budgets.map((b) => b.name)).toContain('accuracy')
+      expect(tr.crisis).toMatch(/\d/)
+      expect(tr.stakeholder.powerCutFraction).toBe(0.2)
+    }
+  })
+})
+
+describe.each(TRACK_IDS)('%s', (t) => {
+  it('sweeps every precision × sparsity step × pattern × model × distill', () => {
+    expect(sweep(t)).toHaveLength(4 * (10 + 1) * TRACKS[t].models.length * 2)
+    expect(sweep(t)).toBe(sweep(t)) // memoised
+  })
+  it('frontier points are mutually non-dominated, sorted by size, and dominate the rest', () => {
+    const f = paretoFrontier(t)
+    const dom = (a: typeof f[0], b: typeof f[0]) => {
+      const x = a.evaluation, y = b.evaluation
+      return x.memory.totalBytes <= y.memory.totalBytes && x.accuracy >= y.accuracy && x.energyPerInferenceJ <= y.energyPerInferenceJ &&
+        (x.memory.totalBytes < y.memory.totalBytes || x.accuracy > y.accuracy || x.energyPerInferenceJ < y.energyPerInferenceJ)
+    }
+    for (const p of f) for (const q of f) expect(dom(q, p)).toBe(false)
+    for (let i = 1; i < f.length; i++) expect(f[i].evaluation.memory.totalBytes).toBeGreaterThanOrEqual(f[i - 1].evaluation.memory.totalBytes)
+    for (const p of sweep(t)) if (!f.includes(p)) expect(f.some((q) => dom(q, p)) || f.some((q) => JSON.stringify(q.evaluation) === JSON.stringify(p.evaluation))).toBe(true)
+  })
+  it('some swept recipe passes every budget (the mission is possible)', () => {
+    expect(sweep(t).some((p) => p.evaluation.binding === null)).toBe(true)
+  })
+  it('compression steps start at the FP16 baseline and end at the recipe', () => {
+    const r = { ...baselineRecipe(t), student: TRACKS[t].models[1].id, distill: true, precision: 'int8' as const, sparsity: 0.5, pattern: '2:4' as const }
+    const steps = compressionSteps(t, r)
+    expect(steps.map((s) => s.label)[0]).toBe('FP16 dense baseline')
+    expect(steps).toHaveLength(4)
+    expect(steps.at(-1)!.evaluation).toEqual(evaluate(t, r))
+    expect(compressionSteps(t, baselineRecipe(t))).toHaveLength(1)
+  })
+  it('finds the cliff below the floor at or below 4 bits for the baseline', () => {
+    const c = cliffPrecision(t)
+    expect(c === 'int4' || c === 'binary').toBe(true)
+    expect(accuracyVsBits(t, baselineRecipe(t))[0].accuracy).toBeGreaterThanOrEqual(accuracyFloor(t))
+  })
+  it('checks the stakeholder power cut against 80% of the reference energy', () => {
+    const ref = evaluate(t, baselineRecipe(t))
+    const same = stakeholderCheck(t, baselineRecipe(t), baselineRecipe(t))
+    expect(same.pass).toBe(false)
+    expect(same.limit).toBeCloseTo(0.8 * ref.energyPerInferenceJ, 12)
+  })
+  it('lists a source and a kind for every constant', () => {
+    const rows = listSources(t)
+    expect(rows.length).toBeGreaterThan(20)
+    for (const r of rows) {
+      expect(r.source.length).toBeGreaterThan(3)
+      expect(['published', 'derived', 'assumption']).toContain(r.kind)
+      expect(Number.isFinite(r.value)).toBe(true)
+    }
+  })
+})

@@ -1,0 +1,137 @@
+// Golden values from cited sources (facts.md), not pasted from the engine's output.
+import { describe, expect, it } from 'vitest'
+import { baselineRecipe, describeConstant, evaluate, TRACKS, type Recipe } from '../../engine'
+
+const cloud = (r: Partial<Recipe> = {}) => evaluate('cloud', { ...baselineRecipe('cloud'), ...r })
+const LLAMA_70B_PARAMS = 70_553_706_496 // safetensors metadata (facts.md, V)
+const H100_BW = 3.35e12 // H100 SXM datasheet
+
+describe('Cloud Titan: Llama-3-70B on one H100', () => {
+  it('has the published parameter count', () => {
+    const m = TRACKS.cloud.models.find((x) => x.id === TRACKS.cloud.baseline)!
+    expect(m.params.value).toBe(LLAMA_70B_PARAMS)
+  })
+  it('stores weights at params × bits / 8: 141.1 / 70.6 / 35.3 GB (facts.md, D)', () => {
+    expect(cloud().memory.weightsBytes / 1e9).toBeCloseTo(141.1, 1)
+    expect(cloud({ precision: 'int8' }).memory.weightsBytes / 1e9).toBeCloseTo(70.6, 1)
+    expect(cloud({ precision: 'int4' }).memory.weightsBytes / 1e9).toBeCloseTo(35.3, 1)
+  })
+  it('counts quantization metadata: none at FP16, ~1/16 of INT4 weights for FP16 scale+zero per 128', () => {
+    expect(cloud().memory.quantMetadataBytes).toBe(0)
+    const i4 = cloud({ precision: 'int4' }).memory
+    expect(i4.quantMetadataBytes / i4.weightsBytes).toBeCloseTo(32 / 128 / 4, 3)
+    const i8 = cloud({ precision: 'int8' }).memory
+    expect(i8.quantMetadataBytes).toBeGreaterThan(0)
+    expect(i8.quantMetadataBytes / i8.weightsBytes).toBeLessThan(0.01)
+  })
+  it('has a KV cache of 2 × 80 × 8 × 128 × 2 B = 327,680 B per token at FP16', () => {
+    const ctx = describeConstant('context length', 'cloud').value
+    expect(cloud().memory.kvCacheBytes / ctx).toBe(327_680)
+    expect(cloud({ precision: 'int4' }).memory.kvCacheBytes / ctx).toBe(327_680) // KV stays FP16
+  })
+  it('does not fit one 80 GB H100 at FP16 (the crisis), and INT4 does', () => {
+    const e = cloud()
+    expect(e.memory.fits).toBe(false)
+    expect(e.memory.totalBytes).toBeGreaterThan(141e9)
+    expect(e.binding).toBe('memory')
+    expect(cloud({ precision: 'int4' }).memory.fits).toBe(true)
+    expect(TRACKS.cloud.crisis).toMatch(/OOM/)
+  })
+  it('never decodes faster than weight bytes ÷ 3.35 TB/s: 42 / 21 / 10.5 ms', () => {
+    for (const [p, ms] of [['fp16', 42.1], ['int8', 21.06], ['int4', 10.53]] as const) {
+      const e = cloud({ precision: p })
+      expect(e.latencyFloorMs).toBeGreaterThanOrEqual(ms)
+      expect(e.latencyFloorMs).toBeLessThan(ms * 1.2)
+      expect(e.latencyMs).toBeGreaterThanOrEqual((e.memory.weightsBytes / H100_BW) * 1000)
+      expect(e.bound).toBe('memory')
+    }
+  })
+  it('gets ~3× from INT4 decode (4× fewer bytes minus dequantization and the FP16 rest), < 2× from INT8', () => {
+    const i4 = cloud({ precision: 'int4' })
+    expect(i4.theoreticalSpeedup).toBeCloseTo(4, 5)
+    expect(i4.realizedSpeedup).toBeGreaterThan(2.5)
+    expect(i4.realizedSpeedup).toBeLessThan(3.8)
+    const i8 = cloud({ precision: 'int8' })
+    expect(i8.realizedSpeedup).toBeGreaterThan(1.6)
+    expect(i8.realizedSpeedup).toBeLessThan(2)
+  })
+  it('gets well below 2× from 2:4 (textbook 1.1-1.3× typical) and nothing from 50% unstructured', () => {
+    const s24 = cloud({ sparsity: 0.5, pattern: '2:4' })
+    expect(s24.theoreticalSpeedup).toBeCloseTo(2, 5)
+    expect(s24.realizedSpeedup).toBeGreaterThan(1.05)
+    expect(s24.realizedSpeedup).toBeLessThan(1.5)
+    expect(cloud({ sparsity: 0.5 }).realizedSpeedup).toBeLessThanOrEqual(1.0)
+  })
+  it('follows Huang et al. 2024 zero-shot averages: FP16 75.3, W4 ~74.9 (GPTQ/AWQ), binary near chance 35', () => {
+    expect(cloud().accuracy).toBeCloseTo(75.3, 5)
+    expect(cloud({ precision: 'int8' }).accuracy).toBeGreaterThan(75.2) // W8A8 lossless
+    expect(Math.abs(cloud({ precision: 'int4' }).accuracy - 74.9)).toBeLessThan(0.5)
+    expect(cloud({ precision: 'binary' }).accuracy).toBeLessThan(40)
+  })
+  it('spends its energy on data movement (memory-bound decode)', () => {
+    const e = cloud({ precision: 'int4' })
+    expect(e.energy.dataMovementJ).toBeGreaterThan(10 * e.energy.computeJ)
+  })
+})
+
+describe('Horowitz 45 nm energy ratios (ISSCC 2014)', () => {
+  it('FP16 MAC ≈ 6.5 × INT8 MAC; DRAM byte ≫ MAC', () => {
+    const f = describeConstant('FP16 MAC energy').value
+    const i = describeConstant('INT8 MAC energy').value
+    expect(f / i).toBeGreaterThan(6.3)
+    expect(f / i).toBeLessThan(6.7)
+    expect(describeConstant('INT8 MAC energy').value).toBeCloseTo(0.23e-12, 15)
+    expect(describeConstant('DRAM energy per byte').value / i).toBeGreaterThan(100)
+  })
+})
+
+describe('the other crises come out of the engine', () => {
+  it('edge: the FP16 perception network takes 20-30 ms against a 10 ms loop', () => {
+    const e = evaluate('edge', baselineRecipe('edge'))
+    expect(e.latencyMs).toBeGreaterThan(20)
+    expect(e.latencyMs).toBeLessThan(30)
+    expect(e.checks.find((c) => c.name === 'latency')!.pass).toBe(false)
+    expect(e.bound).toBe('compute')
+  })
+  it('edge: 50% unstructured pruning gives no speedup, 2:4 INT8 well below its 4× theoretical', () => {
+    const b = baselineRecipe('edge')
+    expect(evaluate('edge', { ...b, sparsity: 0.5 }).realizedSpeedup).toBeLessThanOrEqual(1.0)
+    const e = evaluate('edge', { ...b, precision: 'int8', sparsity: 0.5, pattern: '2:4' })
+    expect(e.theoreticalSpeedup).toBeCloseTo(4, 5)
+    expect(e.realizedSpeedup).toBeLessThan(0.8 * e.theoreticalSpeedup)
+  })
+  it('mobile: FP16 at 60 FPS drains the 960 mWh battery in 15-25 min', () => {
+    const e = evaluate('mobile', baselineRecipe('mobile'))
+    const battery = e.impact.find((i) => i.unit === 'min')!
+    expect(battery.value).toBeGreaterThan(15)
+    expect(battery.value).toBeLessThan(25)
+  })
+  it('tiny: the ~1 MB FP16 model does not fit 256 KB of SRAM', () => {
+    const e = evaluate('tiny', baselineRecipe('tiny'))
+    expect(e.memory.weightsBytes).toBeGreaterThan(0.9 * 1024 * 1024)
+    expect(e.memory.capacityBytes).toBe(256 * 1024)
+    expect(e.memory.fits).toBe(false)
+  })
+})
+
+describe('CNN anchors', () => {
+  const edge = (r: Partial<Recipe>) => evaluate('edge', { ...baselineRecipe('edge'), ...r }).accuracy
+  it('ResNet-50 quantization follows the textbook curve: INT8 flat, INT4 ~74.5, binary post-training collapses', () => {
+    expect(76.13 - edge({ precision: 'int8' })).toBeLessThan(0.7) // Nagel 2021: W8A8 within 0.7%
+    expect(Math.abs(edge({ precision: 'int4' }) - 74.5)).toBeLessThan(0.6)
+    expect(edge({ precision: 'binary' })).toBeLessThan(5)
+  })
+  it('ResNet-50 pruning follows Gale et al. 2019: 50% −0.2, 70% −0.3, 80% −1.1, 90% −2.8 (±0.6)', () => {
+    for (const [s, drop] of [[0.5, 0.2], [0.7, 0.3], [0.8, 1.1], [0.9, 2.8]]) expect(Math.abs(76.13 - edge({ sparsity: s }) - drop)).toBeLessThan(0.6)
+  })
+  it('2:4 costs a little more than 50% unstructured', () => {
+    const u = edge({ sparsity: 0.5 }), s = edge({ sparsity: 0.5, pattern: '2:4' })
+    expect(s).toBeLessThan(u)
+    expect(u - s).toBeLessThan(1)
+  })
+  it('MobileNet-v2 is fragile: INT8 PTQ ~69.7 (Krishnamoorthi 2018), INT4 PTQ collapses', () => {
+    const m = (p: Recipe['precision']) => evaluate('edge', { ...baselineRecipe('edge'), student: 'mobilenetv2', precision: p }).accuracy
+    expect(Math.abs(m('int8') - 69.7)).toBeLessThan(0.3)
+    expect(m('int4')).toBeLessThan(5)
+  })
+})

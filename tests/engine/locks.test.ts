@@ -1,0 +1,44 @@
+// Each lock's answer key equals evaluate()'s numbers, for every track.
+import { describe, expect, it } from 'vitest'
+import { baselineRecipe, bestTemperature, evaluate, LOCKS, lockAnswer, TRACK_IDS, TRACKS } from '../../engine'
+
+describe('lock definitions', () => {
+  it('has the three storyboard questions with valid shapes', () => {
+    expect(LOCKS.quantization.question).toMatch(/FP16 to INT8/)
+    expect(LOCKS.sparsity.question).toMatch(/50% unstructured/)
+    expect(LOCKS.distillation.question).toMatch(/4-bit .*Distillation.*8-bit/)
+    expect(LOCKS.distillation.options).toHaveLength(4)
+    for (const l of [LOCKS.quantization, LOCKS.sparsity]) expect(l.range!.min).toBeLessThan(l.range!.max)
+  })
+})
+
+describe.each(TRACK_IDS)('answer keys for %s', (t) => {
+  const b = baselineRecipe(t)
+  it('quantization = footprint(FP16) / footprint(INT8), inside the slider range', () => {
+    const v = evaluate(t, b).memory.totalBytes / evaluate(t, { ...b, precision: 'int8' }).memory.totalBytes
+    const a = lockAnswer(t, 'quantization')
+    expect(a.value).toBe(v)
+    expect(a.value).toBeGreaterThanOrEqual(LOCKS.quantization.range!.min)
+    expect(a.value).toBeLessThanOrEqual(LOCKS.quantization.range!.max)
+    expect(a.value).toBeLessThanOrEqual(2) // FP16 → INT8 can never shrink more than the weights do
+  })
+  it('sparsity = realized speedup of 50% unstructured at FP16, and it is not 2×', () => {
+    const a = lockAnswer(t, 'sparsity')
+    expect(a.value).toBe(evaluate(t, { ...b, sparsity: 0.5, pattern: 'unstructured' }).realizedSpeedup)
+    expect(a.value).toBeLessThan(1.5)
+    expect(a.value).toBeGreaterThanOrEqual(LOCKS.sparsity.range!.min)
+  })
+  it('distillation = the option the INT4-distilled vs INT8-scratch difference falls in', () => {
+    const a = lockAnswer(t, 'distillation')
+    const ids = TRACKS[t].models.map((m) => m.id)
+    // the lock names its student in the explanation; recompute for that student
+    const student = ids.find((id) => a.explanation.includes(TRACKS[t].models.find((m) => m.id === id)!.name + ' at'))!
+    expect(student).toBeDefined()
+    const d = evaluate(t, { ...b, student, precision: 'int4', distill: true, temperature: bestTemperature(t, student) }).accuracy
+    const s = evaluate(t, { ...b, student, precision: 'int8' }).accuracy
+    const diff = d - s
+    const expected = diff > 1 ? 0 : diff > 0 ? 1 : diff >= -1 ? 2 : 3
+    expect(a.value).toBe(expected)
+    expect(a.explanation).toContain(LOCKS.distillation.options![expected])
+  })
+})

@@ -1,0 +1,83 @@
+// Properties over the whole input space (fast-check).
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { accuracyVsBits, bestTemperature, evaluate, TRACK_IDS, TRACKS, baselineRecipe } from '../../engine'
+import { arbCase, numbers } from './arb'
+
+const RUNS = { numRuns: 400 }
+
+describe('properties of evaluate()', () => {
+  it('every output number is finite', () => {
+    fc.assert(fc.property(arbCase, ({ track, recipe }) => {
+      expect(numbers(evaluate(track, recipe)).every(Number.isFinite)).toBe(true)
+    }), RUNS)
+  })
+  it('accuracy never rises as bits fall (fp16 → int8 → int4 → binary)', () => {
+    fc.assert(fc.property(arbCase, ({ track, recipe }) => {
+      const rows = accuracyVsBits(track, recipe)
+      for (let i = 1; i < rows.length; i++) expect(rows[i].accuracy).toBeLessThanOrEqual(rows[i - 1].accuracy + 1e-9)
+    }), RUNS)
+  })
+  it('accuracy is smooth in sparsity: < 2 points between steps 0.01 apart, and never rises with sparsity', () => {
+    fc.assert(fc.property(arbCase, fc.double({ min: 0, max: 0.89, noNaN: true }), ({ track, recipe }, s) => {
+      const a = evaluate(track, { ...recipe, pattern: 'unstructured', sparsity: s }).accuracy
+      const b = evaluate(track, { ...recipe, pattern: 'unstructured', sparsity: s + 0.01 }).accuracy
+      expect(Math.abs(a - b)).toBeLessThan(2)
+      expect(b).toBeLessThanOrEqual(a + 1e-9)
+    }), RUNS)
+  })
+  it('realized speedup ≤ theoretical speedup, and the waterfall ends at the realized value', () => {
+    fc.assert(fc.property(arbCase, ({ track, recipe }) => {
+      const e = evaluate(track, recipe)
+      expect(e.realizedSpeedup).toBeLessThanOrEqual(e.theoreticalSpeedup * (1 + 1e-9))
+      expect(e.speedupSteps.at(-1)!.speedupAfter).toBeCloseTo(e.realizedSpeedup, 12)
+      expect(e.theoreticalSpeedup).toBeGreaterThanOrEqual(1 - 1e-9)
+    }), RUNS)
+  })
+  it('latency never beats the roofline floor', () => {
+    fc.assert(fc.property(arbCase, ({ track, recipe }) => {
+      const e = evaluate(track, recipe)
+      expect(e.latencyMs).toBeGreaterThanOrEqual(e.latencyFloorMs)
+      expect(e.latencyFloorMs).toBeGreaterThan(0)
+    }), RUNS)
+  })
+  it('the memory parts add up and `fits` agrees with the capacity', () => {
+    fc.assert(fc.property(arbCase, ({ track, recipe }) => {
+      const m = evaluate(track, recipe).memory
+      expect(m.metadataBytes).toBeCloseTo(m.quantMetadataBytes + m.sparseMetadataBytes, 3)
+      expect(m.totalBytes).toBeCloseTo(m.weightsBytes + m.metadataBytes + m.activationsBytes + m.kvCacheBytes, 0)
+      expect(m.fits).toBe(m.totalBytes <= m.capacityBytes)
+    }), RUNS)
+  })
+  it('distillation never lifts a student above its teacher, and never hurts', () => {
+    fc.assert(fc.property(arbCase, ({ track, recipe }) => {
+      const on = evaluate(track, { ...recipe, distill: true })
+      const off = evaluate(track, { ...recipe, distill: false })
+      expect(on.accuracy).toBeLessThanOrEqual(TRACKS[track].baselineAccuracy + 1e-9)
+      expect(on.accuracy).toBeGreaterThanOrEqual(off.accuracy - 1e-9)
+    }), RUNS)
+  })
+  it('binding names the first failing check, or is null when all pass', () => {
+    fc.assert(fc.property(arbCase, ({ track, recipe }) => {
+      const e = evaluate(track, recipe)
+      expect(e.binding).toBe(e.checks.find((c) => !c.pass)?.name ?? null)
+    }), RUNS)
+  })
+})
+
+describe('distillation temperature', () => {
+  it('has an interior optimum for every student of every track', () => {
+    for (const t of TRACK_IDS) {
+      for (const m of TRACKS[t].models) {
+        if (m.id === TRACKS[t].baseline) continue
+        const tBest = bestTemperature(t, m.id)
+        expect(tBest).toBeGreaterThan(1)
+        expect(tBest).toBeLessThan(20)
+        const acc = (temperature: number) => evaluate(t, { ...baselineRecipe(t), student: m.id, distill: true, temperature }).accuracy
+        expect(acc(tBest)).toBeGreaterThan(acc(1))
+        expect(acc(tBest)).toBeGreaterThan(acc(20))
+        expect(acc(tBest)).toBeGreaterThan(evaluate(t, { ...baselineRecipe(t), student: m.id }).accuracy)
+      }
+    }
+  })
+})
