@@ -1,0 +1,85 @@
+// `npm run bench:session [-- --students N]`: N simulated students (default 300) open the event stream,
+// answer a lock, some change their mind, all retry on failure. The service runs as its own process
+// (server/cli.ts) on a temporary data dir with real fsyncs. Prints acknowledged and lost answers and
+// p50/p95 acknowledgement latency.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { DEFAULT_POLLS } from '../server/defaultPolls.ts'
+
+const { values: opt } = parseArgs({ options: { students: { type: 'string', default: '300' } } })
+const N = Number(opt.students)
+if (!Number.isInteger(N) || N < 1 || N > 5000) throw new Error('--students must be an integer 1..5000')
+const SECRET = 'bench-' + Math.random().toString(36).slice(2)
+const poll = Object.values(DEFAULT_POLLS).find((d) => d.kind === 'choice')!.id
+const dataDir = mkdtempSync(join(tmpdir(), 'session-bench-'))
+
+const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--secret', SECRET, '--port', '0', '--host', '127.0.0.1', '--data', dataDir],
+  { stdio: ['ignore', 'pipe', 'inherit'] })
+const base: string = await new Promise((ok, fail) => {
+  let out = ''
+  child.stdout!.on('data', (d) => { out += d; const m = out.match(/on (http:\/\/\S+?)\/api/); if (m) ok(m[1]) })
+  child.on('exit', (c) => fail(new Error(`server exited (${c})`)))
+})
+
+const json = (body: unknown, secret?: string) => ({
+  method: 'POST', body: JSON.stringify(body),
+  headers: { 'Content-Type': 'application/json', ...(secret ? { Authorization: `Bearer ${secret}` } : {}) },
+})
+const latencies: number[] = []
+let sent = 0, acked = 0, retries = 0, failed = 0
+const finalAnswer = new Map<string, number>()
+
+async function answer(voter: string, value: number): Promise<boolean> {
+  for (let attempt = 0; attempt < 6; attempt++) {
+    sent++
+    const t0 = performance.now()
+    try {
+      const r = await fetch(`${base}/api/session/answer`, { ...json({ poll, voter, value }), signal: AbortSignal.timeout(5000) })
+      await r.text()
+      if (r.status === 200) { latencies.push(performance.now() - t0); acked++; return true }
+      if (r.status < 500) throw new Error(`refused: ${r.status}`)
+    } catch (e) {
+      if ((e as Error).message.startsWith('refused')) throw e
+    }
+    retries++
+    await new Promise((ok) => setTimeout(ok, 50 * 2 ** attempt))
+  }
+  failed++
+  return false
+}
+
+const streams: AbortController[] = []
+async function student(i: number): Promise<void> {
+  const voter = `bench-student-${i}`
+  const ctrl = new AbortController()
+  streams.push(ctrl)
+  fetch(`${base}/api/session/events`, { signal: ctrl.signal }).then(async (r) => { for await (const _ of r.body!) { /* drain */ } }).catch(() => {})
+  await new Promise((ok) => setTimeout(ok, Math.random() * 1000))
+  let value = i % 4
+  if (i % 3 === 0 && await answer(voter, (value + 1) % 4)) { /* changed their mind below */ }
+  if (await answer(voter, value)) finalAnswer.set(voter, value)
+}
+
+const t0 = performance.now()
+await Promise.all(Array.from({ length: N }, (_, i) => student(i)))
+const elapsed = performance.now() - t0
+await fetch(`${base}/api/session/control`, json({ action: 'lock', poll }, SECRET))
+const exp = await (await fetch(`${base}/api/session/export?poll=${poll}`, { headers: { Authorization: `Bearer ${SECRET}` } })).json() as { answers: { voter: string; value: number }[] }
+const stored = new Map(exp.answers.map((a) => [a.voter, a.value]))
+const lost = [...finalAnswer].filter(([v, x]) => stored.get(v) !== x).length
+for (const c of streams) c.abort()
+child.kill('SIGTERM')
+rmSync(dataDir, { recursive: true, force: true })
+
+latencies.sort((a, b) => a - b)
+const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN
+console.log(`students: ${N} (each with an open event stream; a third change their answer once)`)
+console.log(`answers sent: ${sent}  acknowledged: ${acked}  retries: ${retries}  gave up: ${failed}`)
+console.log(`answers lost: ${lost}  (acknowledged final answers missing from the store; must be 0)`)
+console.log(`stored voters: ${stored.size} of ${N}`)
+console.log(`ack latency ms: p50 ${pct(0.5).toFixed(1)}  p95 ${pct(0.95).toFixed(1)}  max ${latencies.at(-1)?.toFixed(1)}`)
+console.log(`wall time: ${(elapsed / 1000).toFixed(2)} s  (machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} — server, clients and anything else share them)`)
+process.exit(lost === 0 && failed === 0 ? 0 : 1)

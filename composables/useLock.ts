@@ -1,0 +1,91 @@
+// One prediction lock as the deck sees it: the definition and answer key from the engine (for the
+// viewer's track), the phase (from the service in a live class, from this browser offline), the viewer's
+// own answer and, after the reveal, the class distribution (live, or baked from the last class offline).
+import { computed, ref, watch } from 'vue'
+import { LOCKS, lockAnswer } from '../engine'
+import type { LockId } from '../engine'
+import { useDeckState } from './deckState'
+import { describeGap } from './lockGap'
+import type { Distribution, Phase } from './sessionApi'
+import { useClassSession } from './useClassSession'
+
+const localKey = (lock: string) => `silicon-contract:lock:${lock}`
+interface LocalAnswer { value: number; revealed: boolean }
+
+function readLocal(lock: string): LocalAnswer | null {
+  try {
+    const v = JSON.parse(window.localStorage.getItem(localKey(lock)) ?? 'null')
+    return v && typeof v.value === 'number' ? v : null
+  } catch { return null }
+}
+function writeLocal(lock: string, v: LocalAnswer | null): void {
+  try {
+    if (v) window.localStorage.setItem(localKey(lock), JSON.stringify(v))
+    else window.localStorage.removeItem(localKey(lock))
+  } catch { /* private mode: the answer lives for this page only */ }
+}
+
+let baked: Promise<Record<string, Distribution>> | null = null
+/** Results of the last live class, baked into the build (an empty file when there are none). */
+export function bakedResults(): Promise<Record<string, Distribution>> {
+  baked ??= fetch(`${import.meta.env?.BASE_URL ?? '/'}baked-results.json`)
+    .then((r) => (r.ok ? r.json() : { polls: {} }))
+    .then((j) => (j?.polls ?? {}) as Record<string, Distribution>)
+    .catch(() => ({}))
+  return baked
+}
+
+export function useLock(lock: LockId) {
+  const session = useClassSession()
+  const { track } = useDeckState()
+  const def = LOCKS[lock]
+  const key = computed(() => lockAnswer(track.value, lock))
+  const local = ref<LocalAnswer | null>(readLocal(lock))
+  const live = computed(() => session.mode.value === 'live')
+  const poll = session.pollState(lock)
+
+  const phase = computed<Phase>(() => {
+    if (live.value) return poll.value?.phase ?? 'open'
+    if (!local.value) return 'open'
+    return local.value.revealed ? 'revealed' : 'locked'
+  })
+  const mine = computed<number | null>(() => {
+    if (!live.value) return local.value?.value ?? null
+    const m = session.mine[lock]
+    return m && m.round === poll.value?.round ? m.value : null
+  })
+  const count = computed(() => poll.value?.count ?? 0)
+  const distribution = ref<Distribution | null>(null)
+  const error = ref<string | null>(null)
+  const busy = ref(false)
+
+  async function loadDistribution(): Promise<void> {
+    try {
+      if (live.value && poll.value) distribution.value = await session.results(lock, poll.value.round)
+      else if (!live.value) distribution.value = (await bakedResults())[lock] ?? null
+    } catch (e) { error.value = (e as Error).message }
+  }
+  watch([phase, () => poll.value?.round, () => session.isPresenter.value], ([p]) => {
+    distribution.value = null
+    if (p === 'revealed') loadDistribution()
+  }, { immediate: true })
+
+  async function run(f: () => Promise<void> | void): Promise<void> {
+    busy.value = true
+    error.value = null
+    try { await f() } catch (e) { error.value = (e as Error).message } finally { busy.value = false }
+  }
+
+  return {
+    def, key, phase, mine, count, distribution, error, busy, live,
+    gap: computed(() => describeGap(def, mine.value, key.value.value)),
+    /** Live: send (a resubmission replaces). Offline: commit locally; the viewer then reveals. */
+    commit: (value: number) => run(async () => {
+      if (live.value) await session.answer(lock, value)
+      else writeLocal(lock, (local.value = { value, revealed: false }))
+    }),
+    revealOffline: () => run(() => { if (local.value) writeLocal(lock, (local.value = { ...local.value, revealed: true })) }),
+    clearOffline: () => run(() => { writeLocal(lock, (local.value = null)) }),
+    refresh: loadDistribution,
+  }
+}

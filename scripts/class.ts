@@ -1,0 +1,56 @@
+// `npm run class -- --secret S [--port P] [--host H] [--data DIR]`: the live class on the local network.
+// Builds the deck into dist/ if missing, serves it (SPA fallback) with the session service on one port,
+// prints the student URL with a QR code and the presenter URL. The secret stays in this process's memory.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { networkInterfaces } from 'node:os'
+import { join, resolve } from 'node:path'
+import qrcode from 'qrcode-terminal'
+import { parseServeArgs, UsageError, USAGE } from '../server/args.ts'
+import { startClassServer } from '../server/app.ts'
+import { DEFAULT_POLLS } from '../server/defaultPolls.ts'
+
+function lanAddress(): string {
+  for (const list of Object.values(networkInterfaces()))
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address
+  return '127.0.0.1'
+}
+
+/** Files under dir containing `needle` (the secret must never be in a served file). */
+function filesContaining(dir: string, needle: string): string[] {
+  const hits: string[] = []
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name)
+    if (statSync(p).isDirectory()) hits.push(...filesContaining(p, needle))
+    else if (readFileSync(p).includes(needle)) hits.push(p)
+  }
+  return hits
+}
+
+try {
+  const a = parseServeArgs(process.argv.slice(2))
+  const dist = resolve(a.staticDir ?? 'dist')
+  if (!existsSync(join(dist, 'index.html'))) {
+    console.log(`No built deck in ${dist}: building it (npx slidev build --out ${dist}) …`)
+    const r = spawnSync('npx', ['slidev', 'build', '--out', dist], { stdio: 'inherit' })
+    if (r.status !== 0) throw new Error('the deck build failed; see the output above')
+  }
+  const leaks = filesContaining(dist, a.secret)
+  if (leaks.length) throw new Error(`the secret appears in served files (${leaks.join(', ')}); choose another secret`)
+  const s = await startClassServer({ ...a, staticDir: dist, polls: DEFAULT_POLLS })
+  const host = a.host === '0.0.0.0' || a.host === '::' ? lanAddress() : a.host
+  const port = new URL(s.url).port
+  const student = `http://${host}:${port}/`
+  console.log(`\nThe Silicon Contract — live class (answers stored in ${a.dataDir})\n`)
+  console.log(`Students: ${student}`)
+  qrcode.generate(student, { small: true })
+  console.log(`Presenter: http://${host}:${port}/presenter/1  (enter the secret once, in the lock's presenter panel)`)
+  console.log('Stop with Ctrl+C; every acknowledged answer is already on disk.\n')
+  const stop = () => s.close().then(() => process.exit(0))
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+} catch (e) {
+  console.error(`error: ${(e as Error).message}`)
+  if (e instanceof UsageError) console.error(`${USAGE}\n(e.g. npm run class -- --secret my-class-secret)`)
+  process.exit(2)
+}

@@ -1,0 +1,134 @@
+// PredictionLock offline and live, with the Slidev glue and the session API mocked.
+// The answer key shown on reveal is the engine's (lockAnswer) for the deck's track, never typed here.
+import { flushPromises, mount } from '@vue/test-utils'
+import { ref } from 'vue'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { LOCKS, lockAnswer } from '../../engine'
+
+const renderContext = ref('slide')
+vi.mock('../../composables/slidev', () => ({
+  useSlideContext: () => ({ $renderContext: renderContext, $clicks: ref(0) }),
+  useNav: () => ({}),
+}))
+const api = vi.hoisted(() => ({
+  live: false,
+  snapshot: null as any,
+  answers: [] as unknown[],
+}))
+vi.mock('../../composables/sessionApi', async (orig) => ({
+  ...(await orig<typeof import('../../composables/sessionApi')>()),
+  probeLive: async () => api.live,
+  getState: async () => api.snapshot,
+  postAnswer: async (poll: string, voter: string, value: number) => { api.answers.push({ poll, voter, value }); return { ok: true, round: 1, count: 1, value } },
+  getResults: async () => ({ poll: 'distillation', round: 1, kind: 'choice', count: 3, counts: [0, 1, 2, 0], phase: 'revealed' }),
+}))
+class FakeEventSource {
+  static last: FakeEventSource | null = null
+  listeners: Record<string, ((e: any) => void)[]> = {}
+  constructor(public url: string) { FakeEventSource.last = this }
+  addEventListener(t: string, f: (e: any) => void) { (this.listeners[t] ??= []).push(f) }
+  emit(data: unknown) { for (const f of this.listeners.state ?? []) f({ data: JSON.stringify(data) }) }
+  close() {}
+}
+vi.stubGlobal('EventSource', FakeEventSource)
+vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ bakedAt: null, polls: {} }), { status: 200 }))
+
+async function mountLock(lock: 'quantization' | 'distillation' = 'distillation') {
+  vi.resetModules()
+  const { default: PredictionLock } = await import('../../components/PredictionLock.vue')
+  const w = mount(PredictionLock, { props: { lock } })
+  await flushPromises()
+  return w
+}
+const key = () => lockAnswer('cloud', 'distillation')
+const snap = (phase: string, count: number) => ({ polls: { distillation: { round: 1, phase, count } }, presenter: { slide: 1, clicks: 0, seq: 0 }, mine: { distillation: null } })
+
+beforeEach(() => {
+  localStorage.clear()
+  sessionStorage.clear()
+  renderContext.value = 'slide'
+  api.live = false
+  api.answers = []
+})
+
+describe('offline (static build)', () => {
+  it('asks the engine’s question with exactly 4 options; commit → locked → reveal shows the engine’s key and the gap', async () => {
+    const w = await mountLock()
+    expect(w.text()).toContain(LOCKS.distillation.question)
+    const radios = w.findAll('input[type="radio"]')
+    expect(radios).toHaveLength(4)
+    const wrong = (key().value + 1) % 4
+    await radios[wrong].setValue(true)
+    await w.find('form').trigger('submit')
+    await flushPromises()
+    expect(w.find('[data-phase]').attributes('data-phase')).toBe('locked')
+    expect(JSON.parse(localStorage.getItem('silicon-contract:lock:distillation')!).value).toBe(wrong)
+    await w.find('button.reveal').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-phase]').attributes('data-phase')).toBe('revealed')
+    expect(w.text()).toContain(LOCKS.distillation.options![key().value])
+    expect(w.text()).toContain(key().explanation)
+    expect(w.find('.gap').text()).toMatch(/^you chose “.*”, the answer is “.*”/)
+    expect(w.text()).toContain('No live-class results were baked into this build.')
+  })
+
+  it('a reload keeps the committed answer', async () => {
+    localStorage.setItem('silicon-contract:lock:distillation', JSON.stringify({ value: 2, revealed: false }))
+    const w = await mountLock()
+    expect(w.find('[data-phase]').attributes('data-phase')).toBe('locked')
+  })
+})
+
+describe('offline, a number lock', () => {
+  it('commits a bounded number with its unit and shows the gap as a ratio to the engine’s value', async () => {
+    const w = await mountLock('quantization')
+    const range = LOCKS.quantization.range!
+    expect(w.find('label').text()).toContain(range.unit)
+    await w.find('input[type="number"]').setValue('2')
+    await w.find('form').trigger('submit')
+    await flushPromises()
+    await w.find('button.reveal').trigger('click')
+    await flushPromises()
+    const truth = lockAnswer('cloud', 'quantization').value
+    const ratio = Math.max(2, truth) / Math.min(2, truth)
+    expect(w.find('.gap').text()).toMatch(/^you predicted 2×, the hardware gives [\d.]+×: /)
+    if (ratio >= 1.05) expect(w.find('.gap').text()).toContain(`off by ${Number(ratio.toPrecision(2))}×`)
+  })
+  it('refuses an out-of-range number with a message and keeps the lock open', async () => {
+    const w = await mountLock('quantization')
+    await w.find('input[type="number"]').setValue(String(LOCKS.quantization.range!.max + 5))
+    await w.find('form').trigger('submit')
+    await flushPromises()
+    expect(w.find('[role="alert"]').text()).toMatch(/between/)
+    expect(w.find('[data-phase]').attributes('data-phase')).toBe('open')
+  })
+})
+
+describe('live class', () => {
+  it('students see the count only and no controls; their answer goes to the service; the reveal shows the class bars', async () => {
+    api.live = true
+    api.snapshot = snap('open', 2)
+    const w = await mountLock()
+    expect(w.text()).toContain('2 answers in')
+    expect(w.find('[data-testid="presenter-controls"]').exists()).toBe(false)
+    await w.findAll('input[type="radio"]')[1].setValue(true)
+    await w.find('form').trigger('submit')
+    await flushPromises()
+    expect(api.answers).toMatchObject([{ poll: 'distillation', value: 1 }])
+    expect(w.find('.lock-bars').exists()).toBe(false)
+    FakeEventSource.last!.emit(snap('revealed', 3))
+    await flushPromises()
+    expect(w.find('.lock-bars').text()).toContain('3 answers')
+    expect(w.find('.lock-bars').text()).toContain('2 (67%)')
+  })
+
+  it('the presenter view shows the controls, starting with the secret form', async () => {
+    api.live = true
+    api.snapshot = snap('open', 0)
+    renderContext.value = 'presenter'
+    const w = await mountLock()
+    const c = w.find('[data-testid="presenter-controls"]')
+    expect(c.exists()).toBe(true)
+    expect(c.find('input[type="password"]').exists()).toBe(true)
+  })
+})
