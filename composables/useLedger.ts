@@ -1,0 +1,172 @@
+// The Silicon Contract ledger: the student's final recipe, every budget check, what the energy means for the track,
+// and "heavy model + aggressive quantization" vs "light student + high precision". Pure builders (tested) plus a download helper.
+import { baselineRecipe, bestTemperature, evaluate, TRACKS } from '../engine'
+import type { BudgetCheck, Evaluation, Recipe, TrackId } from '../engine'
+import { formatBytes, formatJoules, formatMs, sig } from './format'
+
+const PRECISION_NAME: Record<Recipe['precision'], string> = { fp16: 'FP16', int8: 'INT8', int4: 'INT4', binary: 'Binary (1-bit)' }
+
+function modelName(track: TrackId, id: string): string {
+  return TRACKS[track].models.find((m) => m.id === id)?.name ?? id
+}
+
+/** "INT4 · 50% 2:4 · Llama-3-8B distilled (T = 4)" */
+export function recipeText(track: TrackId, r: Recipe): string {
+  const sparsity = r.sparsity === 0 ? 'dense' : `${Math.round(r.sparsity * 100)}% ${r.pattern}`
+  const student = modelName(track, r.student) + (r.distill ? ` distilled (T = ${r.temperature})` : '')
+  return `${PRECISION_NAME[r.precision]} · ${sparsity} · ${student}`
+}
+
+export interface ComparisonRow {
+  key: 'heavy' | 'light' | 'yours'
+  label: string
+  recipe: Recipe
+  recipeText: string
+  totalBytes: number
+  latencyMs: number
+  energyPerInferenceJ: number
+  accuracy: number
+  checksPassed: number
+  checksTotal: number
+}
+
+/**
+ * The two archetypes of the seed's reflection, computed by the engine:
+ * heavy = the baseline (teacher) model at INT4, dense, no distillation;
+ * light = the largest candidate student at FP16, dense, distilled at its best temperature.
+ */
+export function archetypes(track: TrackId): { heavy: Recipe; light: Recipe | null } {
+  const t = TRACKS[track]
+  const heavy: Recipe = { ...baselineRecipe(track), precision: 'int4' }
+  const students = t.models.filter((m) => m.id !== t.baseline).sort((a, b) => b.params.value - a.params.value)
+  if (students.length === 0) return { heavy, light: null }
+  const id = students[0].id
+  return { heavy, light: { ...baselineRecipe(track), student: id, distill: true, temperature: bestTemperature(track, id) } }
+}
+
+function row(track: TrackId, key: ComparisonRow['key'], label: string, recipe: Recipe): ComparisonRow {
+  const e = evaluate(track, recipe)
+  return {
+    key, label, recipe, recipeText: recipeText(track, recipe),
+    totalBytes: e.memory.totalBytes, latencyMs: e.latencyMs, energyPerInferenceJ: e.energyPerInferenceJ, accuracy: e.accuracy,
+    checksPassed: e.checks.filter((c) => c.pass).length, checksTotal: e.checks.length,
+  }
+}
+
+export function comparison(track: TrackId, recipe: Recipe): ComparisonRow[] {
+  const { heavy, light } = archetypes(track)
+  const rows = [row(track, 'heavy', 'Heavy model, aggressive quantization', heavy)]
+  if (light) rows.push(row(track, 'light', 'Light student, high precision', light))
+  rows.push(row(track, 'yours', 'Your recipe', recipe))
+  return rows
+}
+
+export interface Contract {
+  title: string
+  track: { id: TrackId; name: string; persona: string; mission: string; machine: string }
+  recipe: Recipe
+  recipeText: string
+  metric: { name: string; unit: string }
+  figures: { totalBytes: number; latencyMs: number; energyPerInferenceJ: number; accuracy: number; accuracyDrop: number }
+  checks: BudgetCheck[]
+  inSpec: boolean
+  binding: string | null
+  impact: Evaluation['impact']
+  comparison: ComparisonRow[]
+  provenance: string
+  generatedAt?: string
+}
+
+export function buildContract(track: TrackId, recipe: Recipe, generatedAt?: string): Contract {
+  const t = TRACKS[track]
+  const e = evaluate(track, recipe)
+  return {
+    title: `The Silicon Contract — ${t.name}`,
+    track: { id: track, name: t.name, persona: t.persona, mission: t.mission, machine: t.machine.name },
+    recipe: { ...recipe },
+    recipeText: recipeText(track, recipe),
+    metric: { ...t.metric },
+    figures: {
+      totalBytes: e.memory.totalBytes, latencyMs: e.latencyMs, energyPerInferenceJ: e.energyPerInferenceJ,
+      accuracy: e.accuracy, accuracyDrop: e.accuracyDrop,
+    },
+    checks: e.checks.map((c) => ({ ...c })),
+    inSpec: e.checks.every((c) => c.pass),
+    binding: e.binding,
+    impact: e.impact.map((i) => ({ ...i })),
+    comparison: comparison(track, recipe),
+    provenance: 'Modelled by the deck engine (roofline latency, per-operation and per-byte energy); not measured on hardware.',
+    ...(generatedAt ? { generatedAt } : {}),
+  }
+}
+
+const cell = (s: string) => s.replace(/\|/g, '\\|')
+
+export function contractToMarkdown(c: Contract): string {
+  const r = c.recipe
+  const lines = [
+    `# ${c.title}`,
+    '',
+    `**Persona:** ${c.track.persona} · **Machine:** ${c.track.machine}`,
+    `**Mission:** ${c.track.mission}`,
+    '',
+    '## Final recipe',
+    '',
+    `${c.recipeText}`,
+    '',
+    '| precision | sparsity | pattern | student | distillation | temperature |',
+    '|---|---|---|---|---|---|',
+    `| ${r.precision} | ${Math.round(r.sparsity * 100)}% | ${r.pattern} | ${cell(r.student)} | ${r.distill ? 'yes' : 'no'} | ${r.distill ? r.temperature : '—'} |`,
+    '',
+    '## Budget checks',
+    '',
+    '| budget | value | limit | result |',
+    '|---|---|---|---|',
+    ...c.checks.map((k) => `| ${cell(k.name)} | ${formatValue(k.value, k.unit)} | ${formatValue(k.limit, k.unit)} | ${k.pass ? 'PASS' : 'FAIL'} |`),
+    '',
+    `**Verdict:** ${c.inSpec ? 'IN SPEC — every budget passes' : `OUT OF SPEC — first failing budget: ${c.binding ?? '?'}`}`,
+    '',
+    '## Energy per inference and what it means',
+    '',
+    `- Energy per inference: ${formatJoules(c.figures.energyPerInferenceJ)}`,
+    `- Latency: ${formatMs(c.figures.latencyMs)} · Footprint: ${formatBytes(c.figures.totalBytes)}`,
+    `- ${c.metric.name}: ${sig(c.figures.accuracy)} ${c.metric.unit} (${sig(c.figures.accuracyDrop)} below the baseline)`,
+    ...c.impact.map((i) => `- ${i.label}: ${sig(i.value)} ${i.unit}`),
+    '',
+    '## Heavy model vs light student',
+    '',
+    `| option | recipe | footprint | latency | energy per inference | ${cell(c.metric.name)} (${cell(c.metric.unit)}) | budgets passed |`,
+    '|---|---|---|---|---|---|---|',
+    ...c.comparison.map(
+      (o) => `| ${o.label} | ${cell(o.recipeText)} | ${formatBytes(o.totalBytes)} | ${formatMs(o.latencyMs)} | ${formatJoules(o.energyPerInferenceJ)} | ${sig(o.accuracy)} | ${o.checksPassed}/${o.checksTotal} |`,
+    ),
+    '',
+    `_${c.provenance}_`,
+  ]
+  if (c.generatedAt) lines.push('', `Generated ${c.generatedAt}`)
+  return lines.join('\n') + '\n'
+}
+
+export function contractToJson(c: Contract): string {
+  return JSON.stringify(c, null, 2) + '\n'
+}
+
+/** Saves text as a file through a Blob and a temporary <a download>. */
+export function downloadText(filename: string, text: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = filename
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+/** A check's value in its unit, bytes and joules scaled to a readable prefix. */
+export function formatValue(value: number, unit: string): string {
+  if (unit === 'B' || unit === 'bytes') return formatBytes(value)
+  if (unit === 'J') return formatJoules(value)
+  if (unit === 'ms') return formatMs(value)
+  return `${sig(value)} ${unit}`
+}

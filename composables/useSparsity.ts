@@ -1,0 +1,202 @@
+// Part 2, the sparsity workbench: curves over the pruning ratio, the latency target, and the 10-iteration rule.
+// Pure functions over the engine's public API (tested in tests/components), plus a small per-viewer store.
+import { ref, watch, type Ref } from 'vue'
+import { accuracyFloor, baselineRecipe, evaluate, TRACKS } from '../engine'
+import type { Evaluation, Recipe, SparsityPattern, TrackId } from '../engine'
+
+/** Pruning ratios drawn on the throughput-vs-sparsity plot (the slider's range, 0–90%). */
+export const SPARSITY_STEPS: number[] = Array.from({ length: 19 }, (_, i) => Math.round(i * 5) / 100)
+
+export interface CurvePoint {
+  sparsity: number
+  theoretical: number
+  realized: number
+  latencyMs: number
+  accuracy: number
+}
+
+/** Theoretical and realized speedup vs the FP16 dense baseline at every step, for the recipe's precision and student. */
+export function sparsityCurve(track: TrackId, recipe: Recipe, pattern: SparsityPattern = 'unstructured'): CurvePoint[] {
+  const steps = pattern === '2:4' ? [0.5] : SPARSITY_STEPS
+  return steps.map((s) => {
+    const e = evaluate(track, { ...recipe, pattern, sparsity: s })
+    return { sparsity: s, theoretical: e.theoreticalSpeedup, realized: e.realizedSpeedup, latencyMs: e.latencyMs, accuracy: e.accuracy }
+  })
+}
+
+/** The track's latency budget (ms), if it has one. */
+export function latencyBudget(track: TrackId): { limit: number; unit: string } | null {
+  const b = TRACKS[track].budgets.find((x) => x.name === 'latency')
+  return b ? { limit: b.limit.value, unit: b.limit.unit } : null
+}
+
+/**
+ * The speedup over the FP16 dense baseline that the latency target asks for: baseline latency ÷ target.
+ * Realized speedup is baseline latency ÷ latency, so "realized ≥ this" ⇔ "latency ≤ target".
+ */
+export function requiredSpeedup(track: TrackId): number | null {
+  const b = latencyBudget(track)
+  if (!b) return null
+  return evaluate(track, baselineRecipe(track)).latencyMs / b.limit
+}
+
+// ---------- the 10-iteration rule ----------
+
+export const MAX_ATTEMPTS = 10
+
+export interface Attempt {
+  precision: Recipe['precision']
+  sparsity: number
+  pattern: SparsityPattern
+  student: string
+  latencyMs: number
+  accuracy: number
+  /** latency within the track's target */
+  hit: boolean
+  /** accuracy below the stakeholder's floor */
+  veto: boolean
+}
+export type AttemptStatus = 'open' | 'success' | 'out'
+
+/** The accuracy veto: the stakeholder refuses any recipe below the track's accuracy floor. */
+export function isVetoed(track: TrackId, e: Evaluation): boolean {
+  return e.accuracy < accuracyFloor(track)
+}
+
+/** Judges a recipe as one attempt: latency target hit? accuracy veto? */
+export function judgeAttempt(track: TrackId, recipe: Recipe): Attempt {
+  const e = evaluate(track, recipe)
+  const lat = e.checks.find((c) => c.name === 'latency')
+  return {
+    precision: recipe.precision,
+    sparsity: recipe.sparsity,
+    pattern: recipe.pattern,
+    student: recipe.student,
+    latencyMs: e.latencyMs,
+    accuracy: e.accuracy,
+    hit: lat ? lat.pass : true,
+    veto: isVetoed(track, e),
+  }
+}
+
+export function attemptStatus(attempts: Attempt[]): AttemptStatus {
+  if (attempts.some((a) => a.hit && !a.veto)) return 'success'
+  return attempts.length >= MAX_ATTEMPTS ? 'out' : 'open'
+}
+
+const sameRecipe = (a: Attempt, b: Attempt) =>
+  a.precision === b.precision && a.sparsity === b.sparsity && a.pattern === b.pattern && a.student === b.student
+
+/** Adds an attempt unless the game is over or it repeats the last one (a release after "Try" is not a new try). */
+export function recordAttempt(attempts: Attempt[], attempt: Attempt): Attempt[] {
+  if (attemptStatus(attempts) !== 'open') return attempts
+  const last = attempts[attempts.length - 1]
+  if (last && sameRecipe(last, attempt)) return attempts
+  return [...attempts, attempt]
+}
+
+// ---------- per-viewer storage (sessionStorage when it works; memory otherwise) ----------
+
+export function readSession<T>(key: string, fallback: T, valid: (v: unknown) => v is T): T {
+  try {
+    const raw = globalThis.sessionStorage?.getItem(key)
+    if (raw == null) return fallback
+    const v: unknown = JSON.parse(raw)
+    return valid(v) ? v : fallback
+  } catch {
+    return fallback
+  }
+}
+
+export function writeSession(key: string, value: unknown): void {
+  try {
+    globalThis.sessionStorage?.setItem(key, JSON.stringify(value))
+  } catch {
+    /* private mode or storage full: the state lives in memory only */
+  }
+}
+
+const isAttemptList = (v: unknown): v is Attempt[] =>
+  Array.isArray(v) && v.length <= MAX_ATTEMPTS && v.every((a) => a && typeof a === 'object' && typeof (a as Attempt).latencyMs === 'number')
+
+/** The attempts of the current track, kept per viewer (and per track) for the browser session. */
+export function useAttempts(track: Ref<TrackId>) {
+  const key = () => `silicon-contract:attempts:${track.value}`
+  const attempts = ref<Attempt[]>(readSession(key(), [], isAttemptList))
+  watch(track, () => (attempts.value = readSession(key(), [], isAttemptList)))
+  const save = () => writeSession(key(), attempts.value)
+  return {
+    attempts,
+    record(recipe: Recipe) {
+      attempts.value = recordAttempt(attempts.value, judgeAttempt(track.value, recipe))
+      save()
+    },
+    restart() {
+      attempts.value = []
+      save()
+    },
+  }
+}
+
+// ---------- the speedup waterfall ----------
+
+export interface WaterfallBar {
+  label: string
+  from: number
+  to: number
+  kind: 'total' | 'loss' | 'gain'
+  why: string
+}
+
+/** A step that changes the speedup by less than 0.5% says nothing on this recipe: it is listed, not drawn. */
+const isFlat = (from: number, to: number) => Math.abs(to - from) < 0.005 * Math.abs(from)
+
+/** Theoretical → each of the engine's named steps that changes anything (a floating bar from the previous value) → realized. */
+export function waterfallBars(e: Evaluation): WaterfallBar[] {
+  const bars: WaterfallBar[] = [
+    { label: 'Theoretical', from: 0, to: e.theoreticalSpeedup, kind: 'total', why: 'counting only the operations and bytes the recipe removes' },
+  ]
+  let prev = e.theoreticalSpeedup
+  for (const s of e.speedupSteps) {
+    if (!isFlat(prev, s.speedupAfter)) bars.push({ label: s.name, from: prev, to: s.speedupAfter, kind: s.speedupAfter < prev ? 'loss' : 'gain', why: s.why })
+    prev = s.speedupAfter
+  }
+  bars.push({ label: 'Realized', from: 0, to: e.realizedSpeedup, kind: 'total', why: 'what this hardware delivers end to end' })
+  return bars
+}
+
+/** Names of the engine's steps that do not change this recipe's speedup. */
+export function flatSteps(e: Evaluation): string[] {
+  let prev = e.theoreticalSpeedup
+  return e.speedupSteps.filter((s) => {
+    const flat = isFlat(prev, s.speedupAfter)
+    prev = s.speedupAfter
+    return flat
+  }).map((s) => s.name)
+}
+
+/** Greedy word wrap for chart category labels (chart.js draws an array as several lines). */
+export function wrapLabel(text: string, width = 16): string[] {
+  return text.split(/\s+/).reduce<string[]>((lines, w) => {
+    const last = lines[lines.length - 1]
+    if (last !== undefined && (last + ' ' + w).length <= width) lines[lines.length - 1] = last + ' ' + w
+    else lines.push(w)
+    return lines
+  }, [])
+}
+
+/**
+ * Amdahl's law on the engine's last waterfall step (the non-accelerated remainder): before it, the compressed layers run
+ * k× faster than at FP16 dense (after every overhead); after it, the whole inference runs S× faster. The share f of the
+ * baseline time spent in those layers follows: f = (1 − 1/S) / (1 − 1/k). null when k ≈ 1 (nothing accelerated).
+ */
+export function amdahlTerms(e: Evaluation): { k: number; f: number; S: number } | null {
+  const steps = e.speedupSteps
+  if (steps.length === 0) return null
+  const found = steps.findIndex((st) => /non-accelerated/i.test(st.name))
+  const at = found === -1 ? steps.length - 1 : found
+  const k = at === 0 ? e.theoreticalSpeedup : steps[at - 1].speedupAfter
+  const S = steps[at].speedupAfter
+  if (Math.abs(1 - 1 / k) < 1e-6) return null
+  return { k, S, f: (1 - 1 / S) / (1 - 1 / k) }
+}

@@ -1,0 +1,65 @@
+// Teacher / from scratch / distilled rows and the temperature curve are the engine's numbers; the lock answer is the engine's.
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { mount } from '@vue/test-utils'
+import { ref } from 'vue'
+import DistillationWorkbench from '../../components/DistillationWorkbench.vue'
+import { useDeckState } from '../../composables/deckState'
+import { formatBytes, formatJoules, sig } from '../../composables/format'
+import { baselineRecipe, evaluate, LOCKS, lockAnswer, TRACK_IDS, TRACKS } from '../../engine'
+import type { TrackId } from '../../engine'
+
+vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
+vi.mock('../../composables/slidev', () => ({ useNav: () => ({ isPrintMode: ref(false) }) }))
+
+const deck = useDeckState()
+function start(track: TrackId) {
+  deck.setTrack(track)
+  deck.reset()
+  return mount(DistillationWorkbench, { attachTo: document.body })
+}
+const smallest = (track: TrackId) => [...TRACKS[track].models].sort((a, b) => a.params.value - b.params.value)[0].id
+
+beforeEach(() => {
+  document.body.innerHTML = ''
+})
+
+describe.each(TRACK_IDS)('DistillationWorkbench on %s', (track) => {
+  it('writes student, distillation and temperature into the shared recipe; rows and curve follow the engine', async () => {
+    const w = start(track)
+    await w.get('[data-testid="student-select"]').setValue(smallest(track))
+    await w.get('[data-testid="distill-toggle"]').setValue(true)
+    await w.get('[data-testid="temperature-slider"]').setValue('7')
+    const r = deck.recipe.value
+    expect(r).toMatchObject({ student: smallest(track), distill: true, temperature: 7 })
+
+    const unit = TRACKS[track].metric.unit
+    const rows = {
+      teacher: evaluate(track, baselineRecipe(track)),
+      scratch: evaluate(track, { ...r, distill: false }),
+      distilled: evaluate(track, r),
+    }
+    for (const [key, e] of Object.entries(rows)) {
+      const text = w.get(`[data-row="${key}"]`).text()
+      expect(text).toContain(`${sig(e.accuracy)} ${unit}`)
+      expect(text).toContain(formatBytes(e.memory.totalBytes))
+      expect(text).toContain(formatJoules(e.energyPerInferenceJ))
+    }
+    const ds = w.getComponent({ name: 'Line' }).props('data').datasets
+    expect(ds[0].data).toEqual(Array.from({ length: 20 }, (_, i) => ({ x: i + 1, y: evaluate(track, { ...r, temperature: i + 1 }).accuracy })))
+    expect(ds[1].data[0].y).toBe(rows.scratch.accuracy)
+    expect(ds[2].data[0].y).toBe(rows.teacher.accuracy)
+    expect(ds[4].data).toEqual([{ x: 7, y: rows.distilled.accuracy }])
+    w.unmount()
+  })
+
+  it("shows the engine's answer to the lock only on request", async () => {
+    const w = start(track)
+    expect(w.find('[data-testid="lock-answer"]').exists()).toBe(false)
+    await w.get('[data-testid="answer-toggle"]').trigger('click')
+    const a = lockAnswer(track, 'distillation')
+    const text = w.get('[data-testid="lock-answer"]').text()
+    expect(text).toContain(LOCKS.distillation.options![a.value])
+    expect(text).toContain(a.explanation)
+    w.unmount()
+  })
+})

@@ -1,0 +1,105 @@
+// The ledger shows the engine's checks and energy, compares heavy vs light from the engine, and downloads the contract.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { mount } from '@vue/test-utils'
+import { ref } from 'vue'
+import SiliconLedger from '../../components/SiliconLedger.vue'
+import { useDeckState } from '../../composables/deckState'
+import { formatJoules } from '../../composables/format'
+import { archetypes, buildContract, contractToJson, contractToMarkdown, formatValue } from '../../composables/useLedger'
+import { baselineRecipe, bestTemperature, evaluate, TRACK_IDS, TRACKS } from '../../engine'
+import type { Recipe, TrackId } from '../../engine'
+
+vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
+vi.mock('../../composables/slidev', () => ({ useNav: () => ({ isPrintMode: ref(false) }) }))
+
+const deck = useDeckState()
+const sample = (track: TrackId): Recipe => ({ ...baselineRecipe(track), precision: 'int8', pattern: '2:4', sparsity: 0.5 })
+
+beforeEach(() => {
+  document.body.innerHTML = ''
+})
+afterEach(() => vi.restoreAllMocks())
+
+describe.each(TRACK_IDS)('contract builders on %s', (track) => {
+  it('the contract carries evaluate() numbers and every check', () => {
+    const r = sample(track)
+    const e = evaluate(track, r)
+    const c = buildContract(track, r, '2026-01-01T00:00:00Z')
+    expect(c.figures).toEqual({
+      totalBytes: e.memory.totalBytes, latencyMs: e.latencyMs, energyPerInferenceJ: e.energyPerInferenceJ, accuracy: e.accuracy, accuracyDrop: e.accuracyDrop,
+    })
+    expect(c.checks).toEqual(e.checks)
+    expect(c.inSpec).toBe(e.checks.every((k) => k.pass))
+    expect(c.binding).toBe(e.binding)
+    expect(c.impact).toEqual(e.impact)
+    expect(JSON.parse(contractToJson(c))).toEqual(c)
+  })
+
+  it('the Markdown names every check with value, limit and PASS/FAIL, and the verdict', () => {
+    const c = buildContract(track, sample(track))
+    const md = contractToMarkdown(c)
+    expect(md.startsWith(`# The Silicon Contract — ${TRACKS[track].name}`)).toBe(true)
+    for (const k of c.checks) {
+      expect(md).toContain(`| ${k.name} | ${formatValue(k.value, k.unit)} | ${formatValue(k.limit, k.unit)} | ${k.pass ? 'PASS' : 'FAIL'} |`)
+    }
+    expect(md).toContain(c.inSpec ? 'IN SPEC' : 'OUT OF SPEC')
+    expect(md).toContain(formatJoules(c.figures.energyPerInferenceJ))
+    for (const o of c.comparison) expect(md).toContain(o.recipeText)
+  })
+
+  it('heavy = the baseline at INT4; light = the largest student at FP16 distilled at its best temperature', () => {
+    const { heavy, light } = archetypes(track)
+    expect(heavy).toEqual({ ...baselineRecipe(track), precision: 'int4' })
+    const students = TRACKS[track].models.filter((m) => m.id !== TRACKS[track].baseline)
+    const largest = students.reduce((a, b) => (b.params.value > a.params.value ? b : a))
+    expect(light).toEqual({ ...baselineRecipe(track), student: largest.id, distill: true, temperature: bestTemperature(track, largest.id) })
+  })
+})
+
+describe.each(TRACK_IDS)('SiliconLedger on %s', (track) => {
+  it('shows the recipe, every check, the energy, and heavy vs light from the engine', () => {
+    deck.setTrack(track)
+    deck.reset()
+    deck.updateRecipe(sample(track))
+    const w = mount(SiliconLedger, { attachTo: document.body })
+    const e = evaluate(track, deck.recipe.value)
+    for (const k of e.checks) {
+      const row = w.get(`[data-check="${k.name}"]`).text()
+      expect(row).toContain(formatValue(k.value, k.unit))
+      expect(row).toContain(k.pass ? 'PASS' : 'FAIL')
+    }
+    expect(w.get('[data-testid="ledger-verdict"]').text()).toContain(e.checks.every((k) => k.pass) ? 'IN SPEC' : 'OUT OF SPEC')
+    expect(w.get('[data-testid="ledger-energy"]').text()).toContain(formatJoules(e.energyPerInferenceJ))
+    const energies = w.findAll('[data-testid="ledger-comparison"] [data-field="energy"]').map((x) => x.text())
+    const { heavy, light } = archetypes(track)
+    expect(energies).toEqual([heavy, light!, deck.recipe.value].map((r) => formatJoules(evaluate(track, r).energyPerInferenceJ)))
+    w.unmount()
+  })
+
+  it('downloads the contract as Markdown and JSON', async () => {
+    deck.setTrack(track)
+    deck.reset()
+    const blobs: Blob[] = []
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blobs.push(b as Blob)
+      return 'blob:test'
+    })
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {})
+    const clicks: string[] = []
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push(this.download)
+    })
+    const w = mount(SiliconLedger, { attachTo: document.body })
+    await w.get('[data-testid="download-md"]').trigger('click')
+    await w.get('[data-testid="download-json"]').trigger('click')
+    expect(clicks).toEqual([`silicon-contract-${track}.md`, `silicon-contract-${track}.json`])
+    const md = await blobs[0].text()
+    const json = JSON.parse(await blobs[1].text())
+    const expected = buildContract(track, deck.recipe.value)
+    expect(md.split('\nGenerated ')[0]).toBe(contractToMarkdown(expected).trimEnd() + '\n')
+    const { generatedAt, ...rest } = json
+    expect(typeof generatedAt).toBe('string')
+    expect(rest).toEqual(expected)
+    w.unmount()
+  })
+})

@@ -1,0 +1,63 @@
+// The waterfall's bars and labels are the engine's theoretical speedup, its named steps and its realized speedup.
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { mount } from '@vue/test-utils'
+import { ref } from 'vue'
+import SpeedupWaterfall from '../../components/SpeedupWaterfall.vue'
+import { useDeckState } from '../../composables/deckState'
+import { sig } from '../../composables/format'
+import { evaluate, TRACK_IDS } from '../../engine'
+import type { Recipe, TrackId } from '../../engine'
+
+vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
+vi.mock('../../composables/slidev', () => ({ useNav: () => ({ isPrintMode: ref(false) }) }))
+
+const deck = useDeckState()
+function start(track: TrackId, change: Partial<Recipe>) {
+  deck.setTrack(track)
+  deck.reset()
+  deck.updateRecipe(change)
+  return mount(SpeedupWaterfall, { attachTo: document.body })
+}
+beforeEach(() => {
+  document.body.innerHTML = ''
+})
+
+describe.each(TRACK_IDS)('SpeedupWaterfall on %s', (track) => {
+  it.each([
+    { pattern: 'unstructured', sparsity: 0.5 },
+    { pattern: '2:4', sparsity: 0.5 },
+    { precision: 'int8', pattern: 'unstructured', sparsity: 0.7 },
+  ] as Partial<Recipe>[])('floating bars = evaluate() for %o', (change) => {
+    const w = start(track, change)
+    const e = evaluate(track, deck.recipe.value)
+    const data = w.getComponent({ name: 'Bar' }).props('data')
+    const expected: [number, number][] = [[0, e.theoreticalSpeedup]]
+    let prev = e.theoreticalSpeedup
+    const drawn: string[] = []
+    const flat: string[] = []
+    for (const s of e.speedupSteps) {
+      if (Math.abs(s.speedupAfter - prev) >= 0.005 * prev) {
+        expected.push([prev, s.speedupAfter])
+        drawn.push(s.name)
+      } else flat.push(s.name)
+      prev = s.speedupAfter
+    }
+    expected.push([0, e.realizedSpeedup])
+    expect(data.datasets[0].data).toEqual(expected)
+    expect(data.labels).toHaveLength(drawn.length + 2)
+    const steps = w.get('[data-testid="waterfall-steps"]').text()
+    for (const s of e.speedupSteps) {
+      expect(steps).toContain(s.name)
+      if (drawn.includes(s.name)) expect(steps).toContain(s.why)
+    }
+    expect(w.get('[data-testid="waterfall-headline"]').text()).toContain(`${sig(e.realizedSpeedup, 2)}×`)
+    w.unmount()
+  })
+
+  it('offers a sparse recipe when the current one is dense', async () => {
+    const w = start(track, {})
+    await w.get('.hint button').trigger('click')
+    expect(deck.recipe.value).toMatchObject({ pattern: 'unstructured', sparsity: 0.5 })
+    w.unmount()
+  })
+})
