@@ -1,0 +1,144 @@
+// A live class in Chromium: the built deck served by the class server, one presenter and three students in
+// separate browser contexts take the quantization lock from open to revealed; students follow the presenter.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, relative, resolve } from 'node:path'
+import { parse } from '@slidev/parser'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { startClassServer, type ClassServer } from '../../server/app.ts'
+import { DEFAULT_POLLS } from '../../server/defaultPolls.ts'
+import { launchChromium } from './deck'
+
+const distDir = inject('distDir')
+const SECRET = `e2e-${Math.random().toString(36).slice(2)}-Sesame`
+const dataDir = mkdtempSync(join(tmpdir(), 'session-e2e-'))
+let server: ClassServer
+let browser: Browser
+const contexts: BrowserContext[] = []
+
+/** 1-based number of the slide holding `<PredictionLock lock="…">`, read from the sources with Slidev's parser. */
+async function lockSlide(lock: string, entry = resolve('slides.md')): Promise<number> {
+  const flat: string[] = []
+  const walk = async (file: string) => {
+    for (const s of (await parse(readFileSync(file, 'utf8'), file)).slides) {
+      if (s.frontmatter.src) await walk(resolve(dirname(file), s.frontmatter.src as string))
+      else flat.push(s.content)
+    }
+  }
+  await walk(entry)
+  const i = flat.findIndex((c) => c.includes(`lock="${lock}"`))
+  if (i < 0) throw new Error(`no slide with lock ${lock}`)
+  return i + 1
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]))
+}
+
+async function open(path: string): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+  contexts.push(ctx)
+  const page = await ctx.newPage()
+  await page.goto(server.url + path)
+  return page
+}
+const lockBox = (p: Page) => p.locator('#slide-content [data-lock="quantization"]').first()
+const slideNo = (p: Page) => Number(new URL(p.url()).pathname.split('/').filter(Boolean).at(-1))
+
+beforeAll(async () => {
+  server = await startClassServer({ secret: SECRET, dataDir, polls: DEFAULT_POLLS, staticDir: distDir, port: 0, host: '127.0.0.1' })
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+describe('live class session', () => {
+  it('no served file contains the secret', async () => {
+    const all = files(distDir)
+    expect(all.length).toBeGreaterThan(5)
+    for (const f of all) {
+      const res = await fetch(`${server.url}/${relative(distDir, f).split('\\').join('/')}`)
+      expect(res.status, f).toBe(200)
+      expect(Buffer.from(await res.arrayBuffer()).includes(SECRET), f).toBe(false)
+    }
+    expect(await (await fetch(`${server.url}/session-live.json`)).json()).toEqual({ live: true })
+  })
+
+  it('presenter and three students: open → locked → revealed, and students follow the presenter', async () => {
+    const n = await lockSlide('quantization')
+    const students = [await open('/1'), await open('/1'), await open('/2')]
+    const presenter = await open(`/presenter/${n}`)
+
+    // the presenter unlocks the controls with the secret; that also publishes the slide: students follow
+    const controls = presenter.locator('[data-testid="presenter-controls"]').first()
+    await controls.locator('input[type="password"]').fill(SECRET)
+    await controls.getByRole('button', { name: 'Unlock controls' }).click()
+    await expect.poll(() => controls.textContent()).toMatch(/0 answers in/)
+    for (const s of students) await expect.poll(() => slideNo(s), { timeout: 10_000 }).toBe(n)
+
+    // each student commits a prediction; students see only the count
+    for (const [i, s] of students.entries()) {
+      const box = lockBox(s)
+      await expect.poll(() => box.getAttribute('data-phase')).toBe('open')
+      await box.locator('input[type="number"]').fill(String([1.5, 2, 3][i])) // the quantization lock asks for a factor (×)
+      await box.getByRole('button', { name: 'Lock in my prediction' }).click()
+      await expect.poll(() => box.textContent()).toMatch(/answer sent/)
+    }
+    await expect.poll(() => controls.textContent()).toMatch(/3 answers in/)
+    for (const s of students) {
+      await expect.poll(() => lockBox(s).textContent()).toMatch(/3 answers in/)
+      expect(await lockBox(s).locator('.lock-bars').count()).toBe(0)
+      expect(await s.locator('[data-testid="presenter-controls"]').count()).toBe(0)
+    }
+
+    // a student cannot read the distribution, reveal or move the class
+    const hostile = await students[0].evaluate(async () => {
+      const post = (b: unknown) => fetch('/api/session/control', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(b) })
+      return [
+        (await fetch('/api/session/results?poll=quantization')).status,
+        (await post({ action: 'reveal', poll: 'quantization' })).status,
+        (await post({ action: 'goto', slide: 1, clicks: 0 })).status,
+      ]
+    })
+    expect(hostile).toEqual([403, 401, 401])
+
+    // lock: students' inputs close
+    await controls.getByRole('button', { name: 'Lock', exact: true }).click()
+    for (const s of students) {
+      await expect.poll(() => lockBox(s).getAttribute('data-phase')).toBe('locked')
+      expect(await lockBox(s).getByRole('button', { name: /Change my answer/ }).isDisabled()).toBe(true)
+    }
+
+    // reveal: the answer key, the class distribution, the student's own answer and the gap
+    await controls.getByRole('button', { name: 'Reveal' }).click()
+    for (const s of students) {
+      const box = lockBox(s)
+      await expect.poll(() => box.getAttribute('data-phase')).toBe('revealed')
+      await expect.poll(() => box.locator('.lock-bars').textContent()).toMatch(/3 answers/)
+      expect(await box.locator('.gap').textContent()).toMatch(/^you predicted [\d.]+×, the hardware gives [\d.]+×: (off by [\d.]+×|spot on)$/)
+      expect(await box.locator('.lock-bars').textContent()).toMatch(/median 2 ×/)
+    }
+
+    // a student browses away, gets the button, and follows again
+    const s0 = students[0]
+    await s0.locator('body').press('ArrowRight')
+    await s0.locator('body').press('ArrowRight')
+    await expect.poll(() => slideNo(s0)).not.toBe(n)
+    const follow = s0.locator('[data-testid="follow-presenter"]')
+    await follow.click()
+    await expect.poll(() => slideNo(s0)).toBe(n)
+
+    // a late joiner lands on the presenter's slide and sees the revealed lock
+    const late = await open('/1')
+    await expect.poll(() => slideNo(late), { timeout: 10_000 }).toBe(n)
+    await expect.poll(() => lockBox(late).getAttribute('data-phase')).toBe('revealed')
+
+    // the presenter moves on: everybody follows
+    await presenter.locator('body').press('ArrowRight')
+    for (const s of [...students, late]) await expect.poll(() => slideNo(s), { timeout: 10_000 }).toBeGreaterThan(n)
+  })
+})
