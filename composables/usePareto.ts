@@ -49,12 +49,15 @@ export function radius(v: number, vMax: number, rMin = 2, rMax = 12): number {
   return vMax > 0 ? rMin + (rMax - rMin) * Math.sqrt(Math.max(0, v) / vMax) : rMin
 }
 
-/** a dominates b in (totalBytes ↓, accuracy ↑, energy per inference ↓), the engine's frontier criteria. */
+/** a dominates b in (totalBytes ↓, accuracy ↑, energy per inference ↓), the engine's frontier criteria; differences
+ *  below one part in 10⁹ are rounding, not a better recipe. */
 export function dominates(a: Evaluation, b: Evaluation): boolean {
-  const am = a.memory.totalBytes, bm = b.memory.totalBytes
-  const noWorse = am <= bm && a.accuracy >= b.accuracy && a.energyPerInferenceJ <= b.energyPerInferenceJ
-  return noWorse && (am < bm || a.accuracy > b.accuracy || a.energyPerInferenceJ < b.energyPerInferenceJ)
+  const better = (x: number, y: number) => x < y - TOL * Math.max(Math.abs(x), Math.abs(y)) // x lower than y
+  const [am, bm, ae, be] = [a.memory.totalBytes, b.memory.totalBytes, a.energyPerInferenceJ, b.energyPerInferenceJ]
+  const noWorse = !better(bm, am) && !better(a.accuracy, b.accuracy) && !better(be, ae)
+  return noWorse && (better(am, bm) || better(b.accuracy, a.accuracy) || better(ae, be))
 }
+const TOL = 1e-9
 
 export interface ParetoView {
   dominated: Bubble[]

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import ParetoFrontierPlot from '../../components/ParetoFrontierPlot.vue'
 import { accuracyFloor, evaluate, paretoFrontier, sweep, TRACK_IDS } from '../../engine'
-import type { TrackId } from '../../engine'
+import type { Evaluation, TrackId } from '../../engine'
 import { useDeckState } from '../../composables/deckState'
 import { dominates, paretoView } from '../../composables/usePareto'
 import { formatBytes } from '../../composables/format'
@@ -83,12 +83,23 @@ describe('ParetoFrontierPlot details', () => {
     w.unmount()
   })
 
-  it('the frontier is non-dominated and every faded point is dominated by some frontier point', () => {
+  it('the frontier is non-dominated and every faded point is dominated by some sweep point (exact comparison)', () => {
+    const exact = (a: Evaluation, b: Evaluation) => {
+      const [am, bm, ae, be] = [a.memory.totalBytes, b.memory.totalBytes, a.energyPerInferenceJ, b.energyPerInferenceJ]
+      return am <= bm && a.accuracy >= b.accuracy && ae <= be && (am < bm || a.accuracy > b.accuracy || ae < be)
+    }
     for (const track of TRACK_IDS) {
       deck.setTrack(track)
       const v = paretoView(track, deck.recipe.value, 'energy')
-      for (const p of v.frontierPoints) expect(v.frontierPoints.some((q) => dominates(q.evaluation, p.evaluation))).toBe(false)
-      for (const p of v.dominatedPoints.slice(0, 50)) expect(sweep(track).some((q) => dominates(q.evaluation, p.evaluation))).toBe(true)
+      for (const p of v.frontierPoints) expect(v.frontierPoints.some((q) => exact(q.evaluation, p.evaluation))).toBe(false)
+      for (const p of v.dominatedPoints.slice(0, 50)) expect(sweep(track).some((q) => exact(q.evaluation, p.evaluation))).toBe(true)
     }
+  })
+
+  it('a difference of rounding (1e-14) does not make one recipe dominate another', () => {
+    deck.setTrack('tiny')
+    const e = evaluate('tiny', deck.recipe.value)
+    expect(dominates({ ...e, accuracy: e.accuracy + 1e-14 }, e)).toBe(false)
+    expect(dominates({ ...e, accuracy: e.accuracy + 0.1 }, e)).toBe(true)
   })
 })
