@@ -4,7 +4,7 @@ import type { TrackSpec } from './spec'
 import { SPECS } from './tracks'
 import { baselineOf, evaluateSpec, modelOf } from './evaluate'
 import { TRACK_IDS, validateTrack } from './validate'
-import { BASELINE_ALIAS } from './constants'
+import { BASELINE_ALIAS, E_FP16_MAC, E_INT8_MAC, PRECISIONS } from './constants'
 
 const sig = (x: number, d = 3) => Number(x.toPrecision(d)).toLocaleString('en-US')
 const check = (e: Evaluation, name: string) => e.checks.find((c) => c.name === name)!
@@ -37,12 +37,24 @@ function crisisOf(spec: TrackSpec): string {
 }
 
 function toTrack(spec: TrackSpec): Track {
-  const models: ModelSpec[] = spec.models.map((m) => ({ id: m.id, name: m.name, params: m.params, accuracy: m.accuracy }))
+  const models: ModelSpec[] = spec.models.map((m) => ({
+    id: m.id, name: m.name, params: m.params, accuracy: m.accuracy, macs: m.macs, layers: m.layers, activationBytes16: m.actPeakBytes16,
+    ...(m.kv ? { kv: m.kv } : {}),
+  }))
+  const mc = spec.machine
+  const paths = Object.fromEntries(PRECISIONS.map((p) => {
+    const x = mc.paths[p]
+    return [p, { fastPath: x.fastPath, unit: x.unit, macsPerS: x.macsPerS, utilisation: x.utilisation, energyPerMacJ: x.execAs === 'fp16' ? E_FP16_MAC : E_INT8_MAC }]
+  })) as Track['machine']['paths']
   return {
     id: spec.id, name: spec.name, persona: spec.persona, mission: spec.mission,
     crisis: crisisOf(spec),
     stakeholder: { ...spec.stakeholder },
-    machine: { name: spec.machine.name },
+    machine: {
+      name: mc.name, levels: [mc.main, mc.onChip], fitLevel: mc.fitLevel === 'main' ? mc.main.name : mc.onChip.name, paths,
+      sparseFastPath: { unstructured: false, '2:4': mc.sparse24.fp16 || mc.sparse24.int8 }, busyPowerW: mc.activePowerW,
+    },
+    workload: { batch: spec.batch, ratePerS: spec.ratePerS, ...(spec.context ? { context: spec.context } : {}) },
     metric: { name: spec.metric.name, unit: spec.metric.unit },
     baseline: spec.baseline,
     baselineAccuracy: modelOf(spec, spec.baseline).accuracy.value,

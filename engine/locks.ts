@@ -44,22 +44,24 @@ export function lockAnswer(track: TrackId, lock: LockId): LockAnswer {
       const i = evaluateSpec(spec, { ...base, precision: 'int8' })
       const value = f.memory.totalBytes / i.memory.totalBytes
       const why = spec.id === 'cloud' ? 'the FP16 KV cache, activations and the INT8 scales do not halve' : 'activations and the INT8 scales do not halve'
-      return { value, explanation: `The total footprint shrinks ${value.toFixed(2)}× (${value < 1.995 ? `not quite 2×: ${why}` : 'weights and activations both drop to 8 bits'}); accuracy changes by ${signed(i.accuracy - f.accuracy)}${unit} (${sig(f.accuracy)} → ${sig(i.accuracy)}).` }
+      return { value, basis: [{ label: 'FP16', recipe: base }, { label: 'INT8', recipe: { ...base, precision: 'int8' } }], explanation: `The total footprint shrinks ${value.toFixed(2)}× (${value < 1.995 ? `not quite 2×: ${why}` : 'weights and activations both drop to 8 bits'}); accuracy changes by ${signed(i.accuracy - f.accuracy)}${unit} (${sig(f.accuracy)} → ${sig(i.accuracy)}).` }
     }
     case 'sparsity': {
       const r: Recipe = { ...base, sparsity: 0.5, pattern: 'unstructured' }
       const e = evaluateSpec(spec, r)
-      return { value: e.realizedSpeedup, explanation: `${e.realizedSpeedup < 1.9 ? 'No' : 'Yes'}: 50% unstructured pruning gives ${sig(e.realizedSpeedup, 2)}× on ${spec.machine.name} (theoretical ${sig(e.theoreticalSpeedup, 2)}×): ${e.realizedSpeedup < 1 ? 'slower than dense, because ' : ''}the hardware still multiplies the zeros and decoding the sparse index costs bandwidth; it saves ${sig((1 - e.memory.totalBytes / evaluateSpec(spec, base).memory.totalBytes) * 100, 2)}% of the memory.` }
+      return { value: e.realizedSpeedup, basis: [{ label: 'FP16 dense', recipe: base }, { label: 'FP16, 50% unstructured', recipe: r }], explanation: `${e.realizedSpeedup < 1.9 ? 'No' : 'Yes'}: 50% unstructured pruning gives ${sig(e.realizedSpeedup, 2)}× on ${spec.machine.name} (theoretical ${sig(e.theoreticalSpeedup, 2)}×): ${e.realizedSpeedup < 1 ? 'slower than dense, because ' : ''}the hardware still multiplies the zeros and decoding the sparse index costs bandwidth; it saves ${sig((1 - e.memory.totalBytes / evaluateSpec(spec, base).memory.totalBytes) * 100, 2)}% of the memory.` }
     }
     case 'distillation': {
       const id = spec.lockStudent
       const name = modelOf(spec, id).name
       const t = bestTemperature(track, id)
-      const d = evaluateSpec(spec, { ...base, student: id, precision: 'int4', distill: true, temperature: t })
-      const s = evaluateSpec(spec, { ...base, student: id, precision: 'int8', distill: false })
+      const rd: Recipe = { ...base, student: id, precision: 'int4', distill: true, temperature: t }
+      const rs: Recipe = { ...base, student: id, precision: 'int8', distill: false }
+      const d = evaluateSpec(spec, rd)
+      const s = evaluateSpec(spec, rs)
       const diff = d.accuracy - s.accuracy
       const value = distillationOption(diff)
-      return { value, explanation: `${LOCKS.distillation.options![value]}: ${name} at INT4 distilled (T=${t}) scores ${sig(d.accuracy)} vs ${sig(s.accuracy)} at INT8 from scratch (${signed(diff)}${unit}).` }
+      return { value, basis: [{ label: `${name} INT4 distilled`, recipe: rd }, { label: `${name} INT8 from scratch`, recipe: rs }], explanation: `${LOCKS.distillation.options![value]}: ${name} at INT4 distilled (T=${t}) scores ${sig(d.accuracy)} vs ${sig(s.accuracy)} at INT8 from scratch (${signed(diff)}${unit}).` }
     }
     default: throw new EngineInputError('lock', `unknown lock ${JSON.stringify(lock)}`)
   }

@@ -37,6 +37,45 @@ export interface ModelSpec {
   params: Sourced
   /** quality at FP16, dense, trained normally (for students: trained from scratch, no distillation) */
   accuracy: Sourced
+  /** multiply-accumulates per inference (cloud: per decoded token), dense */
+  macs?: Sourced
+  layers?: Sourced
+  /** peak live activations at 16 bit */
+  activationBytes16?: Sourced
+  /** decoder LLMs: KV-cache shape (bytes per token = 2 × layers × kvHeads × headDim × 2) */
+  kv?: { kvHeads: Sourced; headDim: Sourced }
+}
+
+/** One memory level of a machine. */
+export interface MachineLevel {
+  name: string
+  capacityBytes: Sourced
+  bandwidthBps: Sourced
+  energyPerByteJ: Sourced
+}
+
+/** How a machine runs weights of one precision. */
+export interface MachinePath {
+  /** true when there are native math units for this precision; otherwise weights are dequantized first */
+  fastPath: boolean
+  /** the unit that runs the multiply-accumulates */
+  unit: string
+  macsPerS: Sourced
+  utilisation: Sourced
+  energyPerMacJ: Sourced
+}
+
+export interface MachineSpecPublic {
+  name: string
+  /** main memory (HBM/DRAM/flash) then on-chip SRAM/cache */
+  levels: MachineLevel[]
+  /** which level the model must fit in ('main' or 'on-chip') */
+  fitLevel: string
+  paths: Record<Precision, MachinePath>
+  /** sparsity patterns with a hardware fast path (MACs actually skipped) */
+  sparseFastPath: Record<SparsityPattern, boolean>
+  /** power while busy that is neither arithmetic nor data movement */
+  busyPowerW: Sourced
 }
 
 /** One of the mission's budgets. `limit` is in `unit`; `kind` says which way passes. */
@@ -57,7 +96,9 @@ export interface Track {
   crisis: string
   /** the stakeholder of part 3 and the demand, e.g. 'UX Designer' */
   stakeholder: { role: string; demand: string; /** part 3: the further cut of energy per inference demanded, e.g. 0.2 */ powerCutFraction: number }
-  machine: { name: string }
+  machine: MachineSpecPublic
+  /** the operating point: batch, context (cloud), inferences per second (0 = back-to-back) */
+  workload: { batch: Sourced; context?: Sourced; ratePerS: Sourced }
   metric: { name: string; unit: string }
   baseline: string // id of the baseline (teacher) model in `models`
   baselineAccuracy: number // in metric.unit
@@ -137,4 +178,6 @@ export interface LockAnswer {
   value: number
   /** the answer in one sentence, with its numbers */
   explanation: string
+  /** the recipes the key was computed from (what to show at the reveal) */
+  basis: { label: string; recipe: Recipe }[]
 }

@@ -30,10 +30,9 @@ describe.each(TRACK_IDS)('answer keys for %s', (t) => {
   })
   it('distillation = the option the INT4-distilled vs INT8-scratch difference falls in', () => {
     const a = lockAnswer(t, 'distillation')
-    const ids = TRACKS[t].models.map((m) => m.id)
-    // the lock names its student in the explanation; recompute for that student
-    const student = ids.find((id) => a.explanation.includes(TRACKS[t].models.find((m) => m.id === id)!.name + ' at'))!
-    expect(student).toBeDefined()
+    const student = a.basis[0].recipe.student
+    expect(student).not.toBe(TRACKS[t].baseline) // a real student
+    expect(a.basis[1].recipe).toMatchObject({ student, precision: 'int8', distill: false, sparsity: 0 })
     const d = evaluate(t, { ...b, student, precision: 'int4', distill: true, temperature: bestTemperature(t, student) }).accuracy
     const s = evaluate(t, { ...b, student, precision: 'int8' }).accuracy
     const diff = d - s

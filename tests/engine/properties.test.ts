@@ -39,6 +39,9 @@ describe('properties of evaluate()', () => {
       const e = evaluate(track, recipe)
       expect(e.latencyMs).toBeGreaterThanOrEqual(e.latencyFloorMs)
       expect(e.latencyFloorMs).toBeGreaterThan(0)
+      // and never beats moving the stored weights once at the fastest bandwidth the machine has
+      const fastest = Math.max(...TRACKS[track].machine.levels.map((l) => l.bandwidthBps.value))
+      expect(e.latencyMs).toBeGreaterThanOrEqual(((e.memory.weightsBytes + e.memory.metadataBytes) / fastest) * 1000)
     }), RUNS)
   })
   it('the memory parts add up and `fits` agrees with the capacity', () => {
