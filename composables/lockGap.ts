@@ -2,12 +2,12 @@
 // "you predicted 2×, the hardware gives 1.1×: off by 1.8×". Pure functions (no Vue), tested on their own.
 import type { LockDefinition } from '../engine/types'
 
-/** 2–3 significant digits, the precision the model can honestly claim. */
-export function fmt(x: number): string {
+/** 2 (default) or 3 significant digits, the precision the model can honestly claim. */
+export function fmt(x: number, digits: 2 | 3 = 2): string {
   if (!Number.isFinite(x)) return String(x)
   const a = Math.abs(x)
   if (a >= 100) return String(Math.round(x))
-  return String(Number(x.toPrecision(2)))
+  return String(Number(x.toPrecision(digits)))
 }
 
 /** The number an option label stands for ('2×', '4x smaller', '~1.1×'), or null if it is not a quantity. */
@@ -19,7 +19,7 @@ export function magnitude(label: string): number | null {
 export function label(def: LockDefinition, value: number): string {
   if (def.kind === 'choice') return def.options?.[value] ?? `option ${value + 1}`
   const unit = def.range?.unit ?? ''
-  return `${fmt(value)}${unit === '×' || unit === '%' ? '' : ' '}${unit}`.trim()
+  return `${fmt(value, 3)}${unit === '×' || unit === '%' ? '' : ' '}${unit}`.trim()
 }
 
 function offBy(a: number, b: number, unit: string): string {

@@ -30,6 +30,7 @@ class FakeEventSource {
   emit(data: unknown) { for (const f of this.listeners.state ?? []) f({ data: JSON.stringify(data) }) }
   close() {}
 }
+vi.setConfig({ testTimeout: 30_000 }) // the first mount compiles the SFCs and the engine; slow on a loaded 2-core machine
 vi.stubGlobal('EventSource', FakeEventSource)
 vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ bakedAt: null, polls: {} }), { status: 200 }))
 

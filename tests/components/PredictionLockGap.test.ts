@@ -22,6 +22,10 @@ describe('describeGap', () => {
   it('choices in words: no ratio', () => {
     expect(describeGap(words, 0, 2)).toBe('you chose “Yes, clearly”, the answer is “No”')
   })
+  it('keeps three significant digits of the key (1.96× is not rounded up to the naive 2×)', () => {
+    expect(describeGap(num, 2, 1.96)).toBe('you predicted 2×, the hardware gives 1.96×: spot on')
+    expect(describeGap(num, 1.5, 1.96)).toBe('you predicted 1.5×, the hardware gives 1.96×: off by 1.3×')
+  })
   it('no answer, no sentence', () => {
     expect(describeGap(num, null, 1.1)).toBeNull()
   })

@@ -74,7 +74,7 @@ describe('live class session', () => {
     const presenter = await open(`/presenter/${n}`)
 
     // the presenter unlocks the controls with the secret; that also publishes the slide: students follow
-    const controls = presenter.locator('[data-testid="presenter-controls"]').first()
+    const controls = presenter.locator('[data-testid="presenter-controls"]').filter({ visible: true }).first()
     await controls.locator('input[type="password"]').fill(SECRET)
     await controls.getByRole('button', { name: 'Unlock controls' }).click()
     await expect.poll(() => controls.textContent()).toMatch(/0 answers in/)
