@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parse } from '@slidev/parser'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { launchChromium } from './deck'
 import { compressionSteps, evaluate, paretoFrontier, TRACK_IDS, TRACKS } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
@@ -54,23 +54,25 @@ afterAll(async () => browser?.close())
 async function open(name: string, track: TrackId, extra = '') {
   errors.length = 0
   await page.goto(`${baseUrl}/${slide[name]}?track=${track}${extra}`, { waitUntil: 'networkidle' })
-  const root = page.locator(`#slide-content [data-instrument="${name}"]`)
+  root = page.locator(`[data-instrument="${name}"]:visible`) // Slidev keeps neighbouring slides mounted, hidden
   await root.waitFor({ state: 'visible', timeout: 15_000 })
   await page.waitForTimeout(200)
   return root
 }
-const text = (sel: string) => page.locator(`#slide-content ${sel}`).first().innerText()
+let root: Locator
+const $ = (sel: string) => root.locator(sel)
+const text = (sel: string) => $(sel).innerText()
 const query = () => Object.fromEntries(new URL(page.url()).searchParams)
 async function shot(name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png` })
 }
 /** The instrument's box stays inside the slide (no overflow at 1280×720). */
-async function expectInsideSlide(name: string) {
-  const r = await page.evaluate((n) => {
-    const s = document.querySelector('#slide-content')!.getBoundingClientRect()
-    const i = document.querySelector(`#slide-content [data-instrument="${n}"]`)!.getBoundingClientRect()
+async function expectInsideSlide() {
+  const r = await root.evaluate((el) => {
+    const s = el.closest('#slide-content')!.getBoundingClientRect()
+    const i = el.getBoundingClientRect()
     return { ok: i.left >= s.left - 1 && i.right <= s.right + 1 && i.bottom <= s.bottom + 1, s: s.toJSON(), i: i.toJSON() }
-  }, name)
+  })
   expect(r.ok, JSON.stringify(r)).toBe(true)
 }
 
@@ -80,27 +82,27 @@ describe.each(TRACK_IDS)('instruments A on %s', (track) => {
 
   it('quantization workbench: mouse and keyboard change the precision and the engine numbers follow', async () => {
     await open('QuantizationWorkbench', track)
-    await expectInsideSlide('QuantizationWorkbench')
+    await expectInsideSlide()
     expect(await text('[data-readout="footprint"]')).toContain(formatBytes(evaluate(track, base).memory.totalBytes))
     await shot(`quant-${track}-fp16`)
 
-    await page.locator('#slide-content [data-precision="int4"]').click() // mouse
+    await $('[data-precision="int4"]').click() // mouse
     const t0 = Date.now()
-    await page.waitForFunction(() => document.querySelector('#slide-content [data-readout="footprint"]')?.textContent?.includes('smaller'))
+    await $('[data-readout="footprint"]').filter({ hasText: 'smaller' }).waitFor()
     expect(Date.now() - t0).toBeLessThan(1000)
     const int4 = evaluate(track, { ...base, precision: 'int4' })
     expect(await text('[data-readout="footprint"]')).toContain(formatBytes(int4.memory.totalBytes))
     expect(await text('[data-readout="accuracy"]')).toContain(formatMetric(int4.accuracy, unit))
     expect(query().precision).toBe('int4')
 
-    await page.locator('#slide-content [data-precision="int4"] input').focus()
+    await $('[data-precision="int4"] input').focus()
     await page.keyboard.press('ArrowLeft') // keyboard: the focused radio group moves to INT8, the slide stays
     await page.waitForFunction(() => new URL(location.href).searchParams.get('precision') === 'int8')
     const int8 = evaluate(track, { ...base, precision: 'int8' })
     expect(await text('[data-readout="footprint"]')).toContain(formatBytes(int8.memory.totalBytes))
-    await expect(page.locator('#slide-content [data-instrument="QuantizationWorkbench"]').isVisible()).resolves.toBe(true)
+    expect(await root.isVisible()).toBe(true)
 
-    await page.locator('#slide-content [data-action="show-cliff"]').click()
+    await $('[data-action="show-cliff"]').click()
     expect(await text('[data-readout="cliff"]')).toMatch(/cliff/i)
     await shot(`quant-${track}-int8-cliff`)
     expect(errors).toEqual([])
@@ -108,12 +110,12 @@ describe.each(TRACK_IDS)('instruments A on %s', (track) => {
 
   it('waterfall: OOM is stated for the FP16 baseline where it does not fit, and INT4 adds a step', async () => {
     await open('CompressionWaterfall', track)
-    await expectInsideSlide('CompressionWaterfall')
+    await expectInsideSlide()
     const fits = evaluate(track, base).memory.fits
     expect(await text('[data-readout="verdict"]')).toMatch(fits ? /^FITS/ : /^OOM/)
     if (track === 'cloud' || track === 'tiny') expect(fits).toBe(false)
     await shot(`waterfall-${track}-fp16`)
-    await page.locator('#slide-content [data-precision="int4"]').click()
+    await $('[data-precision="int4"]').click()
     const steps = compressionSteps(track, { ...base, precision: 'int4' })
     const last = steps[steps.length - 1].evaluation.memory
     await page.waitForFunction(() => new URL(location.href).searchParams.get('precision') === 'int4')
@@ -126,18 +128,18 @@ describe.each(TRACK_IDS)('instruments A on %s', (track) => {
 
   it('pareto: a focused frontier row names its recipe, Enter adopts it, the bubble-size toggle responds', async () => {
     await open('ParetoFrontierPlot', track)
-    await expectInsideSlide('ParetoFrontierPlot')
+    await expectInsideSlide()
     await shot(`pareto-${track}`)
     const front = paretoFrontier(track)
-    const rows = page.locator('#slide-content [data-pareto-row]')
+    const rows = $('[data-pareto-row]')
     expect(await rows.count()).toBe(front.length)
     await rows.nth(0).focus()
     expect(await text('[data-readout="focused"]')).toContain(front[0].label)
     await page.keyboard.press('Enter')
     await page.waitForFunction((p) => new URL(location.href).searchParams.get('precision') === p, front[0].recipe.precision)
     expect(await text('[data-readout="current"]')).toContain('ON THE FRONTIER')
-    await page.locator('#slide-content [data-instrument="ParetoFrontierPlot"] input[value="latency"]').check()
-    expect(await page.locator('#slide-content input[value="latency"]').isChecked()).toBe(true)
+    await $('input[value="latency"]').check()
+    expect(await $('input[value="latency"]').isChecked()).toBe(true)
     expect(errors).toEqual([])
   })
 })
