@@ -93,10 +93,11 @@ export function floorSeconds(spec: TrackSpec, tr: Traffic, macsExecuted: number,
 }
 
 const STEP_ORDER: { key: keyof Realism; name: (recipe: Recipe, spec: TrackSpec) => string; why: (recipe: Recipe, spec: TrackSpec) => string }[] = [
-  { key: 'precisionPath', name: (rc) => `no ${rc.precision.toUpperCase()} math units`,
+  { key: 'precisionPath',
+    name: (rc, sp) => (sp.machine.paths[rc.precision].fastPath ? `${rc.precision.toUpperCase()} math at its real rate` : `no ${rc.precision.toUpperCase()} math units`),
     why: (rc, sp) => `${rc.precision.toUpperCase()} runs on ${sp.machine.paths[rc.precision].unit}: fewer bits do not mean proportionally more operations per second.` },
   { key: 'dequant', name: () => 'dequantization', why: () => 'Weights without native math are unpacked and rescaled before every multiply.' },
-  { key: 'sparsePath', name: () => 'no sparse fast path', why: (rc) => rc.pattern === '2:4' ? 'Only sparse tensor cores skip the zeros of a 2:4 pattern; elsewhere the zeros are still multiplied.' : 'Hardware multiplies the zeros of unstructured sparsity anyway: no operations are saved.' },
+  { key: 'sparsePath', name: (rc, sp) => (rc.sparsity === 0 ? 'sparsity (none)' : rc.pattern === '2:4' && sp.machine.sparse24[sp.machine.paths[rc.precision].execAs] ? '2:4 on sparse tensor cores' : 'no sparse fast path'), why: (rc) => (rc.sparsity === 0 ? 'No weights are pruned.' : rc.pattern === '2:4' ? 'Only sparse tensor cores skip the zeros of a 2:4 pattern (at most 2× on the math); elsewhere the zeros are still multiplied.' : 'Hardware multiplies the zeros of unstructured sparsity anyway: no operations are saved.') },
   { key: 'metadata', name: () => 'index/metadata overhead', why: () => 'Scales, zero points and sparse indices are extra bytes, and decoding irregular indices slows the weight stream.' },
   { key: 'activations', name: () => 'activations not compressed', why: () => 'Activations keep 8 or 16 bits and are not pruned, so their traffic shrinks less than the weights.' },
   { key: 'rest', name: () => 'non-accelerated layers', why: (_rc, sp) => sp.id === 'cloud' ? 'Attention over the FP16 KV cache, norms and sampling do not shrink (Amdahl).' : 'Pre/post-processing does not shrink with the network (Amdahl).' },
@@ -105,7 +106,7 @@ const STEP_ORDER: { key: keyof Realism; name: (recipe: Recipe, spec: TrackSpec) 
 /** Theoretical speedup, realized speedup and the named steps between them (each step switches one realism on). */
 const textCache = new Map<string, { name: string; why: string }[]>()
 function stepTexts(spec: TrackSpec, recipe: Recipe) {
-  const key = `${spec.id}|${recipe.precision}|${recipe.pattern}`
+  const key = `${spec.id}|${recipe.precision}|${recipe.pattern}|${recipe.sparsity === 0}`
   let t = textCache.get(key)
   if (!t) { t = STEP_ORDER.map((st) => ({ name: st.name(recipe, spec), why: st.why(recipe, spec) })); textCache.set(key, t) }
   return t

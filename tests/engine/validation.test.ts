@@ -48,3 +48,29 @@ describe('EngineInputError', () => {
     }
   })
 })
+
+describe('every public function validates its inputs', () => {
+  it('throws EngineInputError naming the field', async () => {
+    const e = await import('../../engine')
+    const cases: [() => unknown, string][] = [
+      [() => e.sweep('x' as TrackId), 'track'],
+      [() => e.paretoFrontier('x' as TrackId), 'track'],
+      [() => e.accuracyFloor('x' as TrackId), 'track'],
+      [() => e.cliffPrecision('x' as TrackId), 'track'],
+      [() => e.listSources('x' as TrackId), 'track'],
+      [() => e.lockAnswer('x' as TrackId, 'sparsity'), 'track'],
+      [() => e.lockAnswer('edge', 'pruning' as never), 'lock'],
+      [() => e.bestTemperature('edge', 'gpt-5'), 'student'],
+      [() => e.compressionSteps('edge', { ...baselineRecipe('edge'), precision: 'fp8' as never }), 'precision'],
+      [() => e.accuracyVsBits('edge', { ...baselineRecipe('edge'), sparsity: 2 }), 'sparsity'],
+      [() => e.stakeholderCheck('edge', baselineRecipe('edge'), { ...baselineRecipe('edge'), distill: null as never }), 'distill'],
+      [() => e.describeConstant('no such constant'), 'name'],
+    ]
+    for (const [fn, field] of cases) {
+      let err: unknown
+      try { fn() } catch (x) { err = x }
+      expect(err, field).toBeInstanceOf(EngineInputError)
+      expect((err as EngineInputError).field).toBe(field)
+    }
+  })
+})
