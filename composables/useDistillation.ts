@@ -26,9 +26,9 @@ export function distillComparison(track: TrackId, recipe: Recipe): Contender[] {
   const distilled: Recipe = { ...recipe, distill: true }
   const name = modelName(track, recipe.student)
   return [
-    { key: 'teacher', label: `Teacher: ${modelName(track, teacher.student)} FP16`, recipe: teacher, evaluation: evaluate(track, teacher) },
-    { key: 'scratch', label: `${name} from scratch`, recipe: scratch, evaluation: evaluate(track, scratch) },
-    { key: 'distilled', label: `${name} distilled (T = ${recipe.temperature})`, recipe: distilled, evaluation: evaluate(track, distilled) },
+    { key: 'teacher', label: `Teacher (${modelName(track, teacher.student)}, FP16)`, recipe: teacher, evaluation: evaluate(track, teacher) },
+    { key: 'scratch', label: `${name}, from scratch`, recipe: scratch, evaluation: evaluate(track, scratch) },
+    { key: 'distilled', label: `${name}, distilled`, recipe: distilled, evaluation: evaluate(track, distilled) },
   ]
 }
 
@@ -44,7 +44,7 @@ export function studentChoices(track: TrackId): { id: string; label: string; par
   const t = TRACKS[track]
   return [...t.models]
     .sort((a, b) => b.params.value - a.params.value)
-    .map((m) => ({ id: m.id, label: m.id === t.baseline ? `${m.name} (the teacher itself)` : m.name, params: m.params.value }))
+    .map((m) => ({ id: m.id, label: m.id === t.baseline ? `${m.name} (teacher)` : m.name, params: m.params.value }))
 }
 
 // ---------- the stakeholder challenge's reference recipe ----------
