@@ -61,7 +61,7 @@ export const edge: TrackSpec = {
   kdGapRecovery: k(T, 'distillation: fraction of the gap to the teacher recovered at the optimum', 0.3, '', 'assumption: ImageNet KD typically adds 1-2 points to a ResNet-18 student (about a quarter to a third of its gap)', 'assumption'),
   ...kdConstants(T),
   budgets: [
-    { name: 'memory', sense: 'max', limit: k(T, 'memory budget', 4, 'GB', 'assumption: the perception partition of the 64 GB LPDDR5', 'assumption') },
+    { name: 'memory', sense: 'max', limit: k(T, 'memory budget', 64, 'GB', `${DS}: 64 GB LPDDR5 (never binding: the edge crisis is latency)`, 'published') },
     { name: 'latency', sense: 'max', limit: k(T, 'latency budget', 10, 'ms', 'storyboard: deterministic 10 ms safety loop', 'assumption') },
     { name: 'power', sense: 'max', limit: k(T, 'perception power budget', 30, 'W', 'assumption: half of the 60 W module maximum (facts.md)', 'assumption') },
     { name: 'accuracy', sense: 'min', limit: k(T, 'accuracy floor', 76.13 - 1, '%', 'assumption: safety tolerates ≤ 1 point below the FP16 backbone (76.1)', 'assumption') },

@@ -50,6 +50,7 @@ describe('properties of evaluate()', () => {
       expect(m.metadataBytes).toBeCloseTo(m.quantMetadataBytes + m.sparseMetadataBytes, 3)
       expect(m.totalBytes).toBeCloseTo(m.weightsBytes + m.metadataBytes + m.activationsBytes + m.kvCacheBytes, 0)
       expect(m.fits).toBe(m.totalBytes <= m.capacityBytes)
+      expect(evaluate(track, recipe).checks.find((c) => c.name === 'memory')!.pass).toBe(m.fits)
     }), RUNS)
   })
   it('distillation never lifts a student above its teacher, and never hurts', () => {
