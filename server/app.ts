@@ -45,6 +45,7 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
     }),
   )
   server.keepAliveTimeout = 10_000
+  server.requestTimeout = 15_000 // a request (headers + body) must arrive within 15 s; SSE responses are not affected
   await new Promise<void>((ok, fail) => {
     server.once('error', fail)
     server.listen(o.port ?? 0, o.host ?? '127.0.0.1', () => ok())

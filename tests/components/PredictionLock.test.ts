@@ -1,25 +1,29 @@
 // PredictionLock offline and live, with the Slidev glue and the session API mocked.
 // The answer key shown on reveal is the engine's (lockAnswer) for the deck's track, never typed here.
-import { flushPromises, mount } from '@vue/test-utils'
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import { ref } from 'vue'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { LOCKS, lockAnswer } from '../../engine'
 
 const renderContext = ref('slide')
+const clicks = ref(0)
 vi.mock('../../composables/slidev', () => ({
-  useSlideContext: () => ({ $renderContext: renderContext, $clicks: ref(0) }),
+  useSlideContext: () => ({ $renderContext: renderContext, $clicks: clicks }),
   useNav: () => ({}),
 }))
 const api = vi.hoisted(() => ({
   live: false,
   snapshot: null as any,
   answers: [] as unknown[],
+  controls: [] as unknown[],
+  baked: { bakedAt: null, polls: {} } as unknown,
 }))
 vi.mock('../../composables/sessionApi', async (orig) => ({
   ...(await orig<typeof import('../../composables/sessionApi')>()),
   probeLive: async () => api.live,
   getState: async () => api.snapshot,
   postAnswer: async (poll: string, voter: string, value: number) => { api.answers.push({ poll, voter, value }); return { ok: true, round: 1, count: 1, value } },
+  postControl: async (secret: string, action: string, poll: string) => { api.controls.push({ secret, action, poll }); return { ok: true } },
   getResults: async () => ({ poll: 'distillation', round: 1, kind: 'choice', count: 3, counts: [0, 1, 2, 0], phase: 'revealed' }),
 }))
 class FakeEventSource {
@@ -32,24 +36,28 @@ class FakeEventSource {
 }
 vi.setConfig({ testTimeout: 30_000 }) // the first mount compiles the SFCs and the engine; slow on a loaded 2-core machine
 vi.stubGlobal('EventSource', FakeEventSource)
-vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ bakedAt: null, polls: {} }), { status: 200 }))
+vi.stubGlobal('fetch', async () => new Response(JSON.stringify(api.baked), { status: 200 }))
 
-async function mountLock(lock: 'quantization' | 'distillation' = 'distillation') {
+async function mountLock(lock: 'quantization' | 'distillation' = 'distillation', revealAt?: number) {
   vi.resetModules()
   const { default: PredictionLock } = await import('../../components/PredictionLock.vue')
-  const w = mount(PredictionLock, { props: { lock } })
+  const w = mount(PredictionLock, { props: { lock, revealAt } })
   await flushPromises()
   return w
 }
 const key = () => lockAnswer('cloud', 'distillation')
 const snap = (phase: string, count: number) => ({ polls: { distillation: { round: 1, phase, count } }, presenter: { slide: 1, clicks: 0, seq: 0 }, mine: { distillation: null } })
 
+enableAutoUnmount(afterEach)
 beforeEach(() => {
   localStorage.clear()
   sessionStorage.clear()
   renderContext.value = 'slide'
+  clicks.value = 0
   api.live = false
   api.answers = []
+  api.controls = []
+  api.baked = { bakedAt: null, polls: {} }
 })
 
 describe('offline (static build)', () => {
@@ -71,6 +79,14 @@ describe('offline (static build)', () => {
     expect(w.text()).toContain(key().explanation)
     expect(w.find('.gap').text()).toMatch(/^you chose “.*”, the answer is “.*”/)
     expect(w.text()).toContain('No live-class results were baked into this build.')
+  })
+
+  it('shows the baked results of the last live class after the viewer reveals', async () => {
+    api.baked = { bakedAt: '2026-01-01T00:00:00Z', polls: { distillation: { poll: 'distillation', round: 1, kind: 'choice', count: 4, counts: [1, 0, 3, 0] } } }
+    localStorage.setItem('silicon-contract:lock:distillation', JSON.stringify({ value: 2, revealed: true }))
+    const w = await mountLock()
+    expect(w.find('.lock-bars').text()).toContain('4 answers')
+    expect(w.find('.lock-bars').text()).toContain('3 (75%)')
   })
 
   it('a reload keeps the committed answer', async () => {
@@ -131,5 +147,26 @@ describe('live class', () => {
     const c = w.find('[data-testid="presenter-controls"]')
     expect(c.exists()).toBe(true)
     expect(c.find('input[type="password"]').exists()).toBe(true)
+  })
+
+  it('with reveal-at, the presenter’s click on the slide reveals', async () => {
+    api.live = true
+    api.snapshot = snap('locked', 3)
+    renderContext.value = 'presenter'
+    sessionStorage.setItem('silicon-contract:presenter-secret', 'the-secret')
+    await mountLock('distillation', 1)
+    expect(api.controls).toEqual([])
+    clicks.value = 1
+    await flushPromises()
+    expect(api.controls).toEqual([{ secret: 'the-secret', action: 'reveal', poll: 'distillation' }])
+  })
+
+  it('a student’s clicks never reveal', async () => {
+    api.live = true
+    api.snapshot = snap('locked', 3)
+    await mountLock('distillation', 1)
+    clicks.value = 2
+    await flushPromises()
+    expect(api.controls).toEqual([])
   })
 })
