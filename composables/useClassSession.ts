@@ -85,8 +85,8 @@ export function useClassSession() {
           return
         } catch (e) {
           const retriable = e instanceof api.SessionError && (e.status === 0 || e.status >= 500)
-          if (!retriable || attempt >= 3) throw e
-          await new Promise((ok) => setTimeout(ok, 400 * 2 ** attempt))
+          if (!retriable || attempt >= 5) throw e // ~10 s in all: enough for the service to restart
+          await new Promise((ok) => setTimeout(ok, Math.min(3000, 400 * 2 ** attempt)))
         }
       }
     },

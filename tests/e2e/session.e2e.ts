@@ -140,5 +140,27 @@ describe('live class session', () => {
     // the presenter moves on: everybody follows
     await presenter.locator('body').press('ArrowRight')
     for (const s of [...students, late]) await expect.poll(() => slideNo(s), { timeout: 10_000 }).toBeGreaterThan(n)
+
+    // the service is stopped and restarted mid-vote on the next lock: nothing acknowledged is lost,
+    // an answer sent while it is down is retried, and every deck reconnects
+    const d = await lockSlide('distillation')
+    await presenter.goto(`${server.url}/presenter/${d}`)
+    for (const s of students) await expect.poll(() => slideNo(s), { timeout: 10_000 }).toBe(d)
+    const choose = async (s: Page, i: number) => {
+      const box = s.locator('[data-lock="distillation"]').filter({ visible: true })
+      await box.locator('label.lock-option').nth(i).click()
+      await box.getByRole('button', { name: 'Lock in my prediction' }).click()
+      return box
+    }
+    await expect.poll(async () => (await choose(students[0], 0)).textContent()).toMatch(/answer sent/)
+    const port = Number(new URL(server.url).port)
+    await server.close()
+    const pending = choose(students[1], 2)
+    await new Promise((ok) => setTimeout(ok, 500))
+    server = await startClassServer({ secret: SECRET, dataDir, polls: DEFAULT_POLLS, staticDir: distDir, port, host: '127.0.0.1' })
+    const box1 = await pending
+    await expect.poll(() => box1.textContent(), { timeout: 15_000 }).toMatch(/answer sent/)
+    for (const s of students)
+      await expect.poll(() => s.locator('[data-lock="distillation"]').filter({ visible: true }).textContent(), { timeout: 15_000 }).toMatch(/2 answers in/)
   })
 })
