@@ -70,6 +70,7 @@ export function evaluateSpec(spec: TrackSpec, recipe: Recipe): Evaluation {
     memory: {
       weightsBytes: m.weightsBytes, metadataBytes, quantMetadataBytes: m.quantMetadataBytes, sparseMetadataBytes: m.sparseMetadataBytes,
       activationsBytes: m.activationsBytes, kvCacheBytes: m.kvCacheBytes, totalBytes, capacityBytes, fits: totalBytes <= capacityBytes,
+      weightsLevel: cur.tr.weightLevel.name, activationsLevel: cur.tr.actLevel.name,
     },
     latencyMs: latencyS * 1000,
     latencyFloorMs: floorS * 1000,

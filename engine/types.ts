@@ -135,6 +135,9 @@ export interface Evaluation {
     totalBytes: number
     capacityBytes: number
     fits: boolean
+    /** the memory level weights and activations are read from (e.g. 'HBM3', 'SRAM', 'flash') */
+    weightsLevel: string
+    activationsLevel: string
   }
   /** one inference (cloud: one decoded token at the track's batch and context) */
   latencyMs: number

@@ -90,7 +90,7 @@ export const tiny: TrackSpec = {
         dequantEfficiency: k(T, '1-bit unpack efficiency', 0.9, '', 'assumption: no binary MACs; unpacked to INT8', 'assumption'), unit: 'Ethos-U55 INT8 MACs after 1-bit unpacking' },
     },
     sparse24: { fp16: false, int8: false, source: 'assumption: no sparse MAC skipping on Ethos-U55' },
-    unstructuredEfficiency: k(T, 'unstructured sparse decode efficiency', 0.7, '', 'assumption: index decoding on the MCU', 'assumption'),
+    unstructuredEfficiency: k(T, 'unstructured sparse decode efficiency', 0.5, '', 'assumption as on the other tracks (after Gale et al. 2020): index decoding halves the effective weight bandwidth; the U55 has no unstructured fast path', 'assumption'),
     sparse24Efficiency: k(T, '2:4 decode efficiency', 0.8, '', 'assumption: regular 2:4 metadata is cheaper to decode', 'assumption'),
     activePowerW: k(T, 'MCU + NPU busy power outside MACs and memory', 3e-3, 'W', `${MCU}: clocks, leakage and control (~15 µW/MHz)`, 'assumption'),
   },
