@@ -32,7 +32,7 @@ export function aggregate(def: LockDefinition, round: number, values: number[]):
   }
   const { min, max, unit } = def.range!
   const width = (max - min) / HISTOGRAM_BINS
-  const edges = Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) => min + i * width)
+  const edges = Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) => Number((min + i * width).toPrecision(6)))
   const counts = new Array(HISTOGRAM_BINS).fill(0)
   for (const v of values) counts[Math.min(HISTOGRAM_BINS - 1, Math.max(0, Math.floor((v - min) / width)))]++
   const sorted = [...values].sort((a, b) => a - b)
