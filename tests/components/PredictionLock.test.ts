@@ -10,6 +10,7 @@ const clicks = ref(0)
 vi.mock('../../composables/slidev', () => ({
   useSlideContext: () => ({ $renderContext: renderContext, $clicks: clicks }),
   useNav: () => ({}),
+  useIsSlideActive: () => ref(true),
 }))
 const api = vi.hoisted(() => ({
   live: false,
