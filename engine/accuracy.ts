@@ -2,7 +2,7 @@
 // Drops combine multiplicatively on the margin above chance; see README.
 import type { Recipe } from './types'
 import type { ModelDef, TrackSpec } from './spec'
-import { BITS } from './constants'
+import { BITS, k } from './constants'
 
 const logit = (p: number) => Math.log(p / (1 - p))
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x))
@@ -43,7 +43,12 @@ export function quantLoss(model: ModelDef, spec: TrackSpec, bits: number): numbe
 }
 
 // Gale, Elsen, Hooker 2019 ResNet-50 gradual magnitude pruning (facts.md): drops vs dense 76.7.
-export const PRUNE_REF = fitPruneCurve(76.7 - 0.1, [[0.5, 0.2], [0.7, 0.3], [0.8, 1.1], [0.9, 2.8]])
+const GALE_FIT = fitPruneCurve(76.7 - 0.1, [[0.5, 0.2], [0.7, 0.3], [0.8, 1.1], [0.9, 2.8]])
+const GALE = 'least-squares fit of drop = a·(s/(1−s))^γ to Gale, Elsen, Hooker 2019 ResNet-50 (dense 76.7; 50% −0.2, 70% −0.3, 80% −1.1, 90% −2.8; facts.md)'
+export const PRUNE_REF = {
+  a: k('all', 'pruning curve scale a (fraction of margin)', GALE_FIT.a, '', GALE, 'derived').value,
+  q: k('all', 'pruning curve exponent γ', GALE_FIT.q, '', GALE, 'derived').value,
+}
 
 /** Fraction of the margin lost to pruning; smooth in s, zero at s = 0. */
 export function pruneLoss(model: ModelDef, spec: TrackSpec, s: number, pattern: Recipe['pattern']): number {

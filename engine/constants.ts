@@ -40,5 +40,8 @@ export const CSR_INDEX_BITS = k('all', 'CSR column index width', 16, 'bit', 'ass
 export const BITMAP_BITS = k('all', 'bitmap index cost', 1, 'bit per weight', 'assumption: one presence bit per weight position (bitmap format)', 'assumption')
 export const IDX_24_BITS = k('all', '2:4 index bits per kept value', 2, 'bit', 'Mishra et al. 2021 (facts.md): 2-bit index per kept value; 16-bit: 36 bits per 4 values', 'published')
 
+/** Quantization robustness vs model size (used by every track for students without their own anchor). */
+export const BITS_PER_DECADE = k('all', 'quantization fragility per decade fewer parameters', 0.3, 'bit', 'assumption: each 10× fewer parameters moves the half-loss bit width up by 0.3 bit (direction: Huang et al. 2024 8B vs 70B; larger models are more robust)', 'assumption')
+
 /** The 'baseline' alias used by BASELINE_RECIPE for every track. */
 export const BASELINE_ALIAS = 'baseline'

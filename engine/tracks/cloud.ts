@@ -1,5 +1,5 @@
 // Cloud Titan: Llama-3-70B decode on one H100 SXM 80 GB.
-import { E_DRAM_BYTE, E_SRAM_1MB_BYTE, k } from '../constants'
+import { E_DRAM_BYTE, E_SRAM_1MB_BYTE, BITS_PER_DECADE, k } from '../constants'
 import { fitQuantCurve } from '../accuracy'
 import type { ModelDef, TrackSpec } from '../spec'
 import { kdConstants } from './common'
@@ -48,7 +48,7 @@ function llama(id: string, name: string, params: number, paramsSrc: string, acc:
 }
 
 /** assumption: each 10× fewer parameters moves the half-loss bit width up by 0.3 bit (direction: larger models are more robust). */
-const sizeShift = (p: number) => 0.3 * Math.log10(70.553706496e9 / p)
+const sizeShift = (p: number) => BITS_PER_DECADE.value * Math.log10(70.553706496e9 / p)
 const SHIFT_SRC = (p: number) => `assumption: Llama-3-70B fit (${FIT.bitsHalf.toFixed(2)} bit) + 0.3 bit per decade fewer parameters (${sizeShift(p).toFixed(2)} bit)`
 
 const L70: LlamaShape = { hidden: 8192, layers: 80, heads: 64, kvHeads: 8, headDim: 128, mlp: 28672, vocab: VOCAB }

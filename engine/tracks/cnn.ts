@@ -1,5 +1,5 @@
 // ImageNet CNN backbones shared by the edge and mobile tracks, scaled to a track's input resolution.
-import { k } from '../constants'
+import { BITS_PER_DECADE, k } from '../constants'
 import { bitsHalfFromAnchor, fitQuantCurve } from '../accuracy'
 import type { ModelDef } from '../spec'
 
@@ -16,7 +16,7 @@ interface CnnRow {
   outChannels: number; fmap224: number; peak224: number; fragility: number; kdT: number
   bitsHalf: number; bitsHalfSrc: string
 }
-const shift = (p: number) => 0.3 * Math.log10(25.557e6 / p)
+const shift = (p: number) => BITS_PER_DECADE.value * Math.log10(25.557e6 / p)
 const ROWS: CnnRow[] = [
   { id: 'resnet50', name: 'ResNet-50', params: 25_557_032, top1: 76.13, macs224: 3.8e9, macsSrc: HE, outChannels: 27_560, fmap224: 9.3e6, peak224: 1.6e6,
     fragility: 1, kdT: 4, bitsHalf: CNN_FIT.bitsHalf, bitsHalfSrc: `logistic fit to the ${TEXTBOOK}` },
@@ -32,6 +32,9 @@ const ROWS: CnnRow[] = [
 
 /** The backbones at `w×h` input with detection/recognition heads adding `headFactor` to the MACs. */
 export function cnnModels(track: string, ids: string[], w: number, h: number, headFactor: number, why: string): ModelDef[] {
+  k(track, 'input width', w, 'px', 'assumption: camera crop fed to the network', 'assumption')
+  k(track, 'input height', h, 'px', 'assumption: camera crop fed to the network', 'assumption')
+  k(track, 'head MACs factor', headFactor, '×', why, 'assumption')
   const scale = (w * h) / (224 * 224)
   return ids.map((id) => {
     const r = ROWS.find((x) => x.id === id)

@@ -1,5 +1,5 @@
 // Tiny Pioneer: a hearable's keyword/voice network (DS-CNN family) on a Cortex-M55 + Ethos-U55 MCU with 256 KB SRAM.
-import { E_SRAM_256KB_BYTE, k } from '../constants'
+import { E_SRAM_256KB_BYTE, BITS_PER_DECADE, k } from '../constants'
 import type { ModelDef, TrackSpec } from '../spec'
 import { CNN_FIT, TEXTBOOK } from './cnn'
 import { kdConstants } from './common'
@@ -40,7 +40,7 @@ function count(r: Ds) {
 const models: ModelDef[] = ROWS.map((r) => {
   const n = r.name
   const c = count(r)
-  const shift = 0.3 * Math.log10(25.557e6 / c.params)
+  const shift = BITS_PER_DECADE.value * Math.log10(25.557e6 / c.params)
   return {
     id: r.id, name: n,
     params: k(T, `${n} parameters`, c.params, 'weights', `${ARCH}: counted (conv + depthwise + pointwise weights and biases, BN folded, FC to ${CLASSES} classes)`, 'derived'),
