@@ -1,5 +1,5 @@
-// `npm run class -- --secret S [--port P] [--host H] [--data DIR]`: the live class on the local network.
-// Builds the deck into dist/ if missing, serves it (SPA fallback) with the session service on one port,
+// `npm run class -- --secret S [--port P] [--host H] [--data DIR] [--rebuild]`: the live class on the local network.
+// Builds the deck into dist/ if missing (or with --rebuild, after editing slides), serves it (SPA fallback) with the session service on one port,
 // prints the student URL with a QR code and the presenter URL. The secret stays in this process's memory.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
@@ -30,8 +30,8 @@ function filesContaining(dir: string, needle: string): string[] {
 try {
   const a = parseServeArgs(process.argv.slice(2))
   const dist = resolve(a.staticDir ?? 'dist')
-  if (!existsSync(join(dist, 'index.html'))) {
-    console.log(`No built deck in ${dist}: building it (npx slidev build --out ${dist}) …`)
+  if (a.rebuild || !existsSync(join(dist, 'index.html'))) {
+    console.log(`${a.rebuild ? 'Rebuilding' : `No built deck in ${dist}: building`} the deck (npx slidev build --out ${dist}) …`)
     const r = spawnSync('npx', ['slidev', 'build', '--out', dist], { stdio: 'inherit' })
     if (r.status !== 0) throw new Error('the deck build failed; see the output above')
   }

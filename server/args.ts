@@ -3,7 +3,7 @@ import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 
-export interface ServeArgs { secret: string; port: number; host: string; dataDir: string; staticDir?: string }
+export interface ServeArgs { secret: string; port: number; host: string; dataDir: string; staticDir?: string; rebuild: boolean }
 
 export const DEFAULT_DATA_DIR = join(homedir(), '.silicon-contract')
 
@@ -16,7 +16,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       args: argv,
       options: {
         secret: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
-        data: { type: 'string' }, static: { type: 'string' },
+        data: { type: 'string' }, static: { type: 'string' }, rebuild: { type: 'boolean' },
       },
       strict: true,
     }).values
@@ -34,7 +34,8 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     host: values.host ?? '0.0.0.0',
     dataDir: resolve(values.data ?? DEFAULT_DATA_DIR),
     staticDir: values.static ? resolve(values.static) : undefined,
+    rebuild: values.rebuild ?? false,
   }
 }
 
-export const USAGE = 'usage: --secret S [--port P] [--host H] [--data DIR]'
+export const USAGE = 'usage: --secret S [--port P] [--host H] [--data DIR] [--rebuild]'
