@@ -1,3 +1,5 @@
+import { ref } from 'vue'
+
 // Display formatting: numbers with units, rounded to what the model can honestly claim (3 significant digits at most).
 
 /** Rounds to `digits` significant digits and drops trailing zeros. */
@@ -7,16 +9,36 @@ export function sig(x: number, digits = 3): string {
   return Number(x.toPrecision(digits)).toLocaleString('en-US', { maximumFractionDigits: 6 })
 }
 
-const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const
-/** Decimal units (1 GB = 10⁹ B), as datasheets state memory capacity. */
-export function formatBytes(bytes: number): string {
+/**
+ * How bytes are shown. Memory is quoted the way its own field quotes it: datacenter capacities in decimal units
+ * (1 GB = 10⁹ B, as on the H100 datasheet), embedded SRAM and flash in binary units (1 KiB = 1024 B: "256 KiB of SRAM").
+ * The deck state sets this from the track, so every instrument follows the same convention.
+ */
+export type ByteUnits = 'si' | 'iec'
+export const byteUnits = ref<ByteUnits>('si')
+
+const UNITS: Record<ByteUnits, { step: number; names: readonly string[] }> = {
+  si: { step: 1000, names: ['B', 'KB', 'MB', 'GB', 'TB'] },
+  iec: { step: 1024, names: ['B', 'KiB', 'MiB', 'GiB', 'TiB'] },
+}
+
+/** The largest unit in which `bytes` is at least 1, e.g. for a chart axis: { unit: 'GB', scale: 1e9 }. */
+export function unitFor(bytes: number, units: ByteUnits = byteUnits.value): { unit: string; scale: number } {
+  const { step, names } = UNITS[units]
+  let i = 0
+  while (Math.abs(bytes) >= step ** (i + 1) && i < names.length - 1) i++
+  return { unit: names[i], scale: step ** i }
+}
+
+export function formatBytes(bytes: number, units: ByteUnits = byteUnits.value): string {
+  const { step, names } = UNITS[units]
   let i = 0
   let v = bytes
-  while (Math.abs(v) >= 1000 && i < BYTE_UNITS.length - 1) {
-    v /= 1000
+  while (Math.abs(v) >= step && i < names.length - 1) {
+    v /= step
     i++
   }
-  return `${sig(v)} ${BYTE_UNITS[i]}`
+  return `${sig(v)} ${names[i]}`
 }
 
 export function formatMs(ms: number): string {

@@ -1,7 +1,8 @@
 // The compression waterfall's data: the engine's compressionSteps split into the five parts of the footprint,
-// in one decimal unit chosen from the capacity so the axis reads "GB" for Cloud Titan and "KB" for Tiny Pioneer.
+// in one unit chosen from the capacity so the axis reads "GB" for Cloud Titan and "KiB" for Tiny Pioneer.
 import { compressionSteps } from '../engine'
 import type { Evaluation, Recipe, TrackId } from '../engine'
+import { unitFor } from './format'
 
 export const SEGMENTS = [
   { key: 'weightsBytes', name: 'Weights' },
@@ -10,19 +11,6 @@ export const SEGMENTS = [
   { key: 'activationsBytes', name: 'Activations' },
   { key: 'kvCacheBytes', name: 'KV cache' },
 ] as const satisfies readonly { key: keyof Evaluation['memory']; name: string }[]
-
-const UNITS = [
-  { unit: 'B', scale: 1 },
-  { unit: 'KB', scale: 1e3 },
-  { unit: 'MB', scale: 1e6 },
-  { unit: 'GB', scale: 1e9 },
-  { unit: 'TB', scale: 1e12 },
-]
-
-/** The largest decimal unit in which `bytes` is at least 1. */
-export function unitFor(bytes: number): { unit: string; scale: number } {
-  return [...UNITS].reverse().find((u) => bytes >= u.scale) ?? UNITS[0]
-}
 
 export interface WaterfallView {
   unit: string

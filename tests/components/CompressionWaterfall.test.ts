@@ -5,7 +5,7 @@ import CompressionWaterfall from '../../components/CompressionWaterfall.vue'
 import { compressionSteps, TRACK_IDS } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
 import { useDeckState } from '../../composables/deckState'
-import { unitFor } from '../../composables/useWaterfall'
+import { unitFor } from '../../composables/format'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
 

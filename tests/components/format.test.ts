@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { formatBytes, formatFactor, formatJoules, formatMs, sig, unitFor } from '../../composables/format'
+
+describe('display formatting', () => {
+  it('rounds to three significant digits', () => {
+    expect(sig(141.1234)).toBe('141')
+    expect(sig(0.0123456)).toBe('0.0123')
+    expect(sig(Number.NaN)).toBe('—')
+  })
+  it('quotes datacenter memory in decimal units (H100 datasheet: 80 GB)', () => {
+    expect(formatBytes(80e9, 'si')).toBe('80 GB')
+    expect(formatBytes(70_553_706_496 * 2, 'si')).toBe('141 GB') // Llama-3-70B at FP16
+  })
+  it('quotes embedded memory in binary units (256 KiB of SRAM, a 1 MiB model)', () => {
+    expect(formatBytes(256 * 1024, 'iec')).toBe('256 KiB')
+    expect(formatBytes(1024 * 1024, 'iec')).toBe('1 MiB')
+    expect(unitFor(300 * 1024, 'iec')).toEqual({ unit: 'KiB', scale: 1024 })
+    expect(unitFor(80e9, 'si')).toEqual({ unit: 'GB', scale: 1e9 })
+  })
+  it('states factors with their direction in words', () => {
+    expect(formatFactor(2, 'smaller', 'larger')).toBe('2× smaller')
+    expect(formatFactor(0.5, 'faster', 'slower')).toBe('2× slower')
+  })
+  it('picks a readable unit for time and energy', () => {
+    expect(formatMs(0.25)).toBe('250 µs')
+    expect(formatMs(42.1)).toBe('42.1 ms')
+    expect(formatJoules(0.0056)).toBe('5.6 mJ')
+    expect(formatJoules(2.4e-6)).toBe('2.4 µJ')
+  })
+})
