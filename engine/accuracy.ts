@@ -67,6 +67,15 @@ export function kdEfficacy(model: ModelDef, spec: TrackSpec, t: number): number 
 export interface AccuracyParts { accuracy: number; studentBase: number; quantLoss: number; pruneLoss: number; recovery: number }
 
 export function accuracyOf(spec: TrackSpec, teacher: ModelDef, model: ModelDef, recipe: Recipe): AccuracyParts {
+  return accuracyParts(spec, teacher, model, recipe, BITS[recipe.precision])
+}
+
+/** Accuracy at an arbitrary weight bit width (for curves between the deployable precisions). */
+export function accuracyAtBits(spec: TrackSpec, teacher: ModelDef, model: ModelDef, recipe: Recipe, bits: number): number {
+  return accuracyParts(spec, teacher, model, recipe, bits).accuracy
+}
+
+function accuracyParts(spec: TrackSpec, teacher: ModelDef, model: ModelDef, recipe: Recipe, bits: number): AccuracyParts {
   const chance = spec.metric.chance.value
   const teacherAcc = teacher.accuracy.value
   const scratch = model.accuracy.value
@@ -74,7 +83,7 @@ export function accuracyOf(spec: TrackSpec, teacher: ModelDef, model: ModelDef, 
   // distillation closes part of the student's gap to the teacher, never beyond it
   const studentBase = Math.min(teacherAcc, scratch + spec.kdGapRecovery.value * g * Math.max(0, teacherAcc - scratch))
   const recovery = spec.kdCompressionRecovery.value * g
-  const q = quantLoss(model, spec, BITS[recipe.precision]) * (1 - recovery)
+  const q = quantLoss(model, spec, bits) * (1 - recovery)
   const p = pruneLoss(model, spec, recipe.sparsity, recipe.pattern) * (1 - recovery)
   const accuracy = chance + (studentBase - chance) * (1 - q) * (1 - p)
   return { accuracy, studentBase, quantLoss: q, pruneLoss: p, recovery }

@@ -14,7 +14,7 @@ export { evaluate } from './evaluate'
  *  accuracy vs bits, the accuracy floor and cliff, and part 3's stakeholder check. */
 export {
   sweep, paretoFrontier, bestTemperature, compressionSteps, accuracyVsBits, accuracyFloor, cliffPrecision,
-  stakeholderCheck, recipeLabel, SPARSITY_STEPS,
+  stakeholderCheck, recipeLabel, SPARSITY_STEPS, quantizationCurve,
 } from './sweep'
 /** The storyboard's three prediction locks; answer keys computed from evaluate(). */
 export { LOCKS, lockAnswer, distillationOption } from './locks'

@@ -4,7 +4,7 @@ import { SPECS } from './tracks'
 import { baselineOf, evaluateSpec, modelOf } from './evaluate'
 import { TEMPERATURE_RANGE, validateRecipe, validateTrack, EngineInputError } from './validate'
 import { BASELINE_ALIAS, BITS, PRECISIONS } from './constants'
-import { accuracyOf } from './accuracy'
+import { accuracyAtBits, accuracyOf } from './accuracy'
 
 export const SPARSITY_STEPS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
 
@@ -102,6 +102,16 @@ export function accuracyVsBits(track: TrackId, recipe: Recipe): { precision: Pre
     const e = evaluateSpec(SPECS[track], { ...r, precision })
     return { precision, bits: BITS[precision], accuracy: e.accuracy, totalBytes: e.memory.totalBytes }
   })
+}
+
+/** Accuracy of the recipe's model at every integer bit width 1..16 (weights only; same sparsity and distillation),
+ *  for drawing the knee and the cliff between the four deployable precisions. Memory at b bits ≈ params × b / 8. */
+export function quantizationCurve(track: TrackId, recipe: Recipe): { bits: number; accuracy: number }[] {
+  const r = validateRecipe(track, recipe)
+  const spec = SPECS[track]
+  const teacher = modelOf(spec, spec.baseline)
+  const model = modelOf(spec, r.student)
+  return Array.from({ length: 16 }, (_, i) => ({ bits: i + 1, accuracy: accuracyAtBits(spec, teacher, model, r, i + 1) }))
 }
 
 /** The stakeholder's accuracy floor (the track's 'accuracy' budget). */

@@ -144,3 +144,21 @@ describe('Tiny Pioneer: DS-CNN counts agree with Hello Edge', () => {
   })
 })
 
+describe('the quantization curve between the deployable precisions', () => {
+  it('Llama-3-70B passes through the GPTQ W3 and W2 points of Huang et al. 2024 (70.6, 45.4; ±2)', async () => {
+    const { quantizationCurve } = await import('../../engine')
+    const c = quantizationCurve('cloud', baselineRecipe('cloud'))
+    expect(c).toHaveLength(16)
+    expect(Math.abs(c[2].accuracy - 70.6)).toBeLessThan(2)
+    expect(Math.abs(c[1].accuracy - 45.4)).toBeLessThan(2)
+    expect(c[15].accuracy).toBeCloseTo(75.3, 3)
+    expect(c[3].accuracy).toBeCloseTo(evaluate('cloud', { ...baselineRecipe('cloud'), precision: 'int4' }).accuracy, 9)
+  })
+  it('ResNet-50 passes through the textbook 3- and 2-bit points (55.0, 10.0; ±3)', async () => {
+    const { quantizationCurve } = await import('../../engine')
+    const c = quantizationCurve('edge', baselineRecipe('edge'))
+    expect(Math.abs(c[2].accuracy - 55)).toBeLessThan(3)
+    expect(Math.abs(c[1].accuracy - 10)).toBeLessThan(3)
+  })
+})
+
