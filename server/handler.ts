@@ -3,7 +3,7 @@
 // Every bad request gets a 4xx JSON { error } and changes nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { aggregate } from './aggregate.ts'
-import { isPresenter } from './auth.ts'
+import { isPresenter, presentedSecret, secretMatches } from './auth.ts'
 import { answerError, checkPollDefs, type PollDefs } from './polls.ts'
 import { AnswerBody, ControlBody, ResultsQuery, zodMessage } from './schema.ts'
 import { SseHub } from './sse.ts'
@@ -13,6 +13,8 @@ import type { SessionStore } from './store.ts'
 export const API_PREFIX = '/api/session/'
 export const BODY_LIMIT = 4096
 export const LIVE_PROBE = '/session-live.json'
+export const GUESS_LIMIT = 20
+export const GUESS_WINDOW_MS = 60_000
 
 export interface SessionOptions {
   store: SessionStore
@@ -95,7 +97,23 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
     return r.data
   }
 
+  // guessing the secret: after GUESS_LIMIT wrong secrets from one address in GUESS_WINDOW_MS, that address gets 429s
+  const guesses = new Map<string, { n: number; until: number }>()
+  const checkGuessing = (req: IncomingMessage) => {
+    const offered = presentedSecret(req)
+    if (offered === undefined) return
+    const ip = req.socket.remoteAddress ?? '?'
+    const now = Date.now()
+    const g = guesses.get(ip)
+    if (g && g.until < now) guesses.delete(ip)
+    const cur = guesses.get(ip)
+    if (cur && cur.n >= GUESS_LIMIT) throw new HttpError(429, 'too many wrong secrets; wait a minute')
+    if (guesses.size > 10_000) guesses.clear() // bounded memory whatever the number of addresses
+    if (!secretMatches(secret, offered)) guesses.set(ip, { n: (cur?.n ?? 0) + 1, until: cur?.until ?? now + GUESS_WINDOW_MS })
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    checkGuessing(req)
     const path = url.pathname.slice(API_PREFIX.length)
     const method = req.method ?? 'GET'
     const expect = (m: string) => { if (method !== m) throw new HttpError(405, `${method} not allowed on ${url.pathname}`) }

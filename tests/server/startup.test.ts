@@ -48,3 +48,22 @@ describe('data folder', () => {
     }
   })
 })
+
+describe('guessing the secret', () => {
+  it('after 20 wrong secrets an address gets 429, even with the right one, and nothing changes', async () => {
+    const s = await startClassServer({ secret: 'right-secret', dataDir: ':memory:', polls: TEST_POLLS })
+    const ctl = (secret: string) => fetch(s.url + '/api/session/control', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${secret}` },
+      body: JSON.stringify({ action: 'lock', poll: 'quantization' }),
+    })
+    try {
+      for (let i = 0; i < 20; i++) expect((await ctl(`guess-${i}`)).status).toBe(401)
+      const r = await ctl('right-secret')
+      expect(r.status).toBe(429)
+      expect((await r.json()).error).toMatch(/too many/)
+      expect((await (await fetch(s.url + '/api/session/state')).json()).polls.quantization.phase).toBe('open')
+    } finally {
+      await s.close()
+    }
+  })
+})
