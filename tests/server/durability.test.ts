@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
+import { DEFAULT_POLLS } from '../../server/defaultPolls.ts'
 import { call, voterName } from './fixtures/client.ts'
 
 const SECRET = 'durable-secret-Wombat-93'
@@ -14,9 +15,10 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-/** Starts the server as its own node process (no tsx wrapper process, so SIGKILL hits the server itself). */
+/** Starts the real service (server/cli.ts) as its own node process (no tsx wrapper, so SIGKILL hits the server itself). */
 function startChild(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures/serve.ts'), dataDir, SECRET],
+  const cli = join(import.meta.dirname, '../../server/cli.ts')
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--secret', SECRET, '--port', '0', '--host', '127.0.0.1', '--data', dataDir],
     { stdio: ['ignore', 'pipe', 'inherit'] })
   children.push(child)
   return new Promise((ok, fail) => {
@@ -24,7 +26,7 @@ function startChild(): Promise<{ child: ChildProcess; url: string }> {
     const timer = setTimeout(() => fail(new Error('server did not start in 15 s')), 15_000)
     child.stdout!.on('data', (d) => {
       out += d
-      const m = out.match(/READY (\S+)/)
+      const m = out.match(/on (http:\/\/\S+?)\/api\/session/)
       if (m) { clearTimeout(timer); ok({ child, url: m[1] }) }
     })
     child.on('exit', (code) => fail(new Error(`server exited with ${code}`)))
@@ -32,6 +34,7 @@ function startChild(): Promise<{ child: ChildProcess; url: string }> {
 }
 
 it('no acknowledged answer is lost when the server is killed mid-burst', async () => {
+  expect(DEFAULT_POLLS.distillation.options).toHaveLength(4) // the engine's choice lock, answered with 0..3
   const first = await startChild()
   const acked = new Map<string, number>()
   let next = 0
@@ -42,7 +45,7 @@ it('no acknowledged answer is lost when the server is killed mid-burst', async (
       const i = next++
       const value = i % 4
       try {
-        const r = await call(first.url, '/api/session/answer', { json: { poll: 'quantization', voter: voterName(i), value } })
+        const r = await call(first.url, '/api/session/answer', { json: { poll: 'distillation', voter: voterName(i), value } })
         if (r.status === 200) acked.set(voterName(i), value)
       } catch { /* connection refused/reset after the kill: not acknowledged */ }
     }
@@ -58,7 +61,7 @@ it('no acknowledged answer is lost when the server is killed mid-burst', async (
   expect(first.child.signalCode).toBe('SIGKILL')
 
   const second = await startChild()
-  const exp = await call(second.url, '/api/session/export?poll=quantization', { secret: SECRET })
+  const exp = await call(second.url, '/api/session/export?poll=distillation', { secret: SECRET })
   const stored = new Map<string, number>(exp.body.answers.map((a: { voter: string; value: number }) => [a.voter, a.value]))
   const lost = [...acked].filter(([voter, value]) => stored.get(voter) !== value)
   expect(lost).toEqual([])
