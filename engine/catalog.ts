@@ -31,7 +31,7 @@ function crisisOf(spec: TrackSpec): string {
     case 'tiny': {
       const kib = m.totalBytes / 1024
       const cap = m.capacityBytes / 1024
-      return `The FP16 ${teacher} needs ${sig(kib)} KB (${sig(m.weightsBytes / 1024)} KB of weights + activations); the SRAM holds ${cap} KB: compress ${sig(kib / cap, 2)}× just to boot.`
+      return `The FP16 ${teacher} needs ${sig(kib)} KB (${sig(m.weightsBytes / 1024)} KB of weights + ${sig(m.activationsBytes / 1024)} KB of activations); the SRAM holds ${cap} KB: compress ${sig(kib / cap, 2)}× just to boot.`
     }
   }
 }
