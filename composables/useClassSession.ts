@@ -59,6 +59,7 @@ async function start(): Promise<Mode> {
     return (mode.value = 'offline')
   }
   mode.value = 'live'
+  connected.value = true
   const es = new EventSource(api.eventsUrl())
   es.addEventListener('state', (e) => { connected.value = true; applySnapshot(JSON.parse((e as MessageEvent).data)) })
   es.addEventListener('error', () => { connected.value = false })
