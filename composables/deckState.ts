@@ -1,6 +1,7 @@
 // One track and one recipe per viewer, shared by every slide and kept in the URL query
 // (?track=…&precision=…), so a reload or a shared link shows the same state.
-import { computed, reactive, ref, watch, watchEffect } from 'vue'
+import { computed, reactive, ref, watchEffect } from 'vue'
+import { watchDebounced } from '@vueuse/core'
 import type { Router } from 'vue-router'
 import { baselineRecipe, EngineInputError, stateFromQuery, stateToQuery, TRACKS, validateRecipe } from '../engine'
 import type { DeckState, Precision, Recipe, TrackId } from '../engine'
@@ -40,13 +41,15 @@ export function bindRouter(router: Router): void {
   router.afterEach((to, from) => {
     if (JSON.stringify(to.query) !== JSON.stringify(from.query)) fromRoute()
   })
-  watch(
+  // Debounced: the instruments repaint on the input's frame; the URL (a router navigation) follows once dragging pauses.
+  watchDebounced(
     () => stateToQuery(state),
     (q) => {
       const current = router.currentRoute.value.query
       if (Object.entries(q).every(([k, v]) => current[k] === v)) return
       router.replace({ query: { ...current, ...q } })
     },
+    { debounce: 250, maxWait: 1000 },
   )
 }
 
