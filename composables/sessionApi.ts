@@ -59,3 +59,9 @@ export const postGoto = (secret: string, slide: number, clicks: number) =>
   request<{ ok: true }>('control', { method: 'POST', body: JSON.stringify({ action: 'goto', slide, clicks }) }, secret)
 export const checkSecret = (secret: string) => request<{ presenter: true }>('auth', {}, secret)
 export const eventsUrl = () => apiUrl('events')
+/** The round's answers as CSV (presenter only; voter ids are random per browser). */
+export async function exportCsv(secret: string, poll: string): Promise<Blob> {
+  const res = await fetch(apiUrl(`export?poll=${encodeURIComponent(poll)}&format=csv`), { headers: { Authorization: `Bearer ${secret}` }, cache: 'no-store' })
+  if (!res.ok) throw new SessionError(res.status, (await res.json().catch(() => null))?.error ?? `export failed (${res.status})`)
+  return res.blob()
+}

@@ -96,6 +96,14 @@ export function useClassSession() {
       if (!secret.value) throw new api.SessionError(401, 'enter the presenter secret first')
       await api.postControl(secret.value, action, poll)
     },
+    /** Downloads the current round of a poll as CSV (presenter only). */
+    async download(poll: string): Promise<void> {
+      if (!secret.value) throw new api.SessionError(401, 'enter the presenter secret first')
+      const url = URL.createObjectURL(await api.exportCsv(secret.value, poll))
+      const a = Object.assign(document.createElement('a'), { href: url, download: `${poll}-round${snapshot.value?.polls[poll]?.round ?? ''}.csv` })
+      a.click()
+      setTimeout(() => URL.revokeObjectURL(url), 1000)
+    },
     async goto(slide: number, clicks: number): Promise<void> {
       if (secret.value) await api.postGoto(secret.value, slide, clicks)
     },
