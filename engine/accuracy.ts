@@ -39,7 +39,10 @@ export function fitPruneCurve(margin: number, anchors: [s: number, drop: number]
 
 /** Fraction of the margin above chance lost to quantization at `bits` (0 = none, 1 = chance). */
 export function quantLoss(model: ModelDef, spec: TrackSpec, bits: number): number {
-  return sigmoid(spec.quantSlope.value * (model.bitsHalf.value - bits))
+  // Normalised so that FP16 loses exactly nothing: the models' accuracies are published at FP16.
+  const raw = (b: number) => sigmoid(spec.quantSlope.value * (model.bitsHalf.value - b))
+  const atFp16 = raw(16)
+  return Math.max(0, (raw(bits) - atFp16) / (1 - atFp16))
 }
 
 // Gale, Elsen, Hooker 2019 ResNet-50 gradual magnitude pruning (facts.md): drops vs dense 76.7.

@@ -76,7 +76,11 @@ export function paretoFrontier(track: TrackId): ParetoPoint[] {
   const hit = frontierCache.get(t)
   if (hit) return hit
   const all = sweep(t)
-  const front = all.filter((p) => !all.some((q) => q !== p && dominates(q.evaluation, p.evaluation)))
+  // A recipe whose objectives tie an earlier one (e.g. the teacher "distilled" into itself at FP16) adds nothing:
+  // keep the first, the simpler one, since the sweep lists distillation off before on.
+  const same = (a: Evaluation, b: Evaluation) =>
+    a.memory.totalBytes === b.memory.totalBytes && a.accuracy === b.accuracy && a.energyPerInferenceJ === b.energyPerInferenceJ
+  const front = all.filter((p, i) => !all.some((q, j) => j !== i && (dominates(q.evaluation, p.evaluation) || (j < i && same(q.evaluation, p.evaluation)))))
   front.sort((a, b) => a.evaluation.memory.totalBytes - b.evaluation.memory.totalBytes || b.evaluation.accuracy - a.evaluation.accuracy)
   frontierCache.set(t, front)
   return front
