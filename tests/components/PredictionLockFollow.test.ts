@@ -1,0 +1,84 @@
+// Following the presenter (composables/followPresenter.ts) with a fake nav and a mocked service.
+import { flushPromises } from '@vue/test-utils'
+import { computed, ref } from 'vue'
+import { beforeEach, expect, it, vi } from 'vitest'
+
+const api = vi.hoisted(() => ({ gotos: [] as unknown[], snapshot: null as any }))
+vi.mock('../../composables/sessionApi', async (orig) => ({
+  ...(await orig<typeof import('../../composables/sessionApi')>()),
+  probeLive: async () => true,
+  getState: async () => api.snapshot,
+  postGoto: async (secret: string, slide: number, clicks: number) => { api.gotos.push({ secret, slide, clicks }); return { ok: true } },
+}))
+class FakeEventSource {
+  static last: FakeEventSource
+  listeners: Record<string, ((e: any) => void)[]> = {}
+  constructor() { FakeEventSource.last = this }
+  addEventListener(t: string, f: (e: any) => void) { (this.listeners[t] ??= []).push(f) }
+  emit(data: unknown) { for (const f of this.listeners.state ?? []) f({ data: JSON.stringify(data) }) }
+}
+vi.stubGlobal('EventSource', FakeEventSource)
+
+const slide = ref(1)
+const clicks = ref(0)
+const presenterRoute = ref(false)
+const nav = {
+  currentSlideNo: computed(() => slide.value),
+  clicks: computed(() => clicks.value),
+  isPrintMode: computed(() => false),
+  isPresenter: computed(() => presenterRoute.value),
+  go: vi.fn(async (no: number, c = 0) => { slide.value = no; clicks.value = c }),
+}
+const snap = (s: number, c: number, seq: number) => ({ polls: {}, presenter: { slide: s, clicks: c, seq } })
+
+async function start() {
+  vi.resetModules()
+  const { useFollowPresenter } = await import('../../composables/followPresenter')
+  const f = useFollowPresenter(nav)
+  await flushPromises()
+  return f
+}
+
+beforeEach(() => {
+  sessionStorage.clear()
+  slide.value = 1
+  clicks.value = 0
+  presenterRoute.value = false
+  api.gotos = []
+  nav.go.mockClear()
+})
+
+it('a late joiner lands on the presenter’s slide; a student who browses away gets the button and can follow again', async () => {
+  api.snapshot = snap(7, 2, 5)
+  const f = await start()
+  expect(nav.go).toHaveBeenLastCalledWith(7, 2)
+  FakeEventSource.last.emit(snap(8, 0, 6))
+  await flushPromises()
+  expect(slide.value).toBe(8)
+  await new Promise((ok) => setTimeout(ok, 200)) // past the programmatic-navigation guard
+  slide.value = 3 // the student browses back
+  await flushPromises()
+  expect(f.showButton.value).toBe(true)
+  FakeEventSource.last.emit(snap(9, 0, 7))
+  await flushPromises()
+  expect(slide.value).toBe(3) // not dragged while browsing
+  await f.follow()
+  expect(slide.value).toBe(9)
+  expect(f.showButton.value).toBe(false)
+  expect(api.gotos).toEqual([]) // a student never publishes
+})
+
+it('the tab holding the secret publishes its slide and clicks, and never follows', async () => {
+  sessionStorage.setItem('silicon-contract:presenter-secret', 's3cret')
+  presenterRoute.value = true
+  api.snapshot = snap(2, 0, 1)
+  await start()
+  slide.value = 4
+  clicks.value = 1
+  await flushPromises()
+  await new Promise((ok) => setTimeout(ok, 150)) // debounce
+  expect(api.gotos.at(-1)).toEqual({ secret: 's3cret', slide: 4, clicks: 1 })
+  FakeEventSource.last.emit(snap(2, 0, 9))
+  await flushPromises()
+  expect(nav.go).not.toHaveBeenCalled()
+})
