@@ -31,8 +31,24 @@ function crisisOf(spec: TrackSpec): string {
     case 'tiny': {
       const kib = m.totalBytes / 1024
       const cap = m.capacityBytes / 1024
-      return `The FP16 ${teacher} needs ${sig(kib)} KB (${sig(m.weightsBytes / 1024)} KB of weights + ${sig(m.activationsBytes / 1024)} KB of activations); the SRAM holds ${cap} KB: compress ${sig(kib / cap, 2)}× just to boot.`
+      return `The FP16 ${teacher} needs ${sig(kib)} KiB (${sig(m.weightsBytes / 1024)} KiB of weights + ${sig(m.activationsBytes / 1024)} KiB of activations); the SRAM holds ${cap} KiB: compress ${sig(kib / cap, 2)}× just to boot.`
     }
+  }
+}
+
+/** The crisis in a few words for the badge on every slide, from the same FP16 evaluation. */
+function crisisHeadlineOf(spec: TrackSpec): string {
+  const e = evaluateSpec(spec, baselineOf(spec))
+  const m = e.memory
+  switch (spec.id) {
+    case 'cloud':
+      return `${sig(m.totalBytes / 1e9)} GB at FP16 vs ${m.capacityBytes / 1e9} GB of HBM${m.fits ? '' : ': OOM'}`
+    case 'edge':
+      return `${sig(e.latencyMs, 2)} ms per frame vs a ${check(e, 'latency').limit} ms safety loop`
+    case 'mobile':
+      return `battery empty in ${sig(check(e, 'battery').value, 2)} min at 60 FPS`
+    case 'tiny':
+      return `${sig(m.totalBytes / 1024)} KiB at FP16 vs ${m.capacityBytes / 1024} KiB of SRAM`
   }
 }
 
@@ -49,6 +65,7 @@ function toTrack(spec: TrackSpec): Track {
   return {
     id: spec.id, name: spec.name, persona: spec.persona, mission: spec.mission,
     crisis: crisisOf(spec),
+    crisisHeadline: crisisHeadlineOf(spec),
     stakeholder: { ...spec.stakeholder },
     machine: {
       name: mc.name, levels: [mc.main, mc.onChip], fitLevel: mc.fitLevel === 'main' ? mc.main.name : mc.onChip.name, paths,

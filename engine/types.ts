@@ -94,6 +94,8 @@ export interface Track {
   mission: string // the fixed north-star mission
   /** the crisis in one sentence, with its numbers computed by the engine (not typed in) */
   crisis: string
+  /** the crisis in a few words (for the badge on every slide), from the same numbers */
+  crisisHeadline: string
   /** the stakeholder of part 3 and the demand, e.g. 'UX Designer' */
   stakeholder: { role: string; demand: string; /** part 3: the further cut of energy per inference demanded, e.g. 0.2 */ powerCutFraction: number }
   machine: MachineSpecPublic

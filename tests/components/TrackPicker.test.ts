@@ -17,6 +17,7 @@ describe('track choice', () => {
     expect(deck.recipe.value).toEqual(baselineRecipe('tiny'))
     expect(picker.text()).toContain(TRACKS.tiny.crisis)
     expect(badge.text()).toContain(TRACKS.tiny.name)
+    expect(badge.text()).toContain(TRACKS.tiny.crisisHeadline)
   })
 
   it('loads a shared link and reports what it had to ignore', () => {

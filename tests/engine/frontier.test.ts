@@ -16,3 +16,13 @@ describe('Pareto frontier', () => {
     })
   }
 })
+
+describe('crisis headlines', () => {
+  it('carry the FP16 numbers the engine computes', () => {
+    const cloud = evaluate('cloud', baselineRecipe('cloud'))
+    expect(TRACKS.cloud.crisisHeadline).toContain(`${Number((cloud.memory.totalBytes / 1e9).toPrecision(3))} GB`)
+    expect(TRACKS.cloud.crisisHeadline).toMatch(/OOM/)
+    const tiny = evaluate('tiny', baselineRecipe('tiny'))
+    expect(TRACKS.tiny.crisisHeadline).toContain(`${Number((tiny.memory.totalBytes / 1024).toPrecision(3))} KiB`)
+  })
+})
