@@ -131,7 +131,8 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
       }
       case 'events':
         expect('GET')
-        return hub.add(res)
+        if (!hub.add(res)) throw new HttpError(503, 'too many open event streams; reload in a minute')
+        return
       case 'auth':
         expect('GET')
         requirePresenter(req)

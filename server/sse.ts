@@ -8,7 +8,7 @@ export class SseHub {
   private pending: ReturnType<typeof setTimeout> | null = null
   private heartbeat: ReturnType<typeof setInterval>
 
-  constructor(private snapshot: () => unknown, private throttleMs = 200, heartbeatMs = 15000) {
+  constructor(private snapshot: () => unknown, private throttleMs = 200, heartbeatMs = 15000, readonly maxClients = 5000) {
     this.heartbeat = setInterval(() => this.write(': ping\n\n'), heartbeatMs)
     this.heartbeat.unref?.()
   }
@@ -17,7 +17,9 @@ export class SseHub {
     return this.clients.size
   }
 
-  add(res: ServerResponse): void {
+  /** Returns false (and sends nothing) when the hub is full; the caller answers 503. */
+  add(res: ServerResponse): boolean {
+    if (this.clients.size >= this.maxClients) return false
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -28,6 +30,7 @@ export class SseHub {
     res.write(this.frame())
     this.clients.add(res)
     res.on('close', () => this.clients.delete(res))
+    return true
   }
 
   /** Push now (phase change, presenter move). */
