@@ -50,8 +50,14 @@ function applySnapshot(s: Snapshot): void {
   }
 }
 
+/** Slidev's print/export view (`/print`, `/export`, `?print`): a PDF must not hold a live connection open. */
+function isPrintView(): boolean {
+  return /\/(print|export)\/?$/.test(location.pathname) || new URLSearchParams(location.search).has('print')
+}
+
 async function start(): Promise<Mode> {
   secret.value = storage('session')?.getItem(SECRET_KEY) ?? null
+  if (isPrintView()) return (mode.value = 'offline')
   if (!(await api.probeLive())) return (mode.value = 'offline')
   try {
     applySnapshot(await api.getState(voterId()))
