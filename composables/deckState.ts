@@ -5,7 +5,7 @@ import { watchDebounced } from '@vueuse/core'
 import type { Router } from 'vue-router'
 import { baselineRecipe, EngineInputError, stateFromQuery, stateToQuery, TRACKS, validateRecipe } from '../engine'
 import type { DeckState, Precision, Recipe, TrackId } from '../engine'
-import { byteUnits } from './format'
+import { byteUnits, byteUnitsFor } from './format'
 
 const DEFAULT_TRACK: TrackId = 'cloud'
 
@@ -14,7 +14,7 @@ const state = reactive<DeckState>({ track: DEFAULT_TRACK, recipe: baselineRecipe
 const problems = ref<string[]>([])
 
 // Embedded memory reads in binary units ("256 KiB of SRAM"), datacenter memory in decimal GB as on datasheets.
-watchEffect(() => (byteUnits.value = state.track === 'tiny' ? 'iec' : 'si'))
+watchEffect(() => (byteUnits.value = byteUnitsFor(state.track)))
 
 /** Applies a query over the defaults; whatever the engine rejects falls back to the track's baseline, with a message. */
 export function loadQuery(query: Record<string, string | undefined>): void {

@@ -17,6 +17,11 @@ export function sig(x: number, digits = 3): string {
 export type ByteUnits = 'si' | 'iec'
 export const byteUnits = ref<ByteUnits>('si')
 
+/** The convention of a track: the hearable's SRAM and flash in KiB, everything else in decimal units. */
+export function byteUnitsFor(track: string): ByteUnits {
+  return track === 'tiny' ? 'iec' : 'si'
+}
+
 const UNITS: Record<ByteUnits, { step: number; names: readonly string[] }> = {
   si: { step: 1000, names: ['B', 'KB', 'MB', 'GB', 'TB'] },
   iec: { step: 1024, names: ['B', 'KiB', 'MiB', 'GiB', 'TiB'] },

@@ -8,7 +8,7 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { launchChromium } from './deck'
 import { compressionSteps, evaluate, paretoFrontier, TRACK_IDS, TRACKS } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
-import { formatBytes } from '../../composables/format'
+import { byteUnitsFor, formatBytes as formatAnyBytes } from '../../composables/format'
 import { formatMetric } from '../../composables/useQuantization'
 
 const baseUrl = inject('baseUrl')
@@ -63,6 +63,8 @@ let root: Locator
 const $ = (sel: string) => root.locator(sel)
 const text = (sel: string) => $(sel).innerText()
 const query = () => Object.fromEntries(new URL(page.url()).searchParams)
+/** Bytes as the deck shows them on the track under test. */
+let formatBytes = (bytes: number) => formatAnyBytes(bytes)
 async function shot(name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png` })
 }
@@ -77,6 +79,7 @@ async function expectInsideSlide() {
 }
 
 describe.each(TRACK_IDS)('instruments A on %s', (track) => {
+  beforeAll(() => { formatBytes = (bytes: number) => formatAnyBytes(bytes, byteUnitsFor(track)) })
   const base: Recipe = { precision: 'fp16', sparsity: 0, pattern: 'unstructured', student: TRACKS[track].baseline, distill: false, temperature: 4 }
   const unit = TRACKS[track].metric.unit
 
@@ -93,7 +96,7 @@ describe.each(TRACK_IDS)('instruments A on %s', (track) => {
     const int4 = evaluate(track, { ...base, precision: 'int4' })
     expect(await text('[data-readout="footprint"]')).toContain(formatBytes(int4.memory.totalBytes))
     expect(await text('[data-readout="accuracy"]')).toContain(formatMetric(int4.accuracy, unit))
-    expect(query().precision).toBe('int4')
+    await expect.poll(() => query().precision).toBe('int4') // the URL follows once input pauses (debounced)
 
     await $('[data-precision="int4"] input').focus()
     await page.keyboard.press('ArrowLeft') // keyboard: the focused radio group moves to INT8, the slide stays

@@ -37,7 +37,8 @@ async function overflowOf(p: Page) {
     for (const el of slide.querySelectorAll('*')) {
       const r = el.getBoundingClientRect()
       if (r.width === 0 || r.height === 0) continue
-      if (getComputedStyle(el).visibility === 'hidden') continue
+      // not drawn: hidden, or inside a closed <details> (Chromium still lays that content out)
+      if (!el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true })) continue
       if (r.left < box.left - 1 || r.right > box.right + 1) horizontal.push(describe(el))
       if (r.bottom > box.bottom + 1) vertical.push(describe(el))
     }
