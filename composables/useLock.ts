@@ -1,7 +1,7 @@
 // One prediction lock as the deck sees it: the definition and answer key from the engine (for the
 // viewer's track), the phase (from the service in a live class, from this browser offline), the viewer's
 // own answer and, after the reveal, the class distribution (live, or baked from the last class offline).
-import { computed, ref, watch } from 'vue'
+import { computed, reactive, ref, watch } from 'vue'
 import { LOCKS, lockAnswer } from '../engine'
 import type { LockId } from '../engine'
 import { useDeckState } from './deckState'
@@ -25,6 +25,25 @@ function writeLocal(lock: string, v: LocalAnswer | null): void {
   } catch { /* private mode: the answer lives for this page only */ }
 }
 
+/** This browser's offline answers, shared by every view of a lock (the lock slide and the instruments that wait on it). */
+const localAnswers = reactive<Record<string, LocalAnswer | null>>({})
+function localAnswer(lock: string) {
+  if (!(lock in localAnswers)) localAnswers[lock] = readLocal(lock)
+  return computed<LocalAnswer | null>({ get: () => localAnswers[lock], set: (v) => { localAnswers[lock] = v } })
+}
+
+/** A lock's phase: the service's in a live class, this browser's offline. */
+export function useLockPhase(lock: LockId) {
+  const session = useClassSession()
+  const local = localAnswer(lock)
+  const poll = session.pollState(lock)
+  return computed<Phase>(() => {
+    if (session.mode.value === 'live') return poll.value?.phase ?? 'open'
+    if (!local.value) return 'open'
+    return local.value.revealed ? 'revealed' : 'locked'
+  })
+}
+
 let baked: Promise<Record<string, Distribution>> | null = null
 /** Results of the last live class, baked into the build (an empty file when there are none). */
 export function bakedResults(): Promise<Record<string, Distribution>> {
@@ -40,15 +59,10 @@ export function useLock(lock: LockId) {
   const { track } = useDeckState()
   const def = LOCKS[lock]
   const key = computed(() => lockAnswer(track.value, lock))
-  const local = ref<LocalAnswer | null>(readLocal(lock))
+  const local = localAnswer(lock)
   const live = computed(() => session.mode.value === 'live')
   const poll = session.pollState(lock)
-
-  const phase = computed<Phase>(() => {
-    if (live.value) return poll.value?.phase ?? 'open'
-    if (!local.value) return 'open'
-    return local.value.revealed ? 'revealed' : 'locked'
-  })
+  const phase = useLockPhase(lock)
   const mine = computed<number | null>(() => {
     if (!live.value) return local.value?.value ?? null
     const m = session.mine[lock]
