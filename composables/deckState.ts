@@ -83,3 +83,22 @@ export function useDeckState() {
     },
   }
 }
+
+/**
+ * For a control panel: `update` applies a change to the shared recipe; an invalid one leaves the recipe as it was and
+ * puts the engine's message (which names the field) in `error`, for the panel to show instead of failing silently.
+ */
+export function useRecipeEditor() {
+  const { updateRecipe } = useDeckState()
+  const error = ref('')
+  function update(change: Partial<Recipe>): void {
+    try {
+      updateRecipe(change)
+      error.value = ''
+    } catch (e) {
+      if (!(e instanceof EngineInputError)) throw e
+      error.value = e.message
+    }
+  }
+  return { error, update }
+}
