@@ -4,16 +4,9 @@ export type Phase = 'open' | 'locked' | 'revealed'
 export interface PollState { round: number; phase: Phase; count: number }
 export interface PresenterPos { slide: number; clicks: number; seq: number }
 export interface Snapshot { polls: Record<string, PollState>; presenter: PresenterPos; mine?: Record<string, number | null> }
-export interface Distribution {
-  poll: string
-  round: number
-  kind: 'choice' | 'number'
-  count: number
-  counts?: number[]
-  histogram?: { edges: number[]; counts: number[] }
-  median?: number | null
-  unit?: string
-}
+/** What a class may see of a round after the reveal (counts only), as the service computes it. */
+import type { Distribution } from '../server/aggregate'
+export type { Distribution }
 export type ControlAction = 'open' | 'lock' | 'reveal' | 'reset' | 'newRound'
 
 export class SessionError extends Error {

@@ -15,13 +15,18 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** The deck's slides in order, following `src:` imports, with Slidev's own parser. */
-export async function listSlides(entry = resolve('slides.md')): Promise<{ title?: string; file: string }[]> {
+export async function listSlides(entry = resolve('slides.md')): Promise<{ title?: string; content: string; file: string }[]> {
   const { slides } = await parse(readFileSync(entry, 'utf8'), entry)
-  const out: { title?: string; file: string }[] = []
+  const out: { title?: string; content: string; file: string }[] = []
   for (const slide of slides) {
     const src = slide.frontmatter.src as string | undefined
     if (src) out.push(...(await listSlides(resolve(dirname(entry), src))))
-    else out.push({ title: slide.title, file: entry })
+    else out.push({ title: slide.title, content: slide.content, file: entry })
   }
   return out
+}
+
+/** 1-based numbers of the slides whose markdown contains `needle` (e.g. a component tag). */
+export async function slidesWith(needle: string): Promise<number[]> {
+  return (await listSlides()).flatMap((s, i) => (s.content.includes(needle) ? [i + 1] : []))
 }

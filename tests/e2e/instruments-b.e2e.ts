@@ -1,11 +1,9 @@
 // Engineer B's instruments in the built deck, driven with mouse and keyboard for every track; the numbers they show
 // are read back and compared with the engine's (imported here directly: same code as the deck's).
 import { readFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
-import { parse } from '@slidev/parser'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { launchChromium } from './deck'
+import { launchChromium, slidesWith } from './deck'
 import { evaluate, TRACK_IDS, TRACKS } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
 import { formatJoules, formatMs, sig } from '../../composables/format'
@@ -14,24 +12,6 @@ import { formatValue } from '../../composables/useLedger'
 
 const baseUrl = inject('baseUrl')
 const SHOTS = process.env.E2E_SHOTS
-
-async function slidesWith(needle: string, entry = resolve('slides.md')): Promise<number[]> {
-  const found: number[] = []
-  let n = 0
-  const walk = async (file: string) => {
-    const { slides } = await parse(readFileSync(file, 'utf8'), file)
-    for (const s of slides) {
-      const src = s.frontmatter.src as string | undefined
-      if (src) await walk(resolve(dirname(file), src))
-      else {
-        n++
-        if (s.content.includes(needle)) found.push(n)
-      }
-    }
-  }
-  await walk(entry)
-  return found
-}
 
 let browser: Browser
 let page: Page
