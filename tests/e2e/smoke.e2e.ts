@@ -34,11 +34,23 @@ async function overflowOf(p: Page) {
     const vertical: string[] = []
     const describe = (el: Element) =>
       `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 40)}"`
+    /** The part of an element's box that can be seen: cut by every ancestor that clips its overflow. */
+    const visibleRect = (el: Element) => {
+      let { left, right, top, bottom } = el.getBoundingClientRect()
+      for (let a = el.parentElement; a && a !== slide; a = a.parentElement) {
+        const cs = getComputedStyle(a)
+        if (cs.overflowX === 'visible' && cs.overflowY === 'visible' && cs.clip === 'auto') continue
+        const c = a.getBoundingClientRect()
+        left = Math.max(left, c.left); right = Math.min(right, c.right)
+        top = Math.max(top, c.top); bottom = Math.min(bottom, c.bottom)
+      }
+      return { left, right, top, bottom, empty: right - left < 1 || bottom - top < 1 }
+    }
     for (const el of slide.querySelectorAll('*')) {
-      const r = el.getBoundingClientRect()
-      if (r.width === 0 || r.height === 0) continue
       // not drawn: hidden, or inside a closed <details> (Chromium still lays that content out)
       if (!el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true })) continue
+      const r = visibleRect(el)
+      if (r.empty) continue // nothing of it can be seen (e.g. a screen-reader-only table)
       if (r.left < box.left - 1 || r.right > box.right + 1) horizontal.push(describe(el))
       if (r.bottom > box.bottom + 1) vertical.push(describe(el))
     }
