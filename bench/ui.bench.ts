@@ -13,12 +13,14 @@ const server = await preview({ configFile: false, logLevel: 'warn', build: { out
 const base = server.resolvedUrls!.local[0].replace(/\/$/, '')
 const browser = await launchChromium()
 const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+// tsx compiles this file with esbuild's keepNames, which wraps the functions we send to the page in a `__name` helper
+await page.addInitScript('window.__name = (f) => f')
 
 /** Sets `values` in turn on the visible control matching `selector` and times each input-to-painted-frame. */
 async function time(slideTag: string, selector: string, values: string[]): Promise<{ update: number; painted: number }[]> {
   const [n] = await slidesWith(slideTag)
   await page.goto(`${base}/${n}`, { waitUntil: 'networkidle' })
-  await page.waitForTimeout(500)
+  await page.waitForTimeout(4000) // Slidev preloads every slide after 3 s: measure with all of them mounted, as in class
   return page.evaluate(async ({ selector, values, rounds }) => {
     const el = [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement>(selector)].find((e) => e.checkVisibility())
     if (!el) throw new Error(`no visible ${selector}`)
