@@ -1,22 +1,17 @@
 // Teacher / from scratch / distilled rows and the temperature curve are the engine's numbers; the lock answer is the engine's.
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { mount } from '@vue/test-utils'
-import { ref } from 'vue'
 import DistillationWorkbench from '../../components/DistillationWorkbench.vue'
 import { useDeckState } from '../../composables/deckState'
+import { mountOnTrack } from './mountOnTrack'
 import { formatBytes, formatJoules, sig } from '../../composables/format'
 import { baselineRecipe, evaluate, LOCKS, lockAnswer, TRACK_IDS, TRACKS } from '../../engine'
 import type { TrackId } from '../../engine'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
-vi.mock('../../composables/slidev', () => ({ useNav: () => ({ isPrintMode: ref(false) }) }))
+vi.mock('../../composables/slidev', async () => (await import('./chartStubs')).slidevStub)
 
 const deck = useDeckState()
-function start(track: TrackId) {
-  deck.setTrack(track)
-  deck.reset()
-  return mount(DistillationWorkbench, { attachTo: document.body })
-}
+const start = (track: TrackId) => mountOnTrack(DistillationWorkbench, track)
 const smallest = (track: TrackId) => [...TRACKS[track].models].sort((a, b) => a.params.value - b.params.value)[0].id
 
 beforeEach(() => {

@@ -2,10 +2,9 @@
 // (offline here: the viewer's own reveal, kept in localStorage), and not before.
 import { flushPromises, mount } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { ref } from 'vue'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
-vi.mock('../../composables/slidev', () => ({ useNav: () => ({ isPrintMode: ref(false) }) }))
+vi.mock('../../composables/slidev', async () => (await import('./chartStubs')).slidevStub)
 vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ live: false, polls: {} }), { status: 200 }))
 
 async function mountWorkbench() {

@@ -1,24 +1,20 @@
 // The workbench shows the engine's numbers for the recipe, writes recipe.precision, reveals the cliff on demand,
 // and its math peek substitutes the current bits into the textbook formulas.
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import { ref } from 'vue'
+import { flushPromises } from '@vue/test-utils'
 import QuantizationWorkbench from '../../components/QuantizationWorkbench.vue'
 import { accuracyFloor, accuracyVsBits, cliffPrecision, evaluate, TRACK_IDS, TRACKS } from '../../engine'
 import type { TrackId } from '../../engine'
 import { useDeckState } from '../../composables/deckState'
+import { mountOnTrack } from './mountOnTrack'
 import { formatBytes } from '../../composables/format'
 import { formatMetric, PRECISION_LABEL, quantMath } from '../../composables/useQuantization'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
-vi.mock('../../composables/slidev', () => ({ useNav: () => ({ isPrintMode: ref(false) }) }))
+vi.mock('../../composables/slidev', async () => (await import('./chartStubs')).slidevStub)
 
 const deck = useDeckState()
-function start(track: TrackId) {
-  deck.setTrack(track)
-  deck.reset()
-  return mount(QuantizationWorkbench, { attachTo: document.body })
-}
+const start = (track: TrackId) => mountOnTrack(QuantizationWorkbench, track)
 const readout = (w: ReturnType<typeof start>, name: string) => w.get(`[data-readout="${name}"]`).text()
 
 beforeEach(() => {

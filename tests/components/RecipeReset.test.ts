@@ -1,12 +1,11 @@
 // The reset control puts the shared recipe back to the track's FP16 dense baseline and keeps the track.
 import { describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
-import { ref } from 'vue'
 import RecipeReset from '../../components/RecipeReset.vue'
 import { useDeckState } from '../../composables/deckState'
 import { baselineRecipe } from '../../engine'
 
-vi.mock('../../composables/slidev', () => ({ useNav: () => ({ isPrintMode: ref(false) }) }))
+vi.mock('../../composables/slidev', async () => (await import('./chartStubs')).slidevStub)
 
 describe('RecipeReset', () => {
   it('resets the recipe, keeps the track, says so', async () => {

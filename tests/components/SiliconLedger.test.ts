@@ -1,7 +1,6 @@
 // The ledger shows the engine's checks and energy, compares heavy vs light from the engine, and downloads the contract.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
-import { ref } from 'vue'
 import SiliconLedger from '../../components/SiliconLedger.vue'
 import { useDeckState } from '../../composables/deckState'
 import { formatJoules } from '../../composables/format'
@@ -10,7 +9,7 @@ import { baselineRecipe, bestTemperature, evaluate, TRACK_IDS, TRACKS } from '..
 import type { Recipe, TrackId } from '../../engine'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
-vi.mock('../../composables/slidev', () => ({ useNav: () => ({ isPrintMode: ref(false) }) }))
+vi.mock('../../composables/slidev', async () => (await import('./chartStubs')).slidevStub)
 
 const deck = useDeckState()
 const sample = (track: TrackId): Recipe => ({ ...baselineRecipe(track), precision: 'int8', pattern: '2:4', sparsity: 0.5 })

@@ -1,29 +1,21 @@
 // The sparsity workbench plots and shows the engine's numbers, writes the shared recipe, counts tries, and vetoes.
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { mount } from '@vue/test-utils'
-import { ref } from 'vue'
 import SparsityWorkbench from '../../components/SparsityWorkbench.vue'
 import SparsityControls from '../../components/SparsityControls.vue'
 import { useDeckState } from '../../composables/deckState'
+import { clearPage, mountOnTrack } from './mountOnTrack'
 import { formatMs } from '../../composables/format'
 import { requiredSpeedup, SPARSITY_STEPS } from '../../composables/useSparsity'
 import { accuracyFloor, evaluate, PRECISIONS, TRACK_IDS } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
-vi.mock('../../composables/slidev', () => ({ useNav: () => ({ isPrintMode: ref(false) }) }))
+vi.mock('../../composables/slidev', async () => (await import('./chartStubs')).slidevStub)
 
 const deck = useDeckState()
-function start(track: TrackId) {
-  deck.setTrack(track)
-  deck.reset()
-  return mount(SparsityWorkbench, { attachTo: document.body })
-}
+const start = (track: TrackId) => mountOnTrack(SparsityWorkbench, track)
 
-beforeEach(() => {
-  document.body.innerHTML = ''
-  sessionStorage.clear()
-})
+beforeEach(clearPage)
 
 describe.each(TRACK_IDS)('SparsityWorkbench on %s', (track) => {
   it('plots theoretical and realized speedup from evaluate() at every pruning ratio, and the current point', async () => {

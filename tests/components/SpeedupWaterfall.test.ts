@@ -1,7 +1,6 @@
 // The waterfall's bars and labels are the engine's theoretical speedup, its named steps and its realized speedup.
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
-import { ref } from 'vue'
 import SpeedupWaterfall from '../../components/SpeedupWaterfall.vue'
 import { useDeckState } from '../../composables/deckState'
 import { sig } from '../../composables/format'
@@ -9,7 +8,7 @@ import { evaluate, TRACK_IDS } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
-vi.mock('../../composables/slidev', () => ({ useNav: () => ({ isPrintMode: ref(false) }) }))
+vi.mock('../../composables/slidev', async () => (await import('./chartStubs')).slidevStub)
 
 const deck = useDeckState()
 function start(track: TrackId, change: Partial<Recipe>) {

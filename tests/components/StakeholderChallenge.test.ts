@@ -1,27 +1,19 @@
 // The power-cut challenge: PASS exactly when energy ≤ 80% of the locked-in reference and every budget passes.
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { mount } from '@vue/test-utils'
-import { ref } from 'vue'
 import StakeholderChallenge from '../../components/StakeholderChallenge.vue'
 import { useDeckState } from '../../composables/deckState'
+import { clearPage, mountOnTrack } from './mountOnTrack'
 import { formatJoules } from '../../composables/format'
 import { challenge } from '../../composables/useDistillation'
 import { baselineRecipe, evaluate, TRACK_IDS, TRACKS } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
-vi.mock('../../composables/slidev', () => ({ useNav: () => ({ isPrintMode: ref(false) }) }))
+vi.mock('../../composables/slidev', async () => (await import('./chartStubs')).slidevStub)
 
 const deck = useDeckState()
-function start(track: TrackId) {
-  deck.setTrack(track)
-  deck.reset()
-  return mount(StakeholderChallenge, { attachTo: document.body })
-}
-beforeEach(() => {
-  document.body.innerHTML = ''
-  sessionStorage.clear()
-})
+const start = (track: TrackId) => mountOnTrack(StakeholderChallenge, track)
+beforeEach(clearPage)
 
 describe.each(TRACK_IDS)('StakeholderChallenge on %s', (track) => {
   it("names the track's stakeholder and demand", () => {
