@@ -87,17 +87,20 @@ export function useDeckState() {
 /**
  * For a control panel: `update` applies a change to the shared recipe; an invalid one leaves the recipe as it was and
  * puts the engine's message (which names the field) in `error`, for the panel to show instead of failing silently.
+ * Returns whether the change was applied.
  */
 export function useRecipeEditor() {
   const { updateRecipe } = useDeckState()
   const error = ref('')
-  function update(change: Partial<Recipe>): void {
+  function update(change: Partial<Recipe>): boolean {
     try {
       updateRecipe(change)
       error.value = ''
+      return true
     } catch (e) {
       if (!(e instanceof EngineInputError)) throw e
-      error.value = e.message
+      error.value = `${e.message} — the recipe was kept as it was.`
+      return false
     }
   }
   return { error, update }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { baselineRecipe, TRACKS } from '../../engine'
 import TrackPicker from '../../components/TrackPicker.vue'
 import TrackBadge from '../../components/TrackBadge.vue'
-import { loadQuery, useDeckState } from '../../composables/deckState'
+import { loadQuery, useDeckState, useRecipeEditor } from '../../composables/deckState'
 
 describe('track choice', () => {
   it('switches the deck track, resets the recipe to that track baseline, and the badge follows', async () => {
@@ -34,5 +34,18 @@ describe('track choice', () => {
     const before = { ...deck.recipe.value }
     expect(() => deck.updateRecipe({ temperature: 99 })).toThrow(/temperature/)
     expect(deck.recipe.value).toEqual(before)
+  })
+
+  it('a control panel shows why a change was refused, and clears it on the next good change', () => {
+    const deck = useDeckState()
+    const { error, update } = useRecipeEditor()
+    const before = { ...deck.recipe.value }
+    expect(update({ sparsity: 0.95 })).toBe(false)
+    expect(error.value).toMatch(/sparsity/)
+    expect(error.value).toMatch(/kept as it was/)
+    expect(deck.recipe.value).toEqual(before)
+    expect(update({ precision: 'int4' })).toBe(true)
+    expect(error.value).toBe('')
+    expect(deck.recipe.value.precision).toBe('int4')
   })
 })
