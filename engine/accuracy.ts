@@ -1,46 +1,53 @@
-// Accuracy model: quantization (logistic in bits), pruning (power law in s/(1-s)), distillation (log-normal in T).
+// Accuracy model: quantization (logistic in bits, post-training or training-aware), pruning (power law in s/(1-s)),
+// distillation (closes part of a student's gap; its best temperature depends on the student's capacity).
 // Drops combine multiplicatively on the margin above chance; see README.
-import type { Recipe } from './types'
-import type { ModelDef, TrackSpec } from './spec'
+import type { Recipe, Sourced } from './types'
+import type { ModelDef, QuantCurve, TrackSpec } from './spec'
 import { BITS, k } from './constants'
 
 const logit = (p: number) => Math.log(p / (1 - p))
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x))
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length
 
-/** Least-squares fit of logit(drop/margin) = slope·(bitsHalf − bits) through published (bits, accuracy) anchors. */
-export function fitQuantCurve(acc0: number, chance: number, anchors: [bits: number, acc: number][]): { slope: number; bitsHalf: number } {
-  const margin = acc0 - chance
-  const xs = anchors.map(([b]) => b)
-  const ys = anchors.map(([, a]) => logit((acc0 - a) / margin))
-  const mx = xs.reduce((s, x) => s + x, 0) / xs.length
-  const my = ys.reduce((s, y) => s + y, 0) / ys.length
+/** Least-squares line through (x, y) points: y = intercept + slope·x. */
+function lineFit(xs: number[], ys: number[]): { slope: number; intercept: number } {
+  const mx = mean(xs), my = mean(ys)
   let sxy = 0, sxx = 0
   xs.forEach((x, i) => { sxy += (x - mx) * (ys[i] - my); sxx += (x - mx) ** 2 })
-  const slope = -sxy / sxx // y = slope·(bitsHalf − x)  ⇒  dy/dx = −slope
-  return { slope, bitsHalf: mx + my / slope }
+  const slope = sxy / sxx
+  return { slope, intercept: my - slope * mx }
 }
 
-/** bitsHalf for a model anchored by one published (bits, accuracy) point, with the track's slope. */
+/** Fit of logit(drop/margin) = slope·(bitsHalf − bits) through published (bits, accuracy) anchors (exact for two). */
+export function fitQuantCurve(acc0: number, chance: number, anchors: [bits: number, acc: number][]): { slope: number; bitsHalf: number } {
+  const margin = acc0 - chance
+  const { slope, intercept } = lineFit(anchors.map(([b]) => b), anchors.map(([, a]) => logit((acc0 - a) / margin)))
+  return { slope: -slope, bitsHalf: intercept / -slope }
+}
+
+/** bitsHalf for a model anchored by one published (bits, accuracy) point, with a family's slope. */
 export function bitsHalfFromAnchor(acc0: number, chance: number, bits: number, acc: number, slope: number): number {
   return bits + logit((acc0 - acc) / (acc0 - chance)) / slope
 }
 
-/** Fit drop(s) = a·(s/(1−s))^q to published (sparsity, drop in points) anchors; returns a as a fraction of the margin. */
-export function fitPruneCurve(margin: number, anchors: [s: number, drop: number][]): { a: number; q: number } {
-  const xs = anchors.map(([s]) => Math.log(s / (1 - s)))
-  const ys = anchors.map(([, d]) => Math.log(d / margin))
-  const mx = xs.reduce((s, x) => s + x, 0) / xs.length
-  const my = ys.reduce((s, y) => s + y, 0) / ys.length
-  let sxy = 0, sxx = 0
-  xs.forEach((x, i) => { sxy += (x - mx) * (ys[i] - my); sxx += (x - mx) ** 2 })
-  const q = sxy / sxx
-  return { a: Math.exp(my - q * mx), q }
+/** A quantization curve registered as two constants of a track. */
+export function quantCurve(track: string, name: string, slope: number, bitsHalf: number, source: string, kind: Sourced['kind']): QuantCurve {
+  return {
+    slope: k(track, `${name} slope`, slope, '1/bit', source, kind),
+    bitsHalf: k(track, `${name} half-loss bit width`, bitsHalf, 'bit', source, kind),
+  }
 }
 
-/** Fraction of the margin above chance lost to quantization at `bits` (0 = none, 1 = chance). */
-export function quantLoss(model: ModelDef, spec: TrackSpec, bits: number): number {
-  // Normalised so that FP16 loses exactly nothing: the models' accuracies are published at FP16.
-  const raw = (b: number) => sigmoid(spec.quantSlope.value * (model.bitsHalf.value - b))
+/** Fit drop(s) = a·(s/(1−s))^q to published (sparsity, drop in points) anchors; returns a as a fraction of the margin. */
+export function fitPruneCurve(margin: number, anchors: [s: number, drop: number][]): { a: number; q: number } {
+  const { slope, intercept } = lineFit(anchors.map(([s]) => Math.log(s / (1 - s))), anchors.map(([, d]) => Math.log(d / margin)))
+  return { a: Math.exp(intercept), q: slope }
+}
+
+/** Fraction of the margin above chance lost to quantization at `bits` (0 = none, 1 = chance), zero at FP16 because
+ *  the models' accuracies are published at FP16. */
+export function quantLoss(curve: QuantCurve, bits: number): number {
+  const raw = (b: number) => sigmoid(curve.slope.value * (curve.bitsHalf.value - b))
   const atFp16 = raw(16)
   return Math.max(0, (raw(bits) - atFp16) / (1 - atFp16))
 }
@@ -61,13 +68,41 @@ export function pruneLoss(model: ModelDef, spec: TrackSpec, s: number, pattern: 
   return Math.min(1, loss)
 }
 
-/** Distillation efficacy in 0..1 vs temperature: log-normal bump with its optimum at the student's kdTemperature. */
-export function kdEfficacy(model: ModelDef, spec: TrackSpec, t: number): number {
-  const z = Math.log(t / model.kdTemperature.value) / spec.kdWidth.value
-  return Math.exp(-0.5 * z * z)
+// ---------- distillation temperature by capacity (Hinton, Vinyals, Dean 2015 §3) ----------
+// Teacher: two hidden layers of 1,200 units on 784 inputs, 10 classes; students with 300 and 30 units per layer.
+const mlpParams = (h: number) => 784 * h + h + h * h + h + h * 10 + 10
+const HINTON = 'Hinton, Vinyals, Dean 2015 §3 (MNIST): with ≥ 300 units per hidden layer all temperatures above 8 did about equally well; with 30 units T 2.5-4 worked significantly better than higher or lower'
+const CAP_SMALL = k('all', 'distillation: small-student capacity (30-unit net / 1,200-unit teacher)', mlpParams(30) / mlpParams(1200), '× teacher params', `${HINTON}; parameter ratio of the two-hidden-layer nets`, 'derived')
+const CAP_LARGE = k('all', 'distillation: large-student capacity (300-unit net / 1,200-unit teacher)', mlpParams(300) / mlpParams(1200), '× teacher params', `${HINTON}; parameter ratio of the two-hidden-layer nets`, 'derived')
+const T_SMALL = k('all', 'distillation: best temperature of a small student', 3.2, '', `${HINTON}: geometric middle of 2.5-4`, 'derived')
+const T_LARGE = k('all', 'distillation: temperature from which a large student plateaus', 8, '', HINTON, 'published')
+const KD_WIDTH = k('all', 'distillation temperature tolerance', 0.5, 'ln T', `assumption: efficacy falls as a log-normal in T around the optimum; width chosen so that T = 8 keeps < 20% of a small student's benefit (${HINTON})`, 'assumption')
+
+/** 0 for a student as small (relative to its teacher) as Hinton's 30-unit net, 1 from the 300-unit net's ratio up. */
+function capacityShare(studentParams: number, teacherParams: number): number {
+  const c = studentParams / teacherParams
+  const u = Math.log(c / CAP_SMALL.value) / Math.log(CAP_LARGE.value / CAP_SMALL.value)
+  return Math.min(1, Math.max(0, u))
 }
 
-export interface AccuracyParts { accuracy: number; studentBase: number; quantLoss: number; pruneLoss: number; recovery: number }
+/** The student's optimum temperature: T 3.2 for a small student, rising geometrically to 8 for a large one. */
+export function optimumTemperature(model: ModelDef, teacher: ModelDef): number {
+  const u = capacityShare(model.params.value, teacher.params.value)
+  return T_SMALL.value * Math.pow(T_LARGE.value / T_SMALL.value, u)
+}
+
+/** Distillation efficacy in 0..1 vs temperature: rises to the optimum; above it a small student falls off and a large
+ *  one plateaus (the plateau's height is the capacity share). */
+export function kdEfficacy(model: ModelDef, teacher: ModelDef, t: number): number {
+  const tStar = optimumTemperature(model, teacher)
+  const z = Math.log(t / tStar) / KD_WIDTH.value
+  const bump = Math.exp(-0.5 * z * z)
+  if (t <= tStar) return bump
+  const plateau = capacityShare(model.params.value, teacher.params.value)
+  return plateau + (1 - plateau) * bump
+}
+
+export interface AccuracyParts { accuracy: number; studentBase: number; quantLoss: number; pruneLoss: number; trainingAware: boolean }
 
 export function accuracyOf(spec: TrackSpec, teacher: ModelDef, model: ModelDef, recipe: Recipe): AccuracyParts {
   return accuracyParts(spec, teacher, model, recipe, BITS[recipe.precision])
@@ -82,12 +117,16 @@ function accuracyParts(spec: TrackSpec, teacher: ModelDef, model: ModelDef, reci
   const chance = spec.metric.chance.value
   const teacherAcc = teacher.accuracy.value
   const scratch = model.accuracy.value
-  const g = recipe.distill ? kdEfficacy(model, spec, recipe.temperature) : 0
-  // distillation closes part of the student's gap to the teacher, never beyond it
+  // distillation closes part of the student's gap to the teacher (never beyond it), unless the published score
+  // already comes from distillation
+  const g = recipe.distill && !model.preDistilled ? kdEfficacy(model, teacher, recipe.temperature) : 0
   const studentBase = Math.min(teacherAcc, scratch + spec.kdGapRecovery.value * g * Math.max(0, teacherAcc - scratch))
-  const recovery = spec.kdCompressionRecovery.value * g
-  const q = quantLoss(model, spec, bits) * (1 - recovery)
-  const p = pruneLoss(model, spec, recipe.sparsity, recipe.pattern) * (1 - recovery)
+  // distilling at the target precision is training-aware: the student learns its quantized weights
+  // (never worse than post-training: the trained run can start from the post-training weights)
+  const trainingAware = recipe.distill
+  const ptq = quantLoss(model.quant.ptq, bits)
+  const q = trainingAware ? Math.min(ptq, quantLoss(model.quant.trained, bits)) : ptq
+  const p = pruneLoss(model, spec, recipe.sparsity, recipe.pattern)
   const accuracy = chance + (studentBase - chance) * (1 - q) * (1 - p)
-  return { accuracy, studentBase, quantLoss: q, pruneLoss: p, recovery }
+  return { accuracy, studentBase, quantLoss: q, pruneLoss: p, trainingAware }
 }

@@ -4,7 +4,8 @@ import type { TrackSpec } from './spec'
 import { SPECS } from './tracks'
 import { baselineOf, evaluateSpec, modelOf } from './evaluate'
 import { TRACK_IDS, validateTrack } from './validate'
-import { BASELINE_ALIAS, E_FP16_MAC, E_INT8_MAC, PRECISIONS } from './constants'
+import { BASELINE_ALIAS, PRECISIONS } from './constants'
+import { macEnergy } from './energy'
 
 const sig = (x: number, d = 3) => Number(x.toPrecision(d)).toLocaleString('en-US')
 const check = (e: Evaluation, name: string) => e.checks.find((c) => c.name === name)!
@@ -31,7 +32,8 @@ function crisisOf(spec: TrackSpec): string {
     case 'tiny': {
       const kib = m.totalBytes / 1024
       const cap = m.capacityBytes / 1024
-      return `The FP16 ${teacher} needs ${sig(kib)} KiB (${sig(m.weightsBytes / 1024)} KiB of weights + ${sig(m.activationsBytes / 1024)} KiB of activations); the SRAM holds ${cap} KiB: compress ${sig(kib / cap, 2)}× just to boot.`
+      const lat = check(e, 'latency'), pw = check(e, 'power')
+      return `The FP16 ${teacher} needs ${sig(kib)} KiB (${sig(m.weightsBytes / 1024)} KiB of weights + ${sig(m.activationsBytes / 1024)} KiB of activations) and the SRAM holds ${cap} KiB: the weights stream from ${m.weightsLevel} every inference, ${sig(lat.value, 2)} ms and ${sig(pw.value, 2)} mW against < ${lat.limit} ms under ${pw.limit} mW. Compress ${sig(kib / cap, 2)}× to hold the model on chip.`
     }
   }
 }
@@ -60,7 +62,7 @@ function toTrack(spec: TrackSpec): Track {
   const mc = spec.machine
   const paths = Object.fromEntries(PRECISIONS.map((p) => {
     const x = mc.paths[p]
-    return [p, { fastPath: x.fastPath, unit: x.unit, macsPerS: x.macsPerS, utilisation: x.utilisation, energyPerMacJ: x.execAs === 'fp16' ? E_FP16_MAC : E_INT8_MAC }]
+    return [p, { fastPath: x.fastPath, unit: x.unit, macsPerS: x.macsPerS, utilisation: x.utilisation, energyPerMacJ: macEnergy(spec, p) }]
   })) as Track['machine']['paths']
   return {
     id: spec.id, name: spec.name, persona: spec.persona, mission: spec.mission,
@@ -69,7 +71,7 @@ function toTrack(spec: TrackSpec): Track {
     stakeholder: { ...spec.stakeholder },
     machine: {
       name: mc.name, levels: [mc.main, mc.onChip], fitLevel: mc.fitLevel === 'main' ? mc.main.name : mc.onChip.name, paths,
-      sparseFastPath: { unstructured: false, '2:4': mc.sparse24.fp16 || mc.sparse24.int8 }, busyPowerW: mc.activePowerW,
+      sparseFastPath: { unstructured: mc.unstructured.skip !== undefined, '2:4': mc.sparse24.fp16 || mc.sparse24.int8 }, busyPowerW: mc.activePowerW,
     },
     workload: { batch: spec.batch, ratePerS: spec.ratePerS, ...(spec.context ? { context: spec.context } : {}) },
     metric: { name: spec.metric.name, unit: spec.metric.unit },

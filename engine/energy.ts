@@ -1,15 +1,20 @@
-// Energy per inference: MACs × energy per MAC at the executed precision + bytes × energy per byte at their level
-// + busy power × latency.
+// Energy per inference: MACs × energy per MAC at the executed precision and the chip's process node
+// + bytes × energy per byte of the memory they come from + busy power × latency.
 import type { TrackSpec } from './spec'
 import type { Traffic } from './latency'
-import { E_FP16_MAC, E_INT8_MAC } from './constants'
-import type { Recipe } from './types'
+import { OP_ENERGY } from './constants'
+import type { Recipe, Sourced } from './types'
 
 export interface EnergyParts { computeJ: number; dataMovementJ: number; staticJ: number; totalJ: number }
 
+/** Energy of one multiply-accumulate at the precision the machine runs `recipe` at, on its process node. */
+export function macEnergy(spec: TrackSpec, precision: Recipe['precision']): Sourced {
+  const e = OP_ENERGY[spec.machine.node]
+  return spec.machine.paths[precision].execAs === 'fp16' ? e.fp16Mac : e.int8Mac
+}
+
 export function energyOf(spec: TrackSpec, recipe: Recipe, tr: Traffic, macsExecuted: number, latencyS: number): EnergyParts {
-  const exec = spec.machine.paths[recipe.precision].execAs
-  const computeJ = macsExecuted * (exec === 'fp16' ? E_FP16_MAC.value : E_INT8_MAC.value)
+  const computeJ = macsExecuted * macEnergy(spec, recipe.precision).value
   const dataMovementJ = tr.weightBytes * tr.weightLevel.energyPerByteJ.value
     + tr.actBytes * tr.actLevel.energyPerByteJ.value
     + tr.kvBytes * spec.machine.main.energyPerByteJ.value
@@ -17,11 +22,11 @@ export function energyOf(spec: TrackSpec, recipe: Recipe, tr: Traffic, macsExecu
   return { computeJ, dataMovementJ, staticJ, totalJ: computeJ + dataMovementJ + staticJ }
 }
 
-/** Average power the track cares about: cloud back-to-back decode; edge/mobile/tiny at their inference rate. */
+/** Average power the track cares about: back-to-back inference when its rate is 0 (cloud decode), else at its rate;
+ *  `baselinePowerW` is drawn whatever the model does, or only while idle when `baselineWhenIdle` (a sleeping MCU). */
 export function powerW(spec: TrackSpec, energyJ: number, latencyS: number): number {
   const rate = spec.ratePerS.value > 0 ? Math.min(spec.ratePerS.value, 1 / latencyS) : 1 / latencyS
   const busy = Math.min(1, rate * latencyS)
-  // rest-of-device power (mobile) is always on; tiny's sleep power applies outside the busy fraction
-  const other = spec.id === 'tiny' ? spec.baselinePowerW.value * (1 - busy) : spec.baselinePowerW.value
+  const other = spec.baselineWhenIdle ? spec.baselinePowerW.value * (1 - busy) : spec.baselinePowerW.value
   return energyJ * rate + other
 }

@@ -18,5 +18,12 @@ export {
 } from './sweep'
 /** The storyboard's three prediction locks; answer keys computed from evaluate(). */
 export { LOCKS, lockAnswer, distillationOption } from './locks'
+/** The lessons each track teaches (knee, part-2 target and window, temperatures, stakeholder, heavy vs light, lock
+ *  keys), the part-2 game's judge, and their Markdown tables (`npm run lessons`). */
+export {
+  lessons, knee, part2Start, part2Target, judgeTry, pruningWindows, temperatures, stakeholderReference, stakeholderSolution,
+  archetypes, GAME_SPARSITY_STEPS, type GameTry, type Window,
+} from './lessons'
+export { lessonsMarkdown, allLessonsMarkdown, type LessonPart } from './lessonsTable'
 /** "Where does this number come from": every constant with its source and kind. */
 export { listSources, describeConstant, type SourceRow } from './sources'

@@ -1,8 +1,23 @@
 // Roofline latency with named realism steps, so the gap between theoretical and realized speedup can be drawn.
+// The kernel (and with it the storage format) is one of those the machine has; evaluate.ts picks the fastest that fits.
 import type { Recipe, SpeedupStep } from './types'
 import type { MemLevel, ModelDef, TrackSpec } from './spec'
-import { BITS } from './constants'
-import type { MemoryParts } from './memory'
+import { BITS, SPARSE_LOAD_ALPHA, SPARSE_LOAD_BETA } from './constants'
+import type { MemoryParts, Placement, SparseFormat } from './memory'
+
+/** dense: zeros kept and multiplied; sparse-load: compressed weights decoded on chip, dense math (Flash-LLM);
+ *  skip: compressed weights, only the kept weights' MACs run (a zero-skipping unit); 2:4: the 2:4 format. */
+export type KernelId = 'dense' | 'sparse-load' | 'skip' | '2:4'
+export interface Kernel { id: KernelId; format: SparseFormat }
+
+/** The kernels the machine can run this recipe with. */
+export function kernelsFor(spec: TrackSpec, recipe: Recipe): Kernel[] {
+  const dense: Kernel = { id: 'dense', format: 'dense' }
+  if (recipe.sparsity <= 0) return [dense]
+  if (recipe.pattern === '2:4') return [dense, { id: '2:4', format: '2:4' }]
+  const u = spec.machine.unstructured
+  return [dense, { id: 'sparse-load', format: u.format }, ...(u.skip ? [{ id: 'skip' as const, format: u.format }] : [])]
+}
 
 /** Where each byte stream comes from, and how much of it moves per inference. */
 export interface Traffic {
@@ -15,19 +30,15 @@ export interface Traffic {
   actOnChip: boolean
 }
 
-export function trafficOf(spec: TrackSpec, model: ModelDef, mem: MemoryParts): Traffic {
+export function trafficOf(spec: TrackSpec, model: ModelDef, mem: MemoryParts, place: Placement): Traffic {
   const { main, onChip } = spec.machine
-  const weightBytes = mem.weightsBytes + mem.quantMetadataBytes + mem.sparseMetadataBytes
-  const cap = onChip.capacityBytes.value
-  const weightsOnChip = weightBytes <= cap
-  const actOnChip = (weightsOnChip ? weightBytes : 0) + mem.activationsBytes <= cap
   return {
-    weightBytes,
+    weightBytes: mem.weightsBytes + mem.quantMetadataBytes + mem.sparseMetadataBytes,
     actBytes: ((model.actTrafficBytes16.value * mem.actBits) / 16) * spec.batch.value,
     kvBytes: mem.kvCacheBytes, // decode reads the whole cache once per token
-    weightLevel: weightsOnChip ? onChip : main,
-    actLevel: actOnChip ? onChip : main,
-    weightsOnChip, actOnChip,
+    weightLevel: place.weightsOnChip ? onChip : main,
+    actLevel: place.actOnChip ? onChip : main,
+    weightsOnChip: place.weightsOnChip, actOnChip: place.actOnChip,
   }
 }
 
@@ -38,6 +49,7 @@ export const REAL: Realism = { precisionPath: true, dequant: true, sparsePath: t
 
 export interface Timing { seconds: number; memS: number; computeS: number; restS: number; macsExecuted: number }
 
+/** 2:4 on units that skip its zeros in hardware (sparse tensor cores at the precision the MACs run at). */
 export function sparse24Fast(spec: TrackSpec, recipe: Recipe): boolean {
   const exec = spec.machine.paths[recipe.precision].execAs
   return recipe.pattern === '2:4' && recipe.sparsity > 0 && spec.machine.sparse24[exec]
@@ -50,7 +62,21 @@ export function restSeconds(spec: TrackSpec, model: ModelDef, kvBytes: number): 
   return (spec.restFixedMs.value + spec.restPerLayerMs.value * model.layers.value) / 1000 + kv
 }
 
-export function timeOf(spec: TrackSpec, model: ModelDef, recipe: Recipe, mem: MemoryParts, tr: Traffic, r: Realism): Timing {
+/** Weight-stream bytes the kernel costs, in dense-kernel-equivalent bytes (see SPARSE_LOAD_ALPHA in constants.ts). */
+function weightStreamBytes(spec: TrackSpec, model: ModelDef, recipe: Recipe, mem: MemoryParts, tr: Traffic, kernel: Kernel): number {
+  const stored = mem.weightsBytes + mem.sparseMetadataBytes
+  switch (kernel.id) {
+    case 'dense': return tr.weightBytes
+    case '2:4': return mem.quantMetadataBytes + stored / spec.machine.sparse24Efficiency.value
+    case 'sparse-load':
+    case 'skip': {
+      const dense = (model.params.value * BITS[recipe.precision]) / 8
+      return mem.quantMetadataBytes + Math.max(stored, SPARSE_LOAD_ALPHA.value * stored + SPARSE_LOAD_BETA.value * dense)
+    }
+  }
+}
+
+export function timeOf(spec: TrackSpec, model: ModelDef, recipe: Recipe, mem: MemoryParts, tr: Traffic, kernel: Kernel, r: Realism): Timing {
   const mc = spec.machine
   const bits = BITS[recipe.precision]
   const s = recipe.sparsity
@@ -60,22 +86,28 @@ export function timeOf(spec: TrackSpec, model: ModelDef, recipe: Recipe, mem: Me
   const fp16 = mc.paths.fp16
 
   // weight stream
-  const wBytes = r.metadata ? tr.weightBytes : model.params.value * 2 * ideal
-  let eta = 1
-  if (r.metadata && mem.format !== 'dense') eta = mem.format === '2:4' && sparse24Fast(spec, recipe) ? mc.sparse24Efficiency.value : mc.unstructuredEfficiency.value
-  const wBW = tr.weightLevel.bandwidthBps.value * uBW * eta
+  const wBytes = r.metadata ? weightStreamBytes(spec, model, recipe, mem, tr, kernel) : model.params.value * 2 * ideal
+  const wBW = tr.weightLevel.bandwidthBps.value * uBW
   // activation stream
   const aBytes = r.activations ? tr.actBytes : model.actTrafficBytes16.value * spec.batch.value * ideal
   const aBW = tr.actLevel.bandwidthBps.value * uBW
   const memS = wBytes / wBW + aBytes / aBW
 
-  // compute
+  // compute: MACs executed, and the rate they run at
   const macs = model.macs.value * spec.batch.value
-  const skip = r.sparsePath ? (sparse24Fast(spec, recipe) ? 0.5 : 0) : s
-  const macsExecuted = macs * (1 - skip)
   const realRate = path.macsPerS.value * path.utilisation.value
   const idealRate = Math.max(realRate, fp16.macsPerS.value * fp16.utilisation.value * (16 / bits))
-  const computeS = macsExecuted / (r.precisionPath ? realRate : idealRate)
+  let macsExecuted = macs * (1 - s)
+  let rate = r.precisionPath ? realRate : idealRate
+  if (r.sparsePath) {
+    if (kernel.id === 'skip') rate *= mc.unstructured.skip!.relativeRate.value
+    else if (kernel.id === '2:4' && sparse24Fast(spec, recipe)) {
+      // half the MACs run, at the measured end-to-end gain of the sparse units rather than the datasheet's 2×
+      macsExecuted = macs / 2
+      rate *= mc.sparse24MathSpeedup.value / 2
+    } else macsExecuted = macs
+  }
+  const computeS = macsExecuted / rate
 
   const deq = r.dequant ? path.dequantEfficiency.value : 1
   const restS = r.rest ? restSeconds(spec, model, tr.kvBytes) : 0
@@ -92,33 +124,34 @@ export function floorSeconds(spec: TrackSpec, tr: Traffic, macsExecuted: number,
   return Math.max(onMain / main.bandwidthBps.value, onChipB / onChip.bandwidthBps.value, macsExecuted / peak)
 }
 
-const STEP_ORDER: { key: keyof Realism; name: (recipe: Recipe, spec: TrackSpec) => string; why: (recipe: Recipe, spec: TrackSpec) => string }[] = [
-  { key: 'precisionPath',
-    name: (rc, sp) => (sp.machine.paths[rc.precision].fastPath ? `${rc.precision.toUpperCase()} math at its real rate` : `no ${rc.precision.toUpperCase()} math units`),
-    why: (rc, sp) => `${rc.precision.toUpperCase()} runs on ${sp.machine.paths[rc.precision].unit}: fewer bits do not mean proportionally more operations per second.` },
-  { key: 'dequant', name: () => 'dequantization', why: () => 'Weights without native math are unpacked and rescaled before every multiply.' },
-  { key: 'sparsePath', name: (rc, sp) => (rc.sparsity === 0 ? 'sparsity (none)' : rc.pattern === '2:4' && sp.machine.sparse24[sp.machine.paths[rc.precision].execAs] ? '2:4 on sparse tensor cores' : 'no sparse fast path'), why: (rc) => (rc.sparsity === 0 ? 'No weights are pruned.' : rc.pattern === '2:4' ? 'Only sparse tensor cores skip the zeros of a 2:4 pattern (at most 2× on the math); elsewhere the zeros are still multiplied.' : 'Hardware multiplies the zeros of unstructured sparsity anyway: no operations are saved.') },
-  { key: 'metadata', name: () => 'index/metadata overhead', why: () => 'Scales, zero points and sparse indices are extra bytes, and decoding irregular indices slows the weight stream.' },
-  { key: 'activations', name: () => 'activations not compressed', why: () => 'Activations keep 8 or 16 bits and are not pruned, so their traffic shrinks less than the weights.' },
-  { key: 'rest', name: () => 'non-accelerated layers', why: (_rc, sp) => sp.id === 'cloud' ? 'Attention over the FP16 KV cache, norms and sampling do not shrink (Amdahl).' : 'Pre/post-processing does not shrink with the network (Amdahl).' },
+const P = (rc: Recipe) => (rc.precision === 'binary' ? 'Binary' : rc.precision.toUpperCase())
+const SPARSE_STEP: Record<KernelId, { name: string; why: string }> = {
+  dense: { name: 'zeros multiplied anyway', why: 'The fastest kernel here keeps the pruned weights as zeros and multiplies them: no operations are saved.' },
+  'sparse-load': { name: 'zeros decoded, not skipped', why: 'Compressed weights are decoded on chip and multiplied densely: fewer bytes move, no operations are saved.' },
+  skip: { name: 'zero-skipping unit', why: 'The unit skips the pruned weights\' multiply-accumulates, but runs the rest below its dense rate (irregular work).' },
+  '2:4': { name: '2:4 sparse units', why: 'Sparse tensor cores skip half the math of a 2:4 pattern; measured end to end it is well under the datasheet\'s 2×.' },
+}
+const STEP_ORDER: { key: keyof Realism; text: (recipe: Recipe, spec: TrackSpec, kernel: Kernel) => { name: string; why: string } }[] = [
+  { key: 'precisionPath', text: (rc, sp) => ({
+    name: sp.machine.paths[rc.precision].fastPath ? `${P(rc)} math at its real rate` : `no ${P(rc)} math units`,
+    why: `${P(rc)} runs on ${sp.machine.paths[rc.precision].unit}: fewer bits do not mean proportionally more operations per second.` }) },
+  { key: 'dequant', text: () => ({ name: 'dequantization', why: 'Weights without native math are unpacked and rescaled before every multiply.' }) },
+  { key: 'sparsePath', text: (rc, sp, kn) => rc.sparsity === 0 ? { name: 'sparsity (none)', why: 'No weights are pruned.' }
+    : kn.id === '2:4' && !sparse24Fast(sp, rc) ? { name: 'no 2:4 sparse units', why: 'This machine has no sparse units for the 2:4 pattern: its zeros are decoded and multiplied.' }
+      : SPARSE_STEP[kn.id] },
+  { key: 'metadata', text: () => ({ name: 'index/metadata overhead', why: 'Scales, zero points and sparse indices are extra bytes, and decoding irregular indices slows the weight stream.' }) },
+  { key: 'activations', text: () => ({ name: 'activations not compressed', why: 'Activations keep 8 or 16 bits and are not pruned, so their traffic shrinks less than the weights.' }) },
+  { key: 'rest', text: (_rc, sp) => ({ name: 'non-accelerated layers', why: sp.context ? 'Attention over the FP16 KV cache, norms and sampling do not shrink (Amdahl).' : 'Pre/post-processing does not shrink with the network (Amdahl).' }) },
 ]
 
 /** Theoretical speedup, realized speedup and the named steps between them (each step switches one realism on). */
-const textCache = new Map<string, { name: string; why: string }[]>()
-function stepTexts(spec: TrackSpec, recipe: Recipe) {
-  const key = `${spec.id}|${recipe.precision}|${recipe.pattern}|${recipe.sparsity === 0}`
-  let t = textCache.get(key)
-  if (!t) { t = STEP_ORDER.map((st) => ({ name: st.name(recipe, spec), why: st.why(recipe, spec) })); textCache.set(key, t) }
-  return t
-}
-
-export function speedups(spec: TrackSpec, recipe: Recipe, baseTime: (r: Realism) => number, recipeTime: (r: Realism) => number) {
+export function speedups(spec: TrackSpec, recipe: Recipe, kernel: Kernel, baseTime: (r: Realism) => number, recipeTime: (r: Realism) => number) {
   const theoretical = baseTime(IDEAL) / recipeTime(IDEAL)
   const on: Realism = { ...IDEAL }
-  const texts = stepTexts(spec, recipe)
-  const steps: SpeedupStep[] = STEP_ORDER.map((st, i) => {
+  const steps: SpeedupStep[] = STEP_ORDER.map((st) => {
     on[st.key] = true
-    return { name: texts[i].name, speedupAfter: baseTime(on) / recipeTime(on), why: texts[i].why }
+    const t = st.text(recipe, spec, kernel)
+    return { name: t.name, speedupAfter: baseTime(on) / recipeTime(on), why: t.why }
   })
   return { theoretical, realized: steps[steps.length - 1].speedupAfter, steps }
 }

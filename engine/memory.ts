@@ -1,9 +1,12 @@
-// Memory footprint: weights at the recipe's bits, quantization metadata, sparse-format metadata, activations, KV cache.
+// Memory footprint: weights at the recipe's bits in the chosen storage format, quantization metadata, sparse-format
+// metadata, activations, KV cache. Which format is stored is chosen with the kernel (evaluate.ts: fastest that fits).
 import type { Recipe } from './types'
 import type { ModelDef, TrackSpec } from './spec'
 import { BITMAP_BITS, BITS, CSR_INDEX_BITS, IDX_24_BITS, INT4_GROUP, SCALE_BYTES } from './constants'
 
-export type SparseFormat = 'dense' | 'bitmap' | 'csr' | '2:4'
+/** dense: zeros kept; bitmap: kept values + one presence bit per weight; csr16: kept values + a 16-bit position each;
+ *  2:4: half the values + a 2-bit index each. */
+export type SparseFormat = 'dense' | 'bitmap' | 'csr16' | '2:4'
 
 export interface MemoryParts {
   weightsBytes: number
@@ -27,15 +30,15 @@ export function quantMetadataBytes(model: ModelDef, precision: Recipe['precision
   }
 }
 
-/** Stored weight values and index bytes. Unstructured: the cheapest of dense (zeros kept), bitmap and CSR. */
-export function sparseStorage(params: number, bits: number, s: number, pattern: Recipe['pattern']): { values: number; index: number; format: SparseFormat } {
-  const dense = { values: (params * bits) / 8, index: 0, format: 'dense' as SparseFormat }
-  if (s <= 0) return dense
+/** Stored weight values and index bytes of `params` weights at `bits`, a fraction `s` pruned, in `format`. */
+export function sparseStorage(params: number, bits: number, s: number, format: SparseFormat): { values: number; index: number } {
   const kept = params * (1 - s)
-  if (pattern === '2:4') return { values: (kept * bits) / 8, index: (kept * IDX_24_BITS.value) / 8, format: '2:4' }
-  const bitmap = { values: (kept * bits) / 8, index: (params * BITMAP_BITS.value) / 8, format: 'bitmap' as SparseFormat }
-  const csr = { values: (kept * bits) / 8, index: (kept * CSR_INDEX_BITS.value) / 8, format: 'csr' as SparseFormat }
-  return [dense, bitmap, csr].reduce((best, f) => (f.values + f.index < best.values + best.index ? f : best))
+  switch (format) {
+    case 'dense': return { values: (params * bits) / 8, index: 0 }
+    case 'bitmap': return { values: (kept * bits) / 8, index: (params * BITMAP_BITS.value) / 8 }
+    case 'csr16': return { values: (kept * bits) / 8, index: (kept * CSR_INDEX_BITS.value) / 8 }
+    case '2:4': return { values: (kept * bits) / 8, index: (kept * IDX_24_BITS.value) / 8 }
+  }
 }
 
 export function kvCacheBytes(spec: TrackSpec, model: ModelDef): number {
@@ -44,17 +47,39 @@ export function kvCacheBytes(spec: TrackSpec, model: ModelDef): number {
   return 2 * model.layers.value * model.kv.kvHeads.value * model.kv.headDim.value * 2 * spec.context.value * spec.batch.value
 }
 
-export function memoryOf(spec: TrackSpec, model: ModelDef, recipe: Recipe): MemoryParts {
+export function memoryOf(spec: TrackSpec, model: ModelDef, recipe: Recipe, format: SparseFormat): MemoryParts {
   const bits = BITS[recipe.precision]
   const actBits = spec.machine.paths[recipe.precision].actBits
-  const st = sparseStorage(model.params.value, bits, recipe.sparsity, recipe.pattern)
+  const st = sparseStorage(model.params.value, bits, recipe.sparsity, format)
   return {
     weightsBytes: st.values,
     quantMetadataBytes: quantMetadataBytes(model, recipe.precision),
     sparseMetadataBytes: st.index,
     activationsBytes: (model.actPeakBytes16.value * actBits) / 16 * spec.batch.value,
     kvCacheBytes: kvCacheBytes(spec, model),
-    format: st.format,
+    format,
     actBits,
   }
+}
+
+/** Where the weights and activations live, and whether the placement is possible at all.
+ *  fitLevel 'main': everything must fit main memory; weights (and then activations) are read from on chip when they fit there.
+ *  fitLevel 'onChip' (MCUs): the activation arena must fit on chip; the weights join it when both fit, else they are read
+ *  in place from main memory (flash), which must hold them. Activations never spill. */
+export interface Placement { weightsOnChip: boolean; actOnChip: boolean; fits: boolean; onChipBytes: number }
+
+export function placementOf(spec: TrackSpec, mem: MemoryParts): Placement {
+  const { main, onChip } = spec.machine
+  const weights = mem.weightsBytes + mem.quantMetadataBytes + mem.sparseMetadataBytes
+  const cap = onChip.capacityBytes.value
+  if (spec.machine.fitLevel === 'onChip') {
+    const weightsOnChip = weights + mem.activationsBytes <= cap
+    const actOnChip = mem.activationsBytes <= cap
+    const onChipBytes = mem.activationsBytes + (weightsOnChip ? weights : 0)
+    return { weightsOnChip, actOnChip, fits: actOnChip && (weightsOnChip || weights <= main.capacityBytes.value), onChipBytes }
+  }
+  const total = weights + mem.activationsBytes + mem.kvCacheBytes
+  const weightsOnChip = weights <= cap // streamed through the on-chip memory; activations join them when both fit
+  const actOnChip = (weightsOnChip ? weights : 0) + mem.activationsBytes <= cap
+  return { weightsOnChip, actOnChip, fits: total <= main.capacityBytes.value, onChipBytes: (weightsOnChip ? weights : 0) + (actOnChip ? mem.activationsBytes : 0) }
 }

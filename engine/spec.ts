@@ -1,5 +1,6 @@
 // Internal description of a track: richer than the public `Track`, consumed by the physics modules.
 import type { Budget, Precision, Sourced, TrackId } from './types'
+import type { Node } from './constants'
 
 export interface MemLevel {
   name: string
@@ -32,16 +33,29 @@ export interface MachineSpec {
   main: MemLevel
   /** on-chip SRAM; weights (+ activations) that fit here are read from it */
   onChip: MemLevel
-  /** which level's capacity the model must fit in (the memory budget) */
+  /** 'main': the whole footprint must fit main memory; 'onChip': the activation arena must fit on chip, weights live
+   *  on chip when they fit beside it and are read in place from main memory (flash) otherwise, as MCU runtimes do */
   fitLevel: 'main' | 'onChip'
   bandwidthUtilisation: Sourced
   paths: Record<Precision, PrecisionPath>
+  /** the process node whose published operation energies the MACs use */
+  node: Node
+  nodeSource: string
   /** 2:4 structured sparsity halves the MACs on the units running at these precisions */
   sparse24: { fp16: boolean; int8: boolean; source: string }
-  /** kernel efficiency reading an unstructured sparse format (index decoding, irregular access) */
-  unstructuredEfficiency: Sourced
-  /** kernel efficiency reading the 2:4 format (hardware-decoded) */
+  /** end-to-end math speedup of 2:4 sparse tensor cores over dense on this kind of workload (≤ 2, the peak ratio) */
+  sparse24MathSpeedup: Sourced
+  /** kernel efficiency reading the 2:4 format where the hardware does not skip its zeros (software decode) */
   sparse24Efficiency: Sourced
+  /** how this machine stores and runs unstructured sparsity (see latency.ts: sparse kernels) */
+  unstructured: {
+    /** 'csr16': a 16-bit position per kept value (Flash-LLM's tiled CSL); 'bitmap': one presence bit per weight */
+    format: 'csr16' | 'bitmap'
+    formatSource: string
+    /** a unit that skips the pruned weights' multiply-accumulates, if the machine has one; it runs the kept ones at
+     *  `relativeRate` × the dense rate of the precision's path */
+    skip?: { relativeRate: Sourced; unit: string }
+  }
   /** power drawn while busy that is neither arithmetic nor data movement (clocks, leakage, control) */
   activePowerW: Sourced
 }
@@ -64,13 +78,17 @@ export interface ModelDef {
   layers: Sourced
   /** KV-cache shape for decoder LLMs */
   kv?: { kvHeads: Sourced; headDim: Sourced }
-  /** quantization robustness: bit width at which half the margin above chance is lost */
-  bitsHalf: Sourced
+  /** accuracy vs weight bits: post-training quantization, and training-aware (QAT / distillation at the target precision) */
+  quant: { ptq: QuantCurve; trained: QuantCurve }
   /** pruning fragility: multiplier on the reference pruning curve */
   pruneFragility: Sourced
-  /** temperature of the distillation optimum for this student */
-  kdTemperature: Sourced
+  /** true when the published accuracy already comes from distillation (Llama-3.2 from Llama-3.1 logits): distilling
+   *  again closes none of the gap to the teacher; it still trains at the target precision */
+  preDistilled?: boolean
 }
+
+/** Fraction of the margin above chance lost at b bits: logistic σ(slope·(bitsHalf − b)), normalised to 0 at 16 bits. */
+export interface QuantCurve { slope: Sourced; bitsHalf: Sourced }
 
 export interface TrackSpec {
   id: TrackId
@@ -94,12 +112,11 @@ export interface TrackSpec {
   ratePerS: Sourced
   /** power drawn by the rest of the device whatever the model does (mobile), or asleep between inferences (tiny) */
   baselinePowerW: Sourced
-  /** accuracy model: logistic slope in bits, pruning curve, 2:4 penalty, distillation */
-  quantSlope: Sourced
+  /** true when baselinePowerW is drawn only between inferences (sleep), not while the model runs */
+  baselineWhenIdle?: boolean
+  /** accuracy model: 2:4 penalty, distillation's share of the student's gap recovered at the best temperature */
   prune24Penalty: Sourced
   kdGapRecovery: Sourced
-  kdCompressionRecovery: Sourced
-  kdWidth: Sourced
   budgets: Budget[]
   /** battery for mobile */
   batteryJ?: Sourced

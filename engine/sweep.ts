@@ -9,7 +9,9 @@ import { accuracyAtBits, accuracyOf } from './accuracy'
 export const SPARSITY_STEPS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
 
 const tempCache = new Map<string, number>()
-/** Temperature (1..20, 0.1 steps) that maximises the distilled student's accuracy at FP16 dense. */
+const DEFAULT_TEMPERATURE = 4
+/** Temperature (1..20, 0.1 steps) that maximises the distilled student's accuracy (the lowest one that reaches it:
+ *  a large student plateaus above its optimum). */
 export function bestTemperature(track: TrackId, student: string): number {
   const spec = SPECS[validateTrack(track)]
   const id = student === BASELINE_ALIAS ? spec.baseline : student
@@ -19,7 +21,8 @@ export function bestTemperature(track: TrackId, student: string): number {
   if (hit !== undefined) return hit
   const teacher = modelOf(spec, spec.baseline)
   const model = modelOf(spec, id)
-  // score distillation by the margin it adds on a quantized student, so the optimum exists for the teacher itself too
+  // the teacher and already-distilled students gain nothing from the temperature: keep the default
+  if (id === spec.baseline || model.preDistilled) { tempCache.set(key, DEFAULT_TEMPERATURE); return DEFAULT_TEMPERATURE }
   const score = (t: number) => accuracyOf(spec, teacher, model, { ...baselineOf(spec), student: id, precision: 'int4', distill: true, temperature: t }).accuracy
   let best = TEMPERATURE_RANGE.min, bestScore = -Infinity
   for (let t10 = TEMPERATURE_RANGE.min * 10; t10 <= TEMPERATURE_RANGE.max * 10; t10++) {
@@ -35,7 +38,8 @@ export function recipeLabel(track: TrackId, r: Recipe): string {
   const parts = [r.precision === 'binary' ? 'Binary' : r.precision.toUpperCase()]
   if (r.sparsity > 0) parts.push(r.pattern === '2:4' ? '2:4 sparse' : `${Math.round(r.sparsity * 100)}% unstructured`)
   const name = modelOf(spec, r.student === BASELINE_ALIAS ? spec.baseline : r.student).name
-  parts.push(r.distill ? `${name} distilled (T=${r.temperature})` : name)
+  // the teacher "distilled" into itself is quantization-aware training: its temperature does nothing
+  parts.push(!r.distill ? name : r.student === spec.baseline || r.student === BASELINE_ALIAS ? `${name}, quantization-aware` : `${name} distilled (T=${r.temperature})`)
   return parts.join(' · ')
 }
 

@@ -140,6 +140,10 @@ export interface Evaluation {
     /** the memory level weights and activations are read from (e.g. 'HBM3', 'SRAM', 'flash') */
     weightsLevel: string
     activationsLevel: string
+    /** how the weights are stored: 'dense' (pruned weights kept as zeros), 'bitmap', 'csr16' or '2:4' */
+    format: 'dense' | 'bitmap' | 'csr16' | '2:4'
+    /** bytes held in the on-chip memory (for MCUs: the memory budget) */
+    onChipBytes: number
   }
   /** one inference (cloud: one decoded token at the track's batch and context) */
   latencyMs: number

@@ -1,33 +1,47 @@
 // ImageNet CNN backbones shared by the edge and mobile tracks, scaled to a track's input resolution.
 import { BITS_PER_DECADE, k } from '../constants'
-import { bitsHalfFromAnchor, fitQuantCurve } from '../accuracy'
+import { bitsHalfFromAnchor, fitQuantCurve, quantCurve } from '../accuracy'
 import type { ModelDef } from '../spec'
 
 const TV = 'torchvision model zoo (ImageNet-1k top-1, params)'
 const HE = 'He et al. 2016 Table 1 (multiply-adds at 224×224)'
-export const TEXTBOOK = 'textbook illustrative free-lunch curve, CNN 76.1 at 16/8/4/3/2 bits: 76.1/76.0/74.5/55.0/10.0 (facts.md)'
 export const IMAGENET_CHANCE = 0.1
 
-/** quantization curve of ResNet-50, fitted through the textbook's 4/3/2-bit points (8 bits is then flat by construction) */
-export const CNN_FIT = fitQuantCurve(76.1, IMAGENET_CHANCE, [[4, 74.5], [3, 55.0], [2, 10.0]])
+// Post-training quantization (per-channel weights, 8-bit activations), measured on ResNet-v1-50 (FP 75.2):
+export const KRISH_PTQ = 'Krishnamoorthi 2018 Tables 3-5: ResNet-v1-50 per-channel PTQ, FP 75.2 → W8 75.1 → W4 54.0 (facts.md, V)'
+/** the CNN post-training curve, exact through Krishnamoorthi's two ResNet-50 points */
+export const CNN_PTQ = fitQuantCurve(75.2, IMAGENET_CHANCE, [[8, 75.1], [4, 54.0]])
+// Training-aware quantization (LSQ: learned step size, weights and activations at b bits, fine-tuned from FP):
+export const LSQ = 'Esser et al. 2020 "Learned Step Size Quantization" Table 1 (ImageNet top-1, weights and activations quantized)'
+/** the CNN training-aware curve, least squares through LSQ's ResNet-50 points: FP 76.9 → 4 bit 76.7, 3 bit 75.8, 2 bit 73.7 */
+export const CNN_TRAINED = fitQuantCurve(76.9, IMAGENET_CHANCE, [[4, 76.7], [3, 75.8], [2, 73.7]])
 
+interface Curve { slope: number; bitsHalf: number; source: string; kind: 'derived' | 'assumption' }
 interface CnnRow {
   id: string; name: string; params: number; top1: number; macs224: number; macsSrc: string
-  outChannels: number; fmap224: number; peak224: number; fragility: number; kdT: number
-  bitsHalf: number; bitsHalfSrc: string
+  outChannels: number; fmap224: number; peak224: number; fragility: number; ptq: Curve; trained: Curve
 }
+/** assumption: each 10× fewer parameters moves the half-loss bit width up by BITS_PER_DECADE (smaller is more fragile) */
 const shift = (p: number) => BITS_PER_DECADE.value * Math.log10(25.557e6 / p)
+const shiftedPtq = (p: number): Curve => ({ slope: CNN_PTQ.slope, bitsHalf: CNN_PTQ.bitsHalf + shift(p), kind: 'assumption',
+  source: `assumption: the ResNet-50 post-training curve (${KRISH_PTQ}) + ${BITS_PER_DECADE.value} bit per decade fewer parameters` })
+/** LSQ's own rows for a ResNet, least squares through its 3- and 2-bit points (its 4-bit points sit at or above FP) */
+const lsqFit = (fp: number, a3: number, a2: number, name: string): Curve => ({ ...fitQuantCurve(fp, IMAGENET_CHANCE, [[3, a3], [2, a2]]), kind: 'derived',
+  source: `fit to ${LSQ}, ${name}: FP ${fp} → 3 bit ${a3}, 2 bit ${a2}` })
+
 const ROWS: CnnRow[] = [
-  { id: 'resnet50', name: 'ResNet-50', params: 25_557_032, top1: 76.13, macs224: 3.8e9, macsSrc: HE, outChannels: 27_560, fmap224: 9.3e6, peak224: 1.6e6,
-    fragility: 1, kdT: 4, bitsHalf: CNN_FIT.bitsHalf, bitsHalfSrc: `logistic fit to the ${TEXTBOOK}` },
-  { id: 'resnet34', name: 'ResNet-34', params: 21_797_672, top1: 73.31, macs224: 3.6e9, macsSrc: HE, outChannels: 9_512, fmap224: 3.6e6, peak224: 1.6e6,
-    fragility: 1.2, kdT: 4, bitsHalf: CNN_FIT.bitsHalf + shift(21.8e6), bitsHalfSrc: 'assumption: ResNet-50 fit + 0.3 bit per decade fewer parameters' },
-  { id: 'resnet18', name: 'ResNet-18', params: 11_689_512, top1: 69.76, macs224: 1.8e9, macsSrc: HE, outChannels: 5_800, fmap224: 2.3e6, peak224: 1.6e6,
-    fragility: 1.4, kdT: 4, bitsHalf: CNN_FIT.bitsHalf + shift(11.7e6), bitsHalfSrc: 'assumption: ResNet-50 fit + 0.3 bit per decade fewer parameters' },
-  { id: 'mobilenetv2', name: 'MobileNet-v2', params: 3_504_872, top1: 71.88, macs224: 0.3e9, macsSrc: 'Sandler et al. 2018: 300M multiply-adds', outChannels: 17_000, fmap224: 6.5e6, peak224: 2.4e6,
-    fragility: 2, kdT: 3,
-    bitsHalf: bitsHalfFromAnchor(71.9, IMAGENET_CHANCE, 8, 69.7, CNN_FIT.slope),
-    bitsHalfSrc: 'Krishnamoorthi 2018 Table 3: W8A8 per-channel PTQ 71.9 → 69.7 (depthwise nets are fragile), with the ResNet-50 slope' },
+  { id: 'resnet50', name: 'ResNet-50', params: 25_557_032, top1: 76.13, macs224: 3.8e9, macsSrc: HE, outChannels: 27_560, fmap224: 9.3e6, peak224: 1.6e6, fragility: 1,
+    ptq: { ...CNN_PTQ, kind: 'derived', source: `fit to ${KRISH_PTQ}` },
+    trained: { ...CNN_TRAINED, kind: 'derived', source: `least-squares fit to ${LSQ}, ResNet-50: FP 76.9 → 4 bit 76.7, 3 bit 75.8, 2 bit 73.7` } },
+  { id: 'resnet34', name: 'ResNet-34', params: 21_797_672, top1: 73.31, macs224: 3.6e9, macsSrc: HE, outChannels: 9_512, fmap224: 3.6e6, peak224: 1.6e6, fragility: 1.2,
+    ptq: shiftedPtq(21_797_672), trained: lsqFit(74.1, 73.4, 71.6, 'ResNet-34') },
+  { id: 'resnet18', name: 'ResNet-18', params: 11_689_512, top1: 69.76, macs224: 1.8e9, macsSrc: HE, outChannels: 5_800, fmap224: 2.3e6, peak224: 1.6e6, fragility: 1.4,
+    ptq: shiftedPtq(11_689_512), trained: lsqFit(70.5, 70.2, 67.6, 'ResNet-18') },
+  { id: 'mobilenetv2', name: 'MobileNet-v2', params: 3_504_872, top1: 71.88, macs224: 0.3e9, macsSrc: 'Sandler et al. 2018: 300M multiply-adds', outChannels: 17_000, fmap224: 6.5e6, peak224: 2.4e6, fragility: 2,
+    ptq: { slope: CNN_PTQ.slope, bitsHalf: bitsHalfFromAnchor(71.9, IMAGENET_CHANCE, 8, 69.7, CNN_PTQ.slope), kind: 'derived',
+      source: 'Krishnamoorthi 2018 Table 3: MobileNet-v2 W8A8 per-channel PTQ 71.9 → 69.7 (depthwise nets are fragile; W4 PTQ collapses to 0.1), with the ResNet-50 post-training slope' },
+    trained: { slope: CNN_TRAINED.slope, bitsHalf: bitsHalfFromAnchor(71.88, IMAGENET_CHANCE, 4, 71.88 - 1.48, CNN_TRAINED.slope), kind: 'derived',
+      source: `Park & Yoo 2020 "PROFIT" (abstract): 4-bit MobileNets within 1.48 points of full precision after training-aware quantization, with the ResNet-50 LSQ slope (Krishnamoorthi 2018's plain QAT reaches 62: PROFIT's progressive freezing is what closes it)` } },
 ]
 
 /** The backbones at `w×h` input with detection/recognition heads adding `headFactor` to the MACs. */
@@ -49,9 +63,11 @@ export function cnnModels(track: string, ids: string[], w: number, h: number, he
       actPeakBytes16: k(track, `${n} activation peak`, r.peak224 * scale * 2, 'B', `assumption: 2 × the largest feature map (${(r.peak224 / 2e6).toFixed(1)} M elements at 224²) × pixel scale × 2 B`, 'assumption'),
       actTrafficBytes16: k(track, `${n} activation traffic per frame`, r.fmap224 * scale * 2, 'B', `assumption: every feature map (Σ ≈ ${(r.fmap224 / 1e6).toFixed(1)} M elements at 224²) written and read once after layer fusion, 2 B each`, 'assumption'),
       layers: k(track, `${n} layers`, 0, 'layers', 'per-layer overhead not modelled for CNNs (folded into pre/post time)', 'assumption'),
-      bitsHalf: k(track, `${n} quantization half-loss bit width`, r.bitsHalf, 'bit', r.bitsHalfSrc, r.bitsHalfSrc.startsWith('assumption') ? 'assumption' : 'derived'),
+      quant: {
+        ptq: quantCurve(track, `${n} post-training quantization`, r.ptq.slope, r.ptq.bitsHalf, r.ptq.source, r.ptq.kind),
+        trained: quantCurve(track, `${n} training-aware quantization`, r.trained.slope, r.trained.bitsHalf, r.trained.source, r.trained.kind),
+      },
       pruneFragility: k(track, `${n} pruning fragility`, r.fragility, '× ResNet-50 curve', r.fragility === 1 ? 'Gale, Elsen, Hooker 2019: this is the reference model' : 'assumption: smaller/compact nets lose more per pruned weight', r.fragility === 1 ? 'published' : 'assumption'),
-      kdTemperature: k(track, `${n} distillation temperature optimum`, r.kdT, '', 'assumption within Hinton et al. 2015 "typically 3 to 5" (smaller students prefer lower T)', 'assumption'),
     }
   })
 }

@@ -74,14 +74,33 @@ describe('Cloud Titan: Llama-3-70B on one H100', () => {
   })
 })
 
-describe('Horowitz 45 nm energy ratios (ISSCC 2014)', () => {
-  it('FP16 MAC ≈ 6.5 × INT8 MAC; DRAM byte ≫ MAC', () => {
-    const f = describeConstant('FP16 MAC energy').value
-    const i = describeConstant('INT8 MAC energy').value
-    expect(f / i).toBeGreaterThan(6.3)
-    expect(f / i).toBeLessThan(6.7)
-    expect(describeConstant('INT8 MAC energy').value).toBeCloseTo(0.23e-12, 15)
-    expect(describeConstant('DRAM energy per byte').value / i).toBeGreaterThan(100)
+describe('energy by technology and node', () => {
+  it('Horowitz 45 nm (ISSCC 2014): INT8 MAC 0.2 + 0.03 pJ, FP16 MAC 1.1 + 0.4 pJ (≈ 6.5×), DDR ≫ MAC', () => {
+    const f = describeConstant('FP16 MAC energy (45 nm)').value
+    const i = describeConstant('INT8 MAC energy (45 nm)').value
+    expect(i).toBeCloseTo(0.23e-12, 15)
+    expect(f).toBeCloseTo(1.5e-12, 15)
+    expect(describeConstant('DDR3/4 energy per byte').value / i).toBeGreaterThan(100)
+  })
+  it('Jouppi et al. 2021: logic shrinks far more than SRAM from 45 to 7 nm (INT8 MAC 0.077 pJ; 8 KB SRAM 10 → 7.5 pJ)', () => {
+    expect(describeConstant('INT8 MAC energy (7 nm)').value).toBeCloseTo(0.077e-12, 15)
+    const logic = describeConstant('INT8 MAC energy (45 nm)').value / describeConstant('INT8 MAC energy (7 nm)').value
+    const sram = describeConstant('SRAM 8 KB read per 64 bit (45 nm)').value / describeConstant('SRAM 8 KB read per 64 bit (7 nm)').value
+    expect(logic).toBeGreaterThan(2 * sram)
+  })
+  it('HBM ≈ 3.9 pJ/bit (O\'Connor et al. MICRO 2017), LPDDR a few pJ/bit, both far below 45 nm DDR (1,300 pJ per 64 bit)', () => {
+    expect(describeConstant('HBM energy per byte').value).toBeCloseTo(3.9e-12 * 8, 15)
+    for (const m of ['LPDDR5 energy per byte', 'LPDDR4X energy per byte']) {
+      expect(describeConstant(m).value / 8).toBeGreaterThanOrEqual(2e-12)
+      expect(describeConstant(m).value / 8).toBeLessThanOrEqual(7e-12)
+    }
+    expect(describeConstant('DDR3/4 energy per byte').value).toBeCloseTo(1300e-12 / 8, 15)
+  })
+  it('cloud decode at FP16: HBM traffic is tens of watts, not hundreds (141 GB × 31 pJ/B per token)', () => {
+    const e = cloud()
+    const hbmW = e.energy.dataMovementJ / (e.latencyMs / 1000)
+    expect(hbmW).toBeGreaterThan(50)
+    expect(hbmW).toBeLessThan(150)
   })
 })
 
@@ -100,27 +119,43 @@ describe('the other crises come out of the engine', () => {
     expect(e.theoreticalSpeedup).toBeCloseTo(4, 5)
     expect(e.realizedSpeedup).toBeLessThan(0.8 * e.theoreticalSpeedup)
   })
-  it('mobile: FP16 at 60 FPS drains the 960 mWh battery in 15-25 min', () => {
+  it('mobile: battery life = 960 mWh ÷ glasses power, and FP16 at 60 FPS breaks the thermal envelope', () => {
     const e = evaluate('mobile', baselineRecipe('mobile'))
     const battery = e.impact.find((i) => i.unit === 'min')!
-    expect(battery.value).toBeGreaterThan(15)
-    expect(battery.value).toBeLessThan(25)
+    const power = e.checks.find((c) => c.name === 'power')!
+    expect(battery.value).toBeCloseTo((0.96 * 3600) / power.value / 60, 6)
+    expect(power.pass).toBe(false)
   })
-  it('tiny: the ~1 MB FP16 model does not fit 256 KB of SRAM', () => {
+  it('tiny: the ~1 MB FP16 model keeps its activations in the 256 KiB SRAM and streams its weights from flash (never the reverse)', () => {
     const e = evaluate('tiny', baselineRecipe('tiny'))
     expect(e.memory.totalBytes).toBeGreaterThan(0.9e6)
     expect(e.memory.totalBytes).toBeLessThan(1.2e6)
     expect(e.memory.capacityBytes).toBe(256 * 1024)
-    expect(e.memory.fits).toBe(false)
+    expect(e.memory.activationsLevel).toBe('SRAM')
+    expect(e.memory.weightsLevel).toBe('flash')
+    expect(e.memory.onChipBytes).toBe(e.memory.activationsBytes)
+    expect(e.checks.find((c) => c.name === 'latency')!.pass).toBe(false)
+  })
+  it('tiny: an INT8 model that runs from flash within 10 ms does fit (runs in place, as TFLite Micro and Ethos-U do)', () => {
+    const e = evaluate('tiny', { ...baselineRecipe('tiny'), precision: 'int8' })
+    expect(e.memory.weightsLevel).toBe('flash')
+    expect(e.latencyMs).toBeLessThan(10)
+    expect(e.memory.fits).toBe(true)
   })
 })
 
 describe('CNN anchors', () => {
   const edge = (r: Partial<Recipe>) => evaluate('edge', { ...baselineRecipe('edge'), ...r }).accuracy
-  it('ResNet-50 quantization follows the textbook curve: INT8 flat, INT4 ~74.5, binary post-training collapses', () => {
+  // the model's accuracies are fractions of the margin above chance, so a published drop on a 75.2 baseline maps onto 76.13
+  const onResNet50 = (fp: number, acc: number) => 0.1 + ((acc - 0.1) / (fp - 0.1)) * (76.13 - 0.1)
+  it('ResNet-50 post-training: INT8 flat (Krishnamoorthi 2018: 75.2 → 75.1), INT4 54.0, binary collapses', () => {
     expect(76.13 - edge({ precision: 'int8' })).toBeLessThan(0.7) // Nagel 2021: W8A8 within 0.7%
-    expect(Math.abs(edge({ precision: 'int4' }) - 74.5)).toBeLessThan(0.6)
+    expect(Math.abs(edge({ precision: 'int8' }) - onResNet50(75.2, 75.1))).toBeLessThan(0.05)
+    expect(Math.abs(edge({ precision: 'int4' }) - onResNet50(75.2, 54.0))).toBeLessThan(0.5)
     expect(edge({ precision: 'binary' })).toBeLessThan(5)
+  })
+  it('ResNet-50 training-aware (distilled): LSQ (Esser et al. 2020 Table 1) 76.9 → 4 bit 76.7, 2 bit 73.7 (±0.5)', () => {
+    expect(Math.abs(edge({ precision: 'int4', distill: true }) - onResNet50(76.9, 76.7))).toBeLessThan(0.5)
   })
   it('ResNet-50 pruning follows Gale et al. 2019: 50% −0.2, 70% −0.3, 80% −1.1, 90% −2.8 (±0.6)', () => {
     for (const [s, drop] of [[0.5, 0.2], [0.7, 0.3], [0.8, 1.1], [0.9, 2.8]]) expect(Math.abs(76.13 - edge({ sparsity: s }) - drop)).toBeLessThan(0.6)
@@ -133,7 +168,13 @@ describe('CNN anchors', () => {
   it('MobileNet-v2 is fragile: INT8 PTQ ~69.7 (Krishnamoorthi 2018), INT4 PTQ collapses', () => {
     const m = (p: Recipe['precision']) => evaluate('edge', { ...baselineRecipe('edge'), student: 'mobilenetv2', precision: p }).accuracy
     expect(Math.abs(m('int8') - 69.7)).toBeLessThan(0.3)
-    expect(m('int4')).toBeLessThan(5)
+    expect(m('int4')).toBeLessThan(10) // published 0.1: near chance
+  })
+  it('MobileNet-v2 trained at 4 bits keeps most of its accuracy (PROFIT: within 1.48 points; Krishnamoorthi QAT: 62), far above its INT4 post-training collapse', () => {
+    const trained = evaluate('edge', { ...baselineRecipe('edge'), student: 'mobilenetv2', precision: 'int4', distill: true, temperature: 1 })
+    // at T = 1 distillation adds almost nothing of the teacher's gap: this is the training-aware path itself
+    expect(trained.accuracy).toBeGreaterThan(62)
+    expect(trained.accuracy).toBeLessThan(71.88 + 0.5)
   })
 })
 
@@ -154,11 +195,17 @@ describe('the quantization curve between the deployable precisions', () => {
     expect(c[15].accuracy).toBeCloseTo(75.3, 3)
     expect(c[3].accuracy).toBeCloseTo(evaluate('cloud', { ...baselineRecipe('cloud'), precision: 'int4' }).accuracy, 9)
   })
-  it('ResNet-50 passes through the textbook 3- and 2-bit points (55.0, 10.0; ±3)', async () => {
+  it('ResNet-50 distilled at 2 bits keeps LSQ\'s 73.7 of 76.9 (±0.5); post-training at 2 bits is near chance', async () => {
     const { quantizationCurve } = await import('../../engine')
-    const c = quantizationCurve('edge', baselineRecipe('edge'))
-    expect(Math.abs(c[2].accuracy - 55)).toBeLessThan(3)
-    expect(Math.abs(c[1].accuracy - 10)).toBeLessThan(3)
+    const trained = quantizationCurve('edge', { ...baselineRecipe('edge'), distill: true })
+    expect(Math.abs(trained[1].accuracy - (0.1 + (73.6 / 76.8) * 76.03))).toBeLessThan(0.5)
+    expect(quantizationCurve('edge', baselineRecipe('edge'))[1].accuracy).toBeLessThan(10)
+  })
+  it('Llama-3-70B distilled (training-aware) follows EfficientQAT: W3 72.42, W2 67.89 (±0.6)', async () => {
+    const { quantizationCurve } = await import('../../engine')
+    const c = quantizationCurve('cloud', { ...baselineRecipe('cloud'), distill: true })
+    expect(Math.abs(c[2].accuracy - 72.42)).toBeLessThan(0.6)
+    expect(Math.abs(c[1].accuracy - 67.89)).toBeLessThan(0.6)
   })
 })
 

@@ -44,13 +44,26 @@ describe('properties of evaluate()', () => {
       expect(e.latencyMs).toBeGreaterThanOrEqual(((e.memory.weightsBytes + e.memory.metadataBytes) / fastest) * 1000)
     }), RUNS)
   })
-  it('the memory parts add up and `fits` agrees with the capacity', () => {
+  it('the memory parts add up and `fits` agrees with the capacity (MCUs: the activation arena must fit SRAM)', () => {
     fc.assert(fc.property(arbCase, ({ track, recipe }) => {
       const m = evaluate(track, recipe).memory
       expect(m.metadataBytes).toBeCloseTo(m.quantMetadataBytes + m.sparseMetadataBytes, 3)
       expect(m.totalBytes).toBeCloseTo(m.weightsBytes + m.metadataBytes + m.activationsBytes + m.kvCacheBytes, 0)
-      expect(m.fits).toBe(m.totalBytes <= m.capacityBytes)
+      const mcu = TRACKS[track].machine.fitLevel === 'SRAM'
+      expect(m.fits).toBe(mcu ? m.activationsBytes <= m.capacityBytes : m.totalBytes <= m.capacityBytes)
+      if (mcu) {
+        expect(m.activationsLevel).toBe('SRAM') // activations never spill to flash
+        expect(m.onChipBytes).toBeLessThanOrEqual(m.capacityBytes)
+      }
       expect(evaluate(track, recipe).checks.find((c) => c.name === 'memory')!.pass).toBe(m.fits)
+    }), RUNS)
+  })
+  it('realized speed is continuous in the pruning ratio (no format cliff) while the placement stays the same', () => {
+    fc.assert(fc.property(arbCase, fc.double({ min: 0, max: 0.899, noNaN: true }), ({ track, recipe }, s) => {
+      const a = evaluate(track, { ...recipe, pattern: 'unstructured', sparsity: s })
+      const b = evaluate(track, { ...recipe, pattern: 'unstructured', sparsity: s + 0.001 })
+      const samePlace = a.memory.weightsLevel === b.memory.weightsLevel && a.memory.activationsLevel === b.memory.activationsLevel && a.memory.fits === b.memory.fits
+      if (samePlace) expect(Math.abs(a.latencyMs - b.latencyMs) / a.latencyMs).toBeLessThan(0.01)
     }), RUNS)
   })
   it('distillation never lifts a student above its teacher, and never hurts', () => {
@@ -69,21 +82,30 @@ describe('properties of evaluate()', () => {
   })
 })
 
-describe('distillation temperature', () => {
-  it('has an interior optimum for every student of every track', () => {
-    for (const t of TRACK_IDS) {
-      for (const m of TRACKS[t].models) {
-        if (m.id === TRACKS[t].baseline) continue
-        const tBest = bestTemperature(t, m.id)
-        expect(tBest).toBeGreaterThan(1)
-        expect(tBest).toBeLessThan(20)
-        const acc = (temperature: number) => evaluate(t, { ...baselineRecipe(t), student: m.id, distill: true, temperature }).accuracy
+describe('distillation temperature depends on the student\'s capacity (Hinton et al. 2015 §3)', () => {
+  // Hinton's MNIST nets: teacher 2 × 1,200 units; students 2 × 300 (all T ≥ 8 about equal) and 2 × 30 (T 2.5-4 best)
+  const mlp = (h: number) => 784 * h + h + h * h + h + h * 10 + 10
+  const SMALL = mlp(30) / mlp(1200), LARGE = mlp(300) / mlp(1200)
+  for (const t of TRACK_IDS) {
+    const teacher = TRACKS[t].models.find((m) => m.id === TRACKS[t].baseline)!
+    for (const m of TRACKS[t].models) {
+      if (m.id === TRACKS[t].baseline) continue
+      const acc = (temperature: number) => evaluate(t, { ...baselineRecipe(t), student: m.id, distill: true, temperature }).accuracy
+      const c = m.params.value / teacher.params.value
+      const tBest = bestTemperature(t, m.id)
+      const scratch = evaluate(t, { ...baselineRecipe(t), student: m.id }).accuracy
+      it(`${t} ${m.name} (${(c * 100).toPrecision(2)}% of the teacher): best T inside Hinton's range, plateau or fall-off by capacity`, () => {
+        if (acc(tBest) === acc(1)) return // already distilled (Llama-3.2): the temperature changes nothing
+        expect(acc(tBest)).toBeGreaterThan(scratch)
         expect(acc(tBest)).toBeGreaterThan(acc(1))
-        expect(acc(tBest)).toBeGreaterThan(acc(20))
-        expect(acc(tBest)).toBeGreaterThan(evaluate(t, { ...baselineRecipe(t), student: m.id }).accuracy)
-      }
+        expect(tBest).toBeGreaterThanOrEqual(2.5)
+        expect(tBest).toBeLessThanOrEqual(8)
+        if (c >= LARGE) expect(acc(20)).toBeCloseTo(acc(tBest), 9) // plateau
+        if (c <= SMALL) { expect(tBest).toBeLessThanOrEqual(4); expect(acc(20)).toBeLessThan(acc(tBest)) }
+        if (c < LARGE) expect(acc(20)).toBeLessThan(acc(tBest)) // anything smaller falls off above its optimum
+      })
     }
-  })
+  }
 })
 
 describe('lessons that must hold everywhere', () => {
@@ -99,8 +121,11 @@ describe('lessons that must hold everywhere', () => {
       for (let i = 1; i < same.length; i++) expect(same[i].loss).toBeGreaterThanOrEqual(same[i - 1].loss - 1e-12)
     }
   })
-  it('moderate unstructured sparsity (≤ 50%) gives no real speedup on these machines while the weights stay in the same memory level', () => {
-    fc.assert(fc.property(arbCase, fc.double({ min: 0, max: 0.5, noNaN: true }), ({ track, recipe }, s) => {
+  // GPUs run unstructured sparsity as Flash-LLM does (a 16-bit position per kept value): at ≤ 50% it moves no fewer
+  // bytes than dense, so nothing is gained (Gale et al. SC20; Flash-LLM ≈ 1.0× at 50-60%). The MCU's compressed weights
+  // and the mobile NPU's zero-skipping are the tracks where moderate sparsity does pay.
+  it('moderate unstructured sparsity (≤ 50%) gives no real speedup on the GPUs while the weights stay in the same memory level', () => {
+    fc.assert(fc.property(arbCase.filter(({ track }) => track === 'cloud' || track === 'edge'), fc.double({ min: 0, max: 0.5, noNaN: true }), ({ track, recipe }, s) => {
       const dense = evaluate(track, { ...recipe, pattern: 'unstructured', sparsity: 0 })
       const sparse = evaluate(track, { ...recipe, pattern: 'unstructured', sparsity: s })
       // a smaller model that now fits a faster level (SRAM instead of flash) is a placement effect, not a sparse speedup

@@ -1,0 +1,133 @@
+// The lessons each track teaches, computed from evaluate(): what a presenter needs and what the game design promises
+// (a knee, a pruning window, a best temperature, a smaller student that meets the stakeholder, heavy vs light, lock keys).
+import type { BudgetCheck, Evaluation, LockId, Precision, Recipe, SparsityPattern, TrackId } from './types'
+import { SPECS } from './tracks'
+import { baselineOf, evaluateSpec, modelOf } from './evaluate'
+import { validateRecipe, validateTrack } from './validate'
+import { PRECISIONS } from './constants'
+import { accuracyFloor, bestTemperature, quantizationCurve, recipeLabel, sweep } from './sweep'
+import { lockAnswer } from './locks'
+
+/** Pruning ratios the part-2 game can be played at: the slider's 1% steps, 1%..90%. */
+export const GAME_SPARSITY_STEPS: number[] = Array.from({ length: 90 }, (_, i) => (i + 1) / 100)
+
+/** Part 1: the knee (the fewest bits whose post-training accuracy stays at or above the floor) and the cliff below it. */
+export interface Knee { kneeBits: number; cliffBits: number | null; precision: Precision; curve: { bits: number; accuracy: number }[] }
+
+export function knee(track: TrackId): Knee {
+  const spec = SPECS[validateTrack(track)]
+  const floor = accuracyFloor(track)
+  const curve = quantizationCurve(track, baselineOf(spec))
+  let kneeBits = 16
+  for (let b = 16; b >= 1 && curve[b - 1].accuracy >= floor; b--) kneeBits = b
+  const deployable = PRECISIONS.filter((p) => evaluateSpec(spec, { ...baselineOf(spec), precision: p }).accuracy >= floor)
+  return { kneeBits, cliffBits: kneeBits > 1 ? kneeBits - 1 : null, precision: deployable[deployable.length - 1] ?? 'fp16', curve }
+}
+
+/** Part 2's starting recipe: the teacher, dense, at the knee's precision (what a student carries over from part 1). */
+export function part2Start(track: TrackId): Recipe {
+  const spec = SPECS[validateTrack(track)]
+  return { ...baselineOf(spec), precision: knee(track).precision }
+}
+
+/** The budget part 2 is played for: the first budget other than accuracy that the starting recipe fails. */
+export function part2Target(track: TrackId): string | null {
+  const e = evaluateSpec(SPECS[validateTrack(track)], part2Start(track))
+  return e.checks.find((c) => c.name !== 'accuracy' && !c.pass)?.name ?? null
+}
+
+export interface GameTry { sparsity: number; pattern: SparsityPattern; hit: boolean; veto: boolean; check: BudgetCheck | null; accuracy: number }
+
+/** Judges one try of the part-2 game: does the target budget pass, and does the accuracy veto trip? */
+export function judgeTry(track: TrackId, recipe: Recipe): GameTry {
+  const e = evaluateSpec(SPECS[validateTrack(track)], validateRecipe(track, recipe))
+  const target = part2Target(track)
+  const check = target ? e.checks.find((c) => c.name === target) ?? null : null
+  const acc = e.checks.find((c) => c.name === 'accuracy')
+  // with nothing failing at the start there is nothing to hit: part 2 has no target on this track
+  return { sparsity: recipe.sparsity, pattern: recipe.pattern, hit: check ? check.pass : false, veto: acc ? !acc.pass : false, check, accuracy: e.accuracy }
+}
+
+/** The pruning window: ratios (per pattern) that meet the target without the veto, and the first ratio the veto trips. */
+export interface Window { pattern: SparsityPattern; from: number; to: number; ratios: number[]; vetoFrom: number | null }
+
+export function pruningWindows(track: TrackId): Window[] {
+  const start = part2Start(track)
+  const out: Window[] = []
+  const unstructured = GAME_SPARSITY_STEPS.map((s) => judgeTry(track, { ...start, pattern: 'unstructured', sparsity: s }))
+  const ok = unstructured.filter((x) => x.hit && !x.veto).map((x) => x.sparsity)
+  if (ok.length > 0) out.push({ pattern: 'unstructured', from: ok[0], to: ok[ok.length - 1], ratios: ok, vetoFrom: unstructured.find((x) => x.veto)?.sparsity ?? null })
+  const t24 = judgeTry(track, { ...start, pattern: '2:4', sparsity: 0.5 })
+  if (t24.hit && !t24.veto) out.push({ pattern: '2:4', from: 0.5, to: 0.5, ratios: [0.5], vetoFrom: null })
+  return out
+}
+
+/** The best temperature of every student, and whether the student plateaus above it (large) or falls off (small). */
+export function temperatures(track: TrackId): { student: string; name: string; best: number; plateau: boolean; alreadyDistilled: boolean }[] {
+  const spec = SPECS[validateTrack(track)]
+  return spec.models.filter((m) => m.id !== spec.baseline).map((m) => {
+    const best = bestTemperature(track, m.id)
+    const acc = (t: number) => evaluateSpec(spec, { ...baselineOf(spec), student: m.id, precision: 'int4', distill: true, temperature: t }).accuracy
+    return { student: m.id, name: m.name, best, plateau: acc(20) >= acc(best) - 0.05 * (acc(best) - acc(1)), alreadyDistilled: m.preDistilled === true }
+  })
+}
+
+const inSpec = (e: Evaluation) => e.binding === null
+const margin = (track: TrackId, e: Evaluation) => e.accuracy - accuracyFloor(track)
+
+/** Part 3's reference: part 2's answer (the window's first ratio) or, with no window, the part-2 starting recipe. */
+export function stakeholderReference(track: TrackId): Recipe {
+  const w = pruningWindows(track)[0]
+  const start = part2Start(track)
+  return w ? { ...start, pattern: w.pattern, sparsity: w.from } : start
+}
+
+/** Part 3: the distilled smaller student that meets the stakeholder's cut from the reference with the largest accuracy margin. */
+export function stakeholderSolution(track: TrackId): { recipe: Recipe; label: string; evaluation: Evaluation; reduction: number; margin: number } | null {
+  const spec = SPECS[validateTrack(track)]
+  const ref = evaluateSpec(spec, stakeholderReference(track))
+  const limit = ref.energyPerInferenceJ * (1 - spec.stakeholder.powerCutFraction)
+  const teacherParams = modelOf(spec, spec.baseline).params.value
+  const found = sweep(track).filter((p) => p.recipe.distill && modelOf(spec, p.recipe.student).params.value < teacherParams
+    && inSpec(p.evaluation) && p.evaluation.energyPerInferenceJ <= limit)
+  if (found.length === 0) return null
+  const best = found.reduce((a, b) => (margin(track, b.evaluation) > margin(track, a.evaluation) ? b : a))
+  return { recipe: best.recipe, label: best.label, evaluation: best.evaluation, reduction: 1 - best.evaluation.energyPerInferenceJ / ref.energyPerInferenceJ, margin: margin(track, best.evaluation) }
+}
+
+/** The ledger's two archetypes, found by search: the most energy-efficient in-spec recipe of each kind (null if none).
+ *  heavy = the teacher, dense, at aggressive precision (INT4 or binary); light = a distilled smaller student, dense, at
+ *  INT8 or FP16. Both may be trained at their precision (distillation = training-aware), as the storyboard's archetypes are. */
+export function archetypes(track: TrackId): { heavy: { recipe: Recipe; label: string; evaluation: Evaluation } | null; light: { recipe: Recipe; label: string; evaluation: Evaluation } | null } {
+  const spec = SPECS[validateTrack(track)]
+  const teacherParams = modelOf(spec, spec.baseline).params.value
+  const pick = (keep: (r: Recipe) => boolean) => {
+    const c = sweep(track).filter((p) => keep(p.recipe) && inSpec(p.evaluation))
+    if (c.length === 0) return null
+    const best = c.reduce((a, b) => (b.evaluation.energyPerInferenceJ < a.evaluation.energyPerInferenceJ ? b : a))
+    return { recipe: best.recipe, label: best.label, evaluation: best.evaluation }
+  }
+  return {
+    heavy: pick((r) => r.sparsity === 0 && r.student === spec.baseline && (r.precision === 'int4' || r.precision === 'binary')),
+    light: pick((r) => r.sparsity === 0 && r.distill && modelOf(spec, r.student).params.value < teacherParams && (r.precision === 'int8' || r.precision === 'fp16')),
+  }
+}
+
+/** Everything a presenter needs for one track, in one object (`npm run lessons` prints it). */
+export function lessons(track: TrackId) {
+  const t = validateTrack(track)
+  const spec = SPECS[t]
+  const base = evaluateSpec(spec, baselineOf(spec))
+  const k = knee(t)
+  const locks = (['quantization', 'sparsity', 'distillation'] as LockId[]).map((id) => ({ id, ...lockAnswer(t, id) }))
+  return {
+    track: t, name: spec.name,
+    crisis: { binding: base.binding, latencyMs: base.latencyMs, energyJ: base.energyPerInferenceJ, totalBytes: base.memory.totalBytes },
+    knee: { kneeBits: k.kneeBits, cliffBits: k.cliffBits, precision: k.precision },
+    part2: { start: recipeLabel(t, part2Start(t)), target: part2Target(t), windows: pruningWindows(t) },
+    temperatures: temperatures(t),
+    stakeholder: stakeholderSolution(t),
+    archetypes: archetypes(t),
+    locks,
+  }
+}
