@@ -1,6 +1,6 @@
 // The Silicon Contract ledger: the student's final recipe, every budget check, what the energy means for the track,
 // and "heavy model + aggressive quantization" vs "light student + high precision". Pure builders (tested) plus a download helper.
-import { baselineRecipe, bestTemperature, evaluate, TRACKS } from '../engine'
+import { archetypes as engineArchetypes, evaluate, TRACKS } from '../engine'
 import type { BudgetCheck, Evaluation, Recipe, TrackId } from '../engine'
 import { formatBytes, formatJoules, formatMs, sig } from './format'
 
@@ -30,18 +30,16 @@ export interface ComparisonRow {
   checksTotal: number
 }
 
+const KIND_LABEL = { heavy: 'Heavy model, aggressive quantization', light: 'Light student, high precision' } as const
+
 /**
- * The two archetypes of the seed's reflection, computed by the engine:
- * heavy = the baseline (teacher) model at INT4, dense, no distillation;
- * light = the largest candidate student at FP16, dense, distilled at its best temperature.
+ * The two archetypes of the seed's reflection, found by the engine's search over the sweep: the most energy-efficient
+ * in-spec recipe of each kind (heavy: the teacher at INT4 or binary; light: a distilled smaller student at INT8 or FP16),
+ * or null where no recipe of that kind meets every budget on the track.
  */
-export function archetypes(track: TrackId): { heavy: Recipe; light: Recipe | null } {
-  const t = TRACKS[track]
-  const heavy: Recipe = { ...baselineRecipe(track), precision: 'int4' }
-  const students = t.models.filter((m) => m.id !== t.baseline).sort((a, b) => b.params.value - a.params.value)
-  if (students.length === 0) return { heavy, light: null }
-  const id = students[0].id
-  return { heavy, light: { ...baselineRecipe(track), student: id, distill: true, temperature: bestTemperature(track, id) } }
+export function archetypes(track: TrackId): { heavy: Recipe | null; light: Recipe | null } {
+  const a = engineArchetypes(track)
+  return { heavy: a.heavy?.recipe ?? null, light: a.light?.recipe ?? null }
 }
 
 function row(track: TrackId, key: ComparisonRow['key'], label: string, recipe: Recipe): ComparisonRow {
@@ -54,11 +52,20 @@ function row(track: TrackId, key: ComparisonRow['key'], label: string, recipe: R
 }
 
 export function comparison(track: TrackId, recipe: Recipe): ComparisonRow[] {
-  const { heavy, light } = archetypes(track)
-  const rows = [row(track, 'heavy', 'Heavy model, aggressive quantization', heavy)]
-  if (light) rows.push(row(track, 'light', 'Light student, high precision', light))
+  const found = archetypes(track)
+  const rows: ComparisonRow[] = []
+  for (const kind of ['heavy', 'light'] as const) {
+    const r = found[kind]
+    if (r) rows.push(row(track, kind, KIND_LABEL[kind], r))
+  }
   rows.push(row(track, 'yours', 'Your recipe', recipe))
   return rows
+}
+
+/** The archetypes with no in-spec recipe on the track, said plainly. */
+export function missingArchetypes(track: TrackId): string[] {
+  const found = archetypes(track)
+  return (['heavy', 'light'] as const).filter((k) => found[k] === null).map((k) => `${KIND_LABEL[k]}: no recipe of this kind meets every budget on this track.`)
 }
 
 export interface Contract {
@@ -73,6 +80,8 @@ export interface Contract {
   binding: string | null
   impact: Evaluation['impact']
   comparison: ComparisonRow[]
+  /** archetypes with no in-spec recipe on this track */
+  missing: string[]
   provenance: string
   generatedAt?: string
 }
@@ -95,6 +104,7 @@ export function buildContract(track: TrackId, recipe: Recipe, generatedAt?: stri
     binding: e.binding,
     impact: e.impact.map((i) => ({ ...i })),
     comparison: comparison(track, recipe),
+    missing: missingArchetypes(track),
     provenance: 'Modelled by the deck engine (roofline latency, per-operation and per-byte energy); not measured on hardware.',
     ...(generatedAt ? { generatedAt } : {}),
   }
@@ -140,6 +150,7 @@ export function contractToMarkdown(c: Contract): string {
     ...c.comparison.map(
       (o) => `| ${o.label} | ${cell(o.recipeText)} | ${formatBytes(o.totalBytes)} | ${formatMs(o.latencyMs)} | ${formatJoules(o.energyPerInferenceJ)} | ${sig(o.accuracy)} | ${o.checksPassed}/${o.checksTotal} |`,
     ),
+    ...c.missing.flatMap((m) => ['', m]),
     '',
     `_${c.provenance}_`,
   ]

@@ -1,8 +1,9 @@
-// Part 2, the sparsity workbench: curves over the pruning ratio, the latency target, and the 10-iteration rule.
+// Part 2, the sparsity workbench: curves over the pruning ratio, the game's target, and the 10-iteration rule.
 // Pure functions over the engine's public API (tested in tests/components), plus a small per-viewer store.
 import { ref, watch, type Ref } from 'vue'
-import { accuracyFloor, baselineRecipe, evaluate, TRACKS } from '../engine'
+import { accuracyFloor, baselineRecipe, evaluate, judgeTry, part2Target, pruningWindows, TRACKS } from '../engine'
 import type { Evaluation, Recipe, SparsityPattern, TrackId } from '../engine'
+import { formatValue } from './useLedger'
 
 /** Pruning ratios drawn on the throughput-vs-sparsity plot (the slider's range, 0–90%). */
 export const SPARSITY_STEPS: number[] = Array.from({ length: 19 }, (_, i) => Math.round(i * 5) / 100)
@@ -24,20 +25,38 @@ export function sparsityCurve(track: TrackId, recipe: Recipe, pattern: SparsityP
   })
 }
 
-/** The track's latency budget (ms), if it has one. */
-export function latencyBudget(track: TrackId): { limit: number; unit: string } | null {
-  const b = TRACKS[track].budgets.find((x) => x.name === 'latency')
-  return b ? { limit: b.limit.value, unit: b.limit.unit } : null
+/** The budget the part-2 game is played for (the engine's part2Target: the first budget the knee's recipe fails). */
+export interface GameTarget { name: string; limit: number; unit: string; sense: 'max' | 'min' }
+export function gameTarget(track: TrackId): GameTarget | null {
+  const name = part2Target(track)
+  const b = name ? TRACKS[track].budgets.find((x) => x.name === name) : undefined
+  return b ? { name: b.name, limit: b.limit.value, unit: b.limit.unit, sense: b.sense } : null
+}
+
+/** "power ≤ 1 mW", "battery ≥ 120 min" */
+export function targetText(t: GameTarget): string {
+  return `${t.name} ${t.sense === 'max' ? '≤' : '≥'} ${formatValue(t.limit, t.unit)}`
 }
 
 /**
- * The speedup over the FP16 dense baseline that the latency target asks for: baseline latency ÷ target.
- * Realized speedup is baseline latency ÷ latency, so "realized ≥ this" ⇔ "latency ≤ target".
+ * The speedup over the FP16 dense baseline that a latency target asks for: baseline latency ÷ target (null when the
+ * game's target is not latency). Realized speedup is baseline latency ÷ latency, so "realized ≥ this" ⇔ "latency ≤ target".
  */
 export function requiredSpeedup(track: TrackId): number | null {
-  const b = latencyBudget(track)
-  if (!b) return null
-  return evaluate(track, baselineRecipe(track)).latencyMs / b.limit
+  const t = gameTarget(track)
+  if (!t || t.name !== 'latency') return null
+  return evaluate(track, baselineRecipe(track)).latencyMs / t.limit
+}
+
+/** The engine's pruning window in one sentence, for after the tenth try (or when the presenter asks). */
+export function windowText(track: TrackId): string {
+  const t = gameTarget(track)
+  if (!t) return 'No target: the knee\'s precision already meets every budget on this track. Pruning here only trades accuracy.'
+  const ws = pruningWindows(track)
+  if (ws.length === 0) return `No pruning ratio meets ${targetText(t)} without the veto on ${TRACKS[track].machine.name}: this hardware does not turn pruned weights into ${t.name}. Part 3's smaller student does.`
+  const parts = ws.map((w) => (w.pattern === '2:4' ? '2:4' : `${Math.round(w.from * 100)}–${Math.round(w.to * 100)}% unstructured`))
+  const veto = ws.find((w) => w.vetoFrom !== null)?.vetoFrom
+  return `The window: ${parts.join(' or ')} meets ${targetText(t)} without the veto${veto ? `; from ${Math.round(veto * 100)}% the veto trips` : ''}.`
 }
 
 // ---------- the 10-iteration rule ----------
@@ -51,8 +70,10 @@ export interface Attempt {
   student: string
   latencyMs: number
   accuracy: number
-  /** latency within the track's target */
+  /** the game's target budget met (false when the track has no target) */
   hit: boolean
+  /** the target budget's value for this try */
+  target: { name: string; value: number; limit: number; unit: string } | null
   /** accuracy below the stakeholder's floor */
   veto: boolean
 }
@@ -63,10 +84,10 @@ export function isVetoed(track: TrackId, e: Evaluation): boolean {
   return e.accuracy < accuracyFloor(track)
 }
 
-/** Judges a recipe as one attempt: latency target hit? accuracy veto? */
+/** Judges a recipe as one attempt with the engine's judge: target met? accuracy veto? */
 export function judgeAttempt(track: TrackId, recipe: Recipe): Attempt {
   const e = evaluate(track, recipe)
-  const lat = e.checks.find((c) => c.name === 'latency')
+  const t = judgeTry(track, recipe)
   return {
     precision: recipe.precision,
     sparsity: recipe.sparsity,
@@ -74,8 +95,9 @@ export function judgeAttempt(track: TrackId, recipe: Recipe): Attempt {
     student: recipe.student,
     latencyMs: e.latencyMs,
     accuracy: e.accuracy,
-    hit: lat ? lat.pass : true,
-    veto: isVetoed(track, e),
+    hit: t.hit,
+    veto: t.veto,
+    target: t.check ? { name: t.check.name, value: t.check.value, limit: t.check.limit, unit: t.check.unit } : null,
   }
 }
 

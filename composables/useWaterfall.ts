@@ -21,7 +21,15 @@ export interface WaterfallView {
   capacity: number // in `unit`
   totals: number[] // in `unit`
   fits: boolean[]
+  /** 'fits' (all in the memory the track must fit), 'flash' (fits, but an MCU's weights stream from flash), 'oom' */
+  placement: ('fits' | 'flash' | 'oom')[]
   steps: { label: string; evaluation: Evaluation }[]
+}
+
+/** An MCU whose weights do not fit SRAM beside the activations reads them in place from flash: it runs, slowly. */
+export function placementOf(e: Evaluation): 'fits' | 'flash' | 'oom' {
+  if (!e.memory.fits) return 'oom'
+  return e.memory.weightsLevel === 'flash' ? 'flash' : 'fits'
 }
 
 export function waterfallView(track: TrackId, recipe: Recipe): WaterfallView {
@@ -36,6 +44,7 @@ export function waterfallView(track: TrackId, recipe: Recipe): WaterfallView {
     capacity: capacityBytes / scale,
     totals: steps.map((s) => s.evaluation.memory.totalBytes / scale),
     fits: steps.map((s) => s.evaluation.memory.fits),
+    placement: steps.map((s) => placementOf(s.evaluation)),
     steps: steps.map((s) => ({ label: s.label, evaluation: s.evaluation })),
   }
 }

@@ -5,7 +5,7 @@ import SiliconLedger from '../../components/SiliconLedger.vue'
 import { useDeckState } from '../../composables/deckState'
 import { formatJoules } from '../../composables/format'
 import { archetypes, buildContract, contractToJson, contractToMarkdown, formatValue } from '../../composables/useLedger'
-import { baselineRecipe, bestTemperature, evaluate, TRACK_IDS, TRACKS } from '../../engine'
+import { baselineRecipe, evaluate, sweep, TRACK_IDS, TRACKS } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
@@ -46,12 +46,18 @@ describe.each(TRACK_IDS)('contract builders on %s', (track) => {
     for (const o of c.comparison) expect(md).toContain(o.recipeText)
   })
 
-  it('heavy = the baseline at INT4; light = the largest student at FP16 distilled at its best temperature', () => {
+  it('heavy and light are the most energy-efficient in-spec recipes of their kind in the sweep, or none (said plainly)', () => {
     const { heavy, light } = archetypes(track)
-    expect(heavy).toEqual({ ...baselineRecipe(track), precision: 'int4' })
-    const students = TRACKS[track].models.filter((m) => m.id !== TRACKS[track].baseline)
-    const largest = students.reduce((a, b) => (b.params.value > a.params.value ? b : a))
-    expect(light).toEqual({ ...baselineRecipe(track), student: largest.id, distill: true, temperature: bestTemperature(track, largest.id) })
+    const teacher = TRACKS[track].models.find((m) => m.id === TRACKS[track].baseline)!
+    const params = (id: string) => TRACKS[track].models.find((m) => m.id === id)!.params.value
+    const best = (keep: (r: Recipe) => boolean) => {
+      const ok = sweep(track).filter((p) => keep(p.recipe) && p.evaluation.binding === null)
+      return ok.length === 0 ? null : ok.reduce((a, b) => (b.evaluation.energyPerInferenceJ < a.evaluation.energyPerInferenceJ ? b : a)).recipe
+    }
+    expect(heavy).toEqual(best((r) => r.sparsity === 0 && r.student === teacher.id && (r.precision === 'int4' || r.precision === 'binary')))
+    expect(light).toEqual(best((r) => r.sparsity === 0 && r.distill && params(r.student) < teacher.params.value && (r.precision === 'int8' || r.precision === 'fp16')))
+    expect(heavy !== null || light !== null).toBe(true)
+    expect(buildContract(track, baselineRecipe(track)).missing).toHaveLength([heavy, light].filter((x) => x === null).length)
   })
 })
 
@@ -71,7 +77,9 @@ describe.each(TRACK_IDS)('SiliconLedger on %s', (track) => {
     expect(w.get('[data-testid="ledger-energy"]').text()).toContain(formatJoules(e.energyPerInferenceJ))
     const energies = w.findAll('[data-testid="ledger-comparison"] [data-field="energy"]').map((x) => x.text())
     const { heavy, light } = archetypes(track)
-    expect(energies).toEqual([heavy, light!, deck.recipe.value].map((r) => formatJoules(evaluate(track, r).energyPerInferenceJ)))
+    const shown = [heavy, light, deck.recipe.value].filter((r) => r !== null)
+    expect(energies).toEqual(shown.map((r) => formatJoules(evaluate(track, r).energyPerInferenceJ)))
+    expect(w.findAll('[data-testid="ledger-missing"]')).toHaveLength(3 - shown.length)
     w.unmount()
   })
 

@@ -5,7 +5,8 @@ import SparsityControls from '../../components/SparsityControls.vue'
 import { useDeckState } from '../../composables/deckState'
 import { clearPage, mountOnTrack } from './mountOnTrack'
 import { formatMs } from '../../composables/format'
-import { requiredSpeedup, SPARSITY_STEPS } from '../../composables/useSparsity'
+import { formatValue } from '../../composables/useLedger'
+import { gameTarget, requiredSpeedup, SPARSITY_STEPS, windowText } from '../../composables/useSparsity'
 import { accuracyFloor, evaluate, PRECISIONS, TRACK_IDS } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
 
@@ -34,7 +35,10 @@ describe.each(TRACK_IDS)('SparsityWorkbench on %s', (track) => {
     if (need !== null) expect(ds[4].data[0].y).toBe(need)
     expect(ds[ds.length - 1].data).toEqual([{ x: 40, y: evaluate(track, r).realizedSpeedup }])
     expect(w.get('[data-testid="sparsity-value"]').text()).toBe('40 %')
-    expect(w.get('[data-testid="sparsity-latency"]').text()).toContain(formatMs(evaluate(track, r).latencyMs))
+    const t = gameTarget(track)
+    const shown = evaluate(track, r).checks.find((c) => c.name === (t?.name ?? 'latency'))!
+    expect(w.get('[data-testid="sparsity-target"]').text()).toContain(formatValue(shown.value, shown.unit))
+    if (t?.name !== 'latency') expect(w.get('[data-testid="sparsity-latency"]').text()).toContain(formatMs(evaluate(track, r).latencyMs))
     w.unmount()
   })
 
@@ -77,6 +81,23 @@ describe.each(TRACK_IDS)('SparsityWorkbench on %s', (track) => {
     else expect(count()).toBe('Try 2 / 10')
     await w.get('[data-testid="restart-button"]').trigger('click')
     expect(count()).toBe('Try 0 / 10')
+    w.unmount()
+  })
+
+  it('shows the engine\'s window after the tenth try, or earlier on request', async () => {
+    const w = start(track)
+    expect(w.find('[data-testid="tries-window"]').exists()).toBe(false)
+    await w.get('[data-testid="window-button"]').trigger('click')
+    expect(w.get('[data-testid="tries-window"]').text()).toBe(windowText(track))
+    await w.get('[data-testid="restart-button"]').trigger('click')
+    expect(w.find('[data-testid="tries-window"]').exists()).toBe(false)
+    // ten tries that cannot win (a ratio the veto trips, or none at all when nothing hits)
+    const slider = w.get('[data-testid="sparsity-slider"]')
+    for (let i = 0; i < 10 && !w.find('[data-testid="tries-success"]').exists(); i++) {
+      await slider.setValue(String(90 - i))
+      await w.get('[data-testid="try-button"]').trigger('click')
+    }
+    expect(w.get('[data-testid="tries-window"]').text()).toBe(windowText(track))
     w.unmount()
   })
 

@@ -2,12 +2,12 @@
 import { describe, expect, it } from 'vitest'
 import {
   amdahlTerms, attemptStatus, MAX_ATTEMPTS, recordAttempt, requiredSpeedup, sparsityCurve, SPARSITY_STEPS,
-  flatSteps, waterfallBars, wrapLabel, type Attempt,
+  flatSteps, gameTarget, judgeAttempt, waterfallBars, windowText, wrapLabel, type Attempt,
 } from '../../composables/useSparsity'
-import { baselineRecipe, evaluate, TRACK_IDS, TRACKS } from '../../engine'
+import { accuracyFloor, baselineRecipe, evaluate, part2Start, pruningWindows, TRACK_IDS, TRACKS } from '../../engine'
 
 const attempt = (sparsity: number, hit = false, veto = false): Attempt => ({
-  precision: 'fp16', sparsity, pattern: 'unstructured', student: 'x', latencyMs: 20, accuracy: 70, hit, veto,
+  precision: 'fp16', sparsity, pattern: 'unstructured', student: 'x', latencyMs: 20, accuracy: 70, hit, veto, target: null,
 })
 
 describe('the 10-iteration rule', () => {
@@ -31,6 +31,27 @@ describe('the 10-iteration rule', () => {
   it('stops counting after a success', () => {
     const won = recordAttempt([], attempt(0.5, true))
     expect(recordAttempt(won, attempt(0.6))).toBe(won)
+  })
+})
+
+describe.each(TRACK_IDS)('the part-2 game on %s is judged by the engine', (track) => {
+  it('a try hits when the engine\'s target budget passes, and the veto is the accuracy floor', () => {
+    const t = gameTarget(track)
+    for (const s of [0, 0.3, 0.5, 0.7, 0.9]) {
+      const r = { ...part2Start(track), sparsity: s }
+      const a = judgeAttempt(track, r)
+      const e = evaluate(track, r)
+      expect(a.veto).toBe(e.accuracy < accuracyFloor(track))
+      if (t) expect(a.hit).toBe(e.checks.find((c) => c.name === t.name)!.pass)
+      else expect(a.hit).toBe(false) // no target: nothing to hit
+    }
+  })
+  it('the window sentence states the engine\'s window, or says plainly that there is none', () => {
+    const text = windowText(track)
+    const ws = pruningWindows(track)
+    if (!gameTarget(track)) expect(text).toMatch(/No target/)
+    else if (ws.length === 0) expect(text).toMatch(/No pruning ratio meets/)
+    else for (const w of ws) expect(text).toContain(w.pattern === '2:4' ? '2:4' : `${Math.round(w.from * 100)}–${Math.round(w.to * 100)}% unstructured`)
   })
 })
 
