@@ -1,7 +1,7 @@
 // Part 3, the distillation bridge: teacher vs student from scratch vs distilled student, the temperature curve,
 // and the stakeholder's power-cut challenge against a reference recipe the student locks in.
 import { ref, watch, type Ref } from 'vue'
-import { baselineRecipe, evaluate, stakeholderCheck, TRACKS, validateRecipe } from '../engine'
+import { baselineRecipe, evaluate, stakeholderCheck, stakeholderReference, TRACKS, validateRecipe } from '../engine'
 import type { Evaluation, Recipe, TrackId } from '../engine'
 import { readSession, writeSession } from './useSparsity'
 
@@ -51,16 +51,17 @@ export function studentChoices(track: TrackId): { id: string; label: string; par
 
 const isRecipeLike = (v: unknown): v is Recipe => !!v && typeof v === 'object' && typeof (v as Recipe).precision === 'string'
 
-/** The reference recipe of the power-cut challenge: the baseline until the viewer locks in their own. Per track. */
+/** The reference recipe of the power-cut challenge: part 2's answer (the engine's stakeholderReference: the knee's
+ *  precision at the window's first ratio) until the viewer locks in their own. Per track. */
 export function useReferenceRecipe(track: Ref<TrackId>) {
   const key = () => `silicon-contract:reference:${track.value}`
   const load = (): Recipe => {
     const stored = readSession<Recipe | null>(key(), null, (v): v is Recipe | null => v === null || isRecipeLike(v))
-    if (!stored) return baselineRecipe(track.value)
+    if (!stored) return stakeholderReference(track.value)
     try {
       return validateRecipe(track.value, stored)
     } catch {
-      return baselineRecipe(track.value) // a stale or foreign recipe: fall back, keep nothing broken
+      return stakeholderReference(track.value) // a stale or foreign recipe: fall back, keep nothing broken
     }
   }
   const reference = ref<Recipe>(load())
@@ -72,7 +73,7 @@ export function useReferenceRecipe(track: Ref<TrackId>) {
       writeSession(key(), reference.value)
     },
     clear() {
-      reference.value = baselineRecipe(track.value)
+      reference.value = stakeholderReference(track.value)
       writeSession(key(), null)
     },
   }

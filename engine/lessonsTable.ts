@@ -61,7 +61,8 @@ export function allLessonsMarkdown(): string {
   return LESSON_PARTS.map((p) => `#### ${title[p]}\n\n${lessonsMarkdown(p)}\n`).join('\n')
 }
 
-/** The line that opens a generated table in the presenter notes; the table ends at the next blank line. */
+/** The line that opens a generated table in the presenter notes; the table follows after a blank line and ends at the
+ *  next blank line or the end of the notes. */
 export const NOTES_MARKER = (part: LessonPart) => `Per track (\`npm run lessons\`, ${part}):`
 
 /** Replaces every generated table in a page (after its marker line) with the current one. */
@@ -71,9 +72,9 @@ export function withLessons(page: string): string {
     const marker = NOTES_MARKER(part)
     const i = out.indexOf(marker)
     if (i < 0) continue
-    const start = i + marker.length + 1
-    const end = out.indexOf('\n\n', start)
-    out = `${out.slice(0, start)}${lessonsMarkdown(part)}${out.slice(end < 0 ? out.length : end)}`
+    const start = i + marker.length + 2
+    const ends = ['\n\n', '\n-->'].map((e) => out.indexOf(e, start)).filter((x) => x >= 0)
+    out = `${out.slice(0, start)}${lessonsMarkdown(part)}${out.slice(ends.length ? Math.min(...ends) : out.length)}`
   }
   return out
 }

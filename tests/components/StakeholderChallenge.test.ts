@@ -5,7 +5,7 @@ import { useDeckState } from '../../composables/deckState'
 import { clearPage, mountOnTrack } from './mountOnTrack'
 import { formatJoules } from '../../composables/format'
 import { challenge } from '../../composables/useDistillation'
-import { baselineRecipe, evaluate, TRACK_IDS, TRACKS } from '../../engine'
+import { evaluate, TRACK_IDS, TRACKS, stakeholderReference } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
@@ -26,7 +26,8 @@ describe.each(TRACK_IDS)('StakeholderChallenge on %s', (track) => {
 
   it('the verdict is the engine energy vs 80% of the reference, and every check', async () => {
     const w = start(track)
-    expect(w.get('[data-testid="reference-energy"]').text()).toBe(formatJoules(evaluate(track, baselineRecipe(track)).energyPerInferenceJ))
+    // until the viewer locks in their own, the reference is part 2's answer (the engine's stakeholderReference)
+    expect(w.get('[data-testid="reference-energy"]').text()).toBe(formatJoules(evaluate(track, stakeholderReference(track)).energyPerInferenceJ))
     // lock in an INT8 reference, then move to INT4 with the smallest student
     await w.get('[data-testid="challenge-precision"]').setValue('int8')
     await w.get('[data-testid="lock-reference"]').trigger('click')

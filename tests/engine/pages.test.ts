@@ -1,0 +1,60 @@
+// Numbers quoted in the slides and presenter notes (pages/*.md) agree with the engine. Track-specific lesson numbers live
+// in the generated tables (npm run lessons -- --write); any other number with a unit is either computed here from the
+// engine and compared, or a fixed figure with its reason (the storyboard's own question, a published source, timing).
+import { readFileSync, readdirSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { baselineRecipe, describeConstant, evaluate, knee, TRACKS } from '../../engine'
+import { withLessons } from '../../engine/lessonsTable'
+
+const dir = new URL('../../pages/', import.meta.url)
+const pages = readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => ({ name: f, text: readFileSync(new URL(f, dir), 'utf8') }))
+
+const sig = (x: number, d: number) => String(Number(x.toPrecision(d)))
+const cloud = evaluate('cloud', baselineRecipe('cloud'))
+
+/** Hand-quoted numbers that follow from the engine: the captured text must equal the engine's value. */
+const FROM_ENGINE: { page: string; pattern: RegExp; expected: () => string }[] = [
+  { page: '00-intro.md', pattern: /~(\d+) GB of weights/, expected: () => sig(cloud.memory.weightsBytes / 1e9, 3) },
+  { page: '00-intro.md', pattern: /of weights > (\d+) GB/, expected: () => sig(cloud.memory.capacityBytes / 1e9, 2) },
+  { page: '01-quantization.md', pattern: /\((\d+) KiB per token/, expected: () => sig(cloud.memory.kvCacheBytes / describeConstant('context length', 'cloud').value / 1024, 3) },
+  { page: '01-quantization.md', pattern: /per token: ([\d.]+) GB at/, expected: () => sig(cloud.memory.kvCacheBytes / 1e9, 2) },
+  { page: '01-quantization.md', pattern: /the (\d+) KiB of SRAM/, expected: () => sig(TRACKS.tiny.machine.levels[1].capacityBytes.value / 1024, 3) },
+  { page: '01-quantization.md', pattern: /for the 70B LLM at (\d+) bits/, expected: () => String(knee('cloud').cliffBits) },
+  { page: '01-quantization.md', pattern: /energy per MAC ~([\d.]+)× vs FP16/, expected: () => sig(describeConstant('FP16 MAC energy (45 nm)').value / describeConstant('INT8 MAC energy (45 nm)').value, 2) },
+]
+
+/** Fixed figures that are not the engine's to compute, with the reason they may be typed. */
+const FIXED: Record<string, string> = {
+  '2 min': 'timing', '14 min': 'timing', '15 min': 'timing', '45 min': 'timing', '60 s': 'timing',
+  '2×': 'the storyboard\'s question (2× faster? exactly 2× smaller?)', '50%': 'the storyboard\'s question and Jeff Dean\'s quote',
+  '5%': 'Jeff Dean\'s quote', '20%': 'the storyboard\'s stakeholder demand', '90%': 'the slider\'s range (storyboard: 0-90%)',
+  '8 bits': 'the storyboard\'s INT8 (free lunch)', '3 bits': 'checked above (cloud cliff)', '2 bits': 'the lab bench\'s measured collapse (seeded, lab/)',
+  '6 dB': 'SQNR formula: 6.02 dB per bit', '50 dB': 'SQNR formula at 8 bits: 6.02·8 + 1.76',
+  '1.4×': 'Flash-LLM (published, the engine\'s fit point)', '2.1×': 'Flash-LLM (published, the engine\'s fit point)',
+  '70%': 'Flash-LLM\'s sparsity for 1.4×', '1.3×': 'the lab bench\'s measured CSR speedup on a laptop CPU (lab/)',
+  '141 GB': 'checked above', '80 GB': 'checked above', '320 KiB': 'checked above', '2.7 GB': 'checked above', '256 KiB': 'checked above',
+  '6.5×': 'checked above',
+}
+
+const UNIT = String.raw`(?:×|ms|min|mW|W|J|mJ|µJ|GB|MB|KB|KiB|MiB|bits?|points?|%|fps|FPS|TOPS|dB|pJ|s)(?![\w])`
+const strip = (t: string) => t
+  .replace(/Per track \(`npm run lessons`, \w+\):\n\n(\|[^\n]*\n)+/g, '') // generated tables: checked against lessons()
+  .replace(/\$[^$]*\$/g, '') // KaTeX formulas
+  .replace(/\[\d\d:\d\d[^\]]*\]/g, '') // time cues
+
+describe('pages/*.md', () => {
+  it.each(pages)('$name carries the current generated lesson tables', ({ text }) => {
+    expect(text).toBe(withLessons(text))
+  })
+  it.each(FROM_ENGINE)('$page quotes the engine: $pattern', ({ page, pattern, expected }) => {
+    const m = pages.find((p) => p.name === page)!.text.match(pattern)
+    expect(m, `${pattern} not found in ${page}`).not.toBeNull()
+    expect(m![1]).toBe(expected())
+  })
+  it.each(pages)('$name types no other number with a unit (use a generated table, or compare it with the engine here)', ({ name, text }) => {
+    const loose = [...strip(text).matchAll(new RegExp(String.raw`(?<![\w.])~?(\d+(?:\.\d+)?)\s?(${UNIT})`, 'g'))]
+      .map((m) => `${m[1]}${m[2] === '×' || m[2] === '%' ? '' : ' '}${m[2]}`)
+      .filter((tok) => !(tok in FIXED))
+    expect(loose, `${name}: hand-typed numbers`).toEqual([])
+  })
+})
