@@ -3,7 +3,7 @@ import type { BudgetCheck, Evaluation, Recipe, TrackId } from './types'
 import type { ModelDef, TrackSpec } from './spec'
 import { SPECS } from './tracks'
 import { memoryOf, placementOf } from './memory'
-import { REAL, floorSeconds, kernelsFor, speedups, timeOf, trafficOf, type Kernel, type Realism } from './latency'
+import { LADDER, REAL, floorSeconds, kernelsFor, speedups, timeOf, trafficOf, type Kernel, type Realism } from './latency'
 import { energyOf, powerW } from './energy'
 import { accuracyOf } from './accuracy'
 import { validateRecipe } from './validate'
@@ -41,15 +41,16 @@ function timer(spec: TrackSpec, recipe: Recipe) {
   return pool.reduce((best, o) => (o.seconds < best.seconds ? o : best)).t
 }
 
-const baseCache = new Map<TrackSpec, { timer: ReturnType<typeof timer>; times: Map<string, number> }>()
-/** The FP16 dense baseline's timing under a realism setting, memoised per track (it never changes). */
-function baseTime(spec: TrackSpec, r: Realism): number {
+const baseCache = new Map<TrackSpec, number[]>()
+/** The FP16 dense baseline's time at every rung of the realism ladder, memoised per track (it never changes). */
+function baseLadder(spec: TrackSpec): number[] {
   let b = baseCache.get(spec)
-  if (!b) { b = { timer: timer(spec, baselineOf(spec)), times: new Map() }; baseCache.set(spec, b) }
-  const key = `${+r.precisionPath}${+r.dequant}${+r.sparsePath}${+r.metadata}${+r.activations}${+r.rest}`
-  let v = b.times.get(key)
-  if (v === undefined) { v = b.timer.time(r).seconds; b.times.set(key, v) }
-  return v
+  if (!b) {
+    const t = timer(spec, baselineOf(spec))
+    b = LADDER.map((r) => t.time(r).seconds)
+    baseCache.set(spec, b)
+  }
+  return b
 }
 
 /** Evaluates an already-validated recipe (internal; the public evaluate() validates first). */
@@ -58,7 +59,8 @@ export function evaluateSpec(spec: TrackSpec, recipe: Recipe): Evaluation {
   const cur = timer(spec, recipe)
   const real = cur.time(REAL)
   const latencyS = real.seconds
-  const sp = speedups(spec, recipe, cur.kernel, (r) => baseTime(spec, r), (r) => cur.time(r).seconds)
+  const ladder = LADDER.map((r, i) => (i === LADDER.length - 1 ? latencyS : cur.time(r).seconds))
+  const sp = speedups(spec, recipe, cur.kernel, baseLadder(spec), ladder)
   const floorS = floorSeconds(spec, cur.tr, real.macsExecuted, recipe)
   const en = energyOf(spec, recipe, cur.tr, real.macsExecuted, latencyS)
   const acc = accuracyOf(spec, teacher, cur.model, recipe)

@@ -144,14 +144,22 @@ const STEP_ORDER: { key: keyof Realism; text: (recipe: Recipe, spec: TrackSpec, 
   { key: 'rest', text: (_rc, sp) => ({ name: 'non-accelerated layers', why: sp.context ? 'Attention over the FP16 KV cache, norms and sampling do not shrink (Amdahl).' : 'Pre/post-processing does not shrink with the network (Amdahl).' }) },
 ]
 
-/** Theoretical speedup, realized speedup and the named steps between them (each step switches one realism on). */
-export function speedups(spec: TrackSpec, recipe: Recipe, kernel: Kernel, baseTime: (r: Realism) => number, recipeTime: (r: Realism) => number) {
-  const theoretical = baseTime(IDEAL) / recipeTime(IDEAL)
-  const on: Realism = { ...IDEAL }
-  const steps: SpeedupStep[] = STEP_ORDER.map((st) => {
-    on[st.key] = true
-    const t = st.text(recipe, spec, kernel)
-    return { name: t.name, speedupAfter: baseTime(on) / recipeTime(on), why: t.why }
-  })
-  return { theoretical, realized: steps[steps.length - 1].speedupAfter, steps }
+const textCache = new Map<string, { name: string; why: string }[]>()
+/** The steps' names and reasons depend only on the track, precision, pattern, whether anything is pruned, and the kernel. */
+function stepTexts(spec: TrackSpec, recipe: Recipe, kernel: Kernel) {
+  const key = `${spec.id}|${recipe.precision}|${recipe.pattern}|${recipe.sparsity === 0}|${kernel.id}`
+  let t = textCache.get(key)
+  if (!t) { t = STEP_ORDER.map((st) => st.text(recipe, spec, kernel)); textCache.set(key, t) }
+  return t
+}
+
+/** The realism settings the waterfall walks: the ideal, then each step switched on in turn (the last is REAL). */
+export const LADDER: Realism[] = STEP_ORDER.reduce((acc, st) => [...acc, { ...acc[acc.length - 1], [st.key]: true }], [IDEAL])
+
+/** Theoretical speedup, realized speedup and the named steps between them, from the baseline's and the recipe's
+ *  times at every rung of LADDER. */
+export function speedups(spec: TrackSpec, recipe: Recipe, kernel: Kernel, base: number[], cur: number[]) {
+  const texts = stepTexts(spec, recipe, kernel)
+  const steps: SpeedupStep[] = texts.map((t, i) => ({ name: t.name, speedupAfter: base[i + 1] / cur[i + 1], why: t.why }))
+  return { theoretical: base[0] / cur[0], realized: steps[steps.length - 1].speedupAfter, steps }
 }
