@@ -51,12 +51,12 @@ export function requiredSpeedup(track: TrackId): number | null {
 /** The engine's pruning window in one sentence, for after the tenth try (or when the presenter asks). */
 export function windowText(track: TrackId): string {
   const t = gameTarget(track)
-  if (!t) return 'No target: the knee\'s precision already meets every budget on this track. Pruning here only trades accuracy.'
+  if (!t) return 'No target here: part 1\'s precision already meets every budget, so pruning only costs accuracy.'
   const ws = pruningWindows(track)
-  if (ws.length === 0) return `No pruning ratio meets ${targetText(t)} without the veto on ${TRACKS[track].machine.name}: this hardware does not turn pruned weights into ${t.name}. Part 3's smaller student does.`
+  if (ws.length === 0) return `No ratio meets ${targetText(t)} without the veto on this machine: part 3's smaller student does.`
   const parts = ws.map((w) => (w.pattern === '2:4' ? '2:4' : `${Math.round(w.from * 100)}–${Math.round(w.to * 100)}% unstructured`))
   const veto = ws.find((w) => w.vetoFrom !== null)?.vetoFrom
-  return `The window: ${parts.join(' or ')} meets ${targetText(t)} without the veto${veto ? `; from ${Math.round(veto * 100)}% the veto trips` : ''}.`
+  return `Window: ${parts.join(' or ')} meets ${targetText(t)}${veto ? `; the veto trips from ${Math.round(veto * 100)}%` : ''}.`
 }
 
 // ---------- the 10-iteration rule ----------

@@ -50,7 +50,7 @@ function crisisHeadlineOf(spec: TrackSpec): string {
     case 'mobile':
       return `battery empty in ${sig(check(e, 'battery').value, 2)} min at 60 FPS`
     case 'tiny':
-      return `${sig(m.totalBytes / 1024)} KiB at FP16 vs ${m.capacityBytes / 1024} KiB of SRAM`
+      return `${sig(m.totalBytes / 1024)} KiB at FP16 vs ${m.capacityBytes / 1024} KiB of SRAM: ${sig(e.latencyMs, 2)} ms from ${m.weightsLevel}`
   }
 }
 

@@ -85,7 +85,7 @@ describe.each(TRACK_IDS)('instruments B on %s', (track) => {
     for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight')
     await page.waitForFunction(() => new URL(location.href).searchParams.get('sparsity') === '30')
     expect(await text('[data-testid="sparsity-value"]')).toBe('30 %')
-    expect(await text('[data-testid="sparsity-latency"]')).toContain(formatMs(evaluate(track, recipeNow(track)).latencyMs))
+    expect(await text('[data-testid="sparsity-readout"]')).toContain(formatMs(evaluate(track, recipeNow(track)).latencyMs))
     expect(await text('[data-testid="tries-count"]')).toBe('Try 0 / 10') // arrows do not burn tries
     await page.keyboard.press('Enter')
     expect(await text('[data-testid="tries-count"]')).toMatch(/Try 1 \/ 10/)

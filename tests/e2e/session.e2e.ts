@@ -152,7 +152,9 @@ describe('live class session', () => {
       await box.getByRole('button', { name: 'Lock in my prediction' }).click()
       return box
     }
-    await expect.poll(async () => (await choose(students[0], 0)).textContent()).toMatch(/answer sent/)
+    // choose once, then wait: retrying the click inside the poll would look for a button already renamed "Change my answer"
+    const box0 = await choose(students[0], 0)
+    await expect.poll(() => box0.textContent(), { timeout: 15_000 }).toMatch(/answer sent/)
     const port = Number(new URL(server.url).port)
     await server.close()
     const pending = choose(students[1], 2)
