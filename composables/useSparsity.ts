@@ -51,7 +51,7 @@ export function requiredSpeedup(track: TrackId): number | null {
 /** The engine's pruning window in one sentence, for after the tenth try (or when the presenter asks). */
 export function windowText(track: TrackId): string {
   const t = gameTarget(track)
-  if (!t) return 'No target here: part 1\'s precision already meets every budget, so pruning only costs accuracy.'
+  if (!t) return 'No part-2 target here: part 1\'s precision already meets every budget; pruning only costs accuracy.'
   const ws = pruningWindows(track)
   if (ws.length === 0) return `No ratio meets ${targetText(t)} without the veto on this machine: part 3's smaller student does.`
   const parts = ws.map((w) => (w.pattern === '2:4' ? '2:4' : `${Math.round(w.from * 100)}–${Math.round(w.to * 100)}% unstructured`))

@@ -114,7 +114,7 @@ export const tiny: TrackSpec = {
   prune24Penalty: k(T, '2:4 vs unstructured loss at 50%', 1.5, '×', 'assumption: 2:4 costs a little more than unstructured (Mishra et al. 2021)', 'assumption'),
   kdGapRecovery: k(T, 'distillation: fraction of the gap to the teacher recovered at the optimum', (146 - 74) / (146 - 67), '', 'Hinton et al. 2015 §3 (MNIST, a small task like keyword spotting): a small net alone 146 errors, distilled 74, teacher 67: (146 − 74)/(146 − 67); assumption: keyword spotting behaves like MNIST', 'derived'),
   budgets: [
-    { name: 'memory', sense: 'max', limit: k(T, 'memory budget (SRAM)', 256, 'KiB', 'storyboard: 256 KB on-chip SRAM; the model must fit to boot', 'assumption') },
+    { name: 'memory', sense: 'max', limit: k(T, 'memory budget (SRAM)', 256, 'KiB', 'storyboard: 256 KB on-chip SRAM. What must fit it: the activation arena, and the weights if they are to be read from SRAM rather than flash (the storyboard\'s "fit to boot" restated as MCU runtimes work)', 'assumption') },
     { name: 'latency', sense: 'max', limit: k(T, 'latency budget', 10, 'ms', 'storyboard: < 10 ms', 'assumption') },
     { name: 'power', sense: 'max', limit: k(T, 'average power budget', 1, 'mW', 'storyboard: under 1 mW', 'assumption') },
     { name: 'accuracy', sense: 'min', limit: k(T, 'accuracy floor', 95.4 - 1, '%', 'assumption: ≤ 1 point below DS-CNN-L (95.4)', 'assumption') },

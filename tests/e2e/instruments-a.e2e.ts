@@ -103,8 +103,8 @@ describe.each(TRACK_IDS)('instruments A on %s', (track) => {
     const last = steps[steps.length - 1].evaluation.memory
     await page.waitForFunction(() => new URL(location.href).searchParams.get('precision') === 'int4')
     const verdict = await text('[data-readout="verdict"]')
-    expect(verdict).toMatch(last.fits ? /^FITS/ : /^OOM/)
-    expect(verdict).toContain(formatBytes(last.totalBytes))
+    expect(verdict).toMatch(!last.fits ? /^OOM/ : last.weightsLevel === 'flash' ? /^WEIGHTS IN FLASH/ : /^FITS/)
+    expect(verdict).toContain(formatBytes(last.weightsLevel === 'flash' ? last.activationsBytes : last.totalBytes))
     await shot(`waterfall-${track}-int4`)
     expect(errors).toEqual([])
   })
