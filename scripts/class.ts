@@ -1,4 +1,4 @@
-// `npm run class -- --secret S [--port P] [--host H] [--data DIR] [--rebuild]`: the live class on the local network.
+// `CLASS_SECRET=S npm run class [-- --port P] [--host H] [--data DIR] [--rebuild]`: the live class on the local network.
 // Builds the deck into dist/ if missing (or with --rebuild, after editing slides), serves it (SPA fallback) with the session service on one port,
 // prints the student URL with a QR code and the presenter URL. The secret stays in this process's memory.
 import { spawnSync } from 'node:child_process'
@@ -29,6 +29,7 @@ function filesContaining(dir: string, needle: string): string[] {
 
 try {
   const a = parseServeArgs(process.argv.slice(2))
+  for (const w of a.warnings) console.warn(`warning: ${w}`)
   const dist = resolve(a.staticDir ?? 'dist')
   if (a.rebuild || !existsSync(join(dist, 'index.html'))) {
     console.log(`${a.rebuild ? 'Rebuilding' : `No built deck in ${dist}: building`} the deck (npx slidev build --out ${dist}) …`)
@@ -44,13 +45,13 @@ try {
   console.log(`\nThe Silicon Contract — live class (answers stored in ${a.dataDir})\n`)
   console.log(`Students: ${student}`)
   qrcode.generate(student, { small: true })
-  console.log(`Presenter: http://${host}:${port}/presenter/1  (enter the secret once, in the lock's presenter panel)`)
+  console.log(`Presenter: http://${host}:${port}/presenter/1  (type the secret once in the form at the bottom left of any slide; press ▶ on the timer)`)
   console.log('Stop with Ctrl+C; every acknowledged answer is already on disk.\n')
   const stop = () => s.close().then(() => process.exit(0))
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 } catch (e) {
   console.error(`error: ${(e as Error).message}`)
-  if (e instanceof UsageError) console.error(`${USAGE}\n(e.g. npm run class -- --secret my-class-secret)`)
+  if (e instanceof UsageError) console.error(`${USAGE}\n(e.g. CLASS_SECRET=my-class-secret npm run class)`)
   process.exit(2)
 }

@@ -3,7 +3,11 @@ import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 
-export interface ServeArgs { secret: string; port: number; host: string; dataDir: string; staticDir?: string; rebuild: boolean }
+export interface ServeArgs {
+  secret: string; port: number; host: string; dataDir: string; staticDir?: string; rebuild: boolean
+  /** said to the operator (never containing the secret), e.g. that --secret shows in `ps` */
+  warnings: string[]
+}
 
 export const DEFAULT_DATA_DIR = join(homedir(), '.silicon-contract')
 
@@ -23,8 +27,11 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   } catch (e) {
     throw new UsageError((e as Error).message)
   }
-  const secret = values.secret ?? env.CLASS_SECRET ?? ''
-  if (!secret) throw new UsageError('a presenter secret is required: --secret <S> (or CLASS_SECRET=<S>). Students never see it.')
+  // CLASS_SECRET is the documented way: a command-line argument is visible to every user of the machine in `ps`
+  const secret = env.CLASS_SECRET || values.secret || ''
+  const warnings: string[] = []
+  if (values.secret !== undefined) warnings.push(env.CLASS_SECRET ? '--secret ignored: CLASS_SECRET is set and wins' : '--secret is visible to other users of this machine (ps); prefer CLASS_SECRET=… npm run class')
+  if (!secret) throw new UsageError('a presenter secret is required: CLASS_SECRET=<S> npm run class (or --secret <S>). Students never see it.')
   if (secret.length < 6) throw new UsageError('the presenter secret must be at least 6 characters long')
   const port = Number(values.port ?? defaultPort)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer 0..65535, got "${values.port}"`)
@@ -35,7 +42,8 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     dataDir: resolve(values.data ?? DEFAULT_DATA_DIR),
     staticDir: values.static ? resolve(values.static) : undefined,
     rebuild: values.rebuild ?? false,
+    warnings,
   }
 }
 
-export const USAGE = 'usage: --secret S [--port P] [--host H] [--data DIR] [--rebuild]'
+export const USAGE = 'usage: CLASS_SECRET=S npm run class [-- --port P] [--host H] [--data DIR] [--rebuild]   (--secret S also works, with a warning)'

@@ -12,10 +12,19 @@ describe('command line', () => {
     expect(() => parseServeArgs([], {})).toThrow(UsageError)
     expect(() => parseServeArgs([], {})).toThrow(/--secret/)
   })
-  it('takes the secret from CLASS_SECRET too, and checks the port', () => {
-    expect(parseServeArgs([], { CLASS_SECRET: 'abcdefg' }).secret).toBe('abcdefg')
+  it('takes the secret from CLASS_SECRET (the documented way, no warning), and checks the port', () => {
+    expect(parseServeArgs([], { CLASS_SECRET: 'abcdefg' })).toMatchObject({ secret: 'abcdefg', warnings: [] })
     expect(() => parseServeArgs(['--secret', 'abcdefg', '--port', 'http'], {})).toThrow(/--port/)
     expect(() => parseServeArgs(['--secret', 'abcdefg', '--bogus'], {})).toThrow(UsageError)
+  })
+  it('--secret still works, with a warning that never contains the secret; CLASS_SECRET wins over it', () => {
+    const a = parseServeArgs(['--secret', 'abcdefg'], {})
+    expect(a.secret).toBe('abcdefg')
+    expect(a.warnings.join(' ')).toMatch(/ps/)
+    expect(a.warnings.join(' ')).not.toContain('abcdefg')
+    const b = parseServeArgs(['--secret', 'abcdefg'], { CLASS_SECRET: 'from-env' })
+    expect(b.secret).toBe('from-env')
+    expect(b.warnings.join(' ')).toMatch(/CLASS_SECRET/)
   })
   it('defaults: all interfaces, port 3030, data outside the repository', () => {
     const a = parseServeArgs(['--secret', 'abcdefg'], {})
