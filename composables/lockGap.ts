@@ -1,5 +1,5 @@
 // Words for the reveal: the viewer's answer against the engine's, e.g.
-// "you predicted 2×, the hardware gives 1.1×: off by 1.8×". Pure functions (no Vue), tested on their own.
+// "you predicted 2×, the hardware gives 1.1×: 82% too high". Pure functions (no Vue), tested on their own.
 import type { LockDefinition } from '../engine/types'
 
 /** 2 (default) or 3 significant digits, the precision the model can honestly claim. */
@@ -22,12 +22,14 @@ export function label(def: LockDefinition, value: number): string {
   return `${fmt(value, 3)}${unit === '×' || unit === '%' ? '' : ' '}${unit}`.trim()
 }
 
-function offBy(a: number, b: number, unit: string): string {
-  if (a > 0 && b > 0) {
-    const r = Math.max(a, b) / Math.min(a, b)
-    return r < 1.05 ? 'spot on' : `off by ${fmt(r)}×`
+/** The signed miss of `mine` against `key`: a percentage of the key ("5% too low"), or "spot on" within 5%. */
+export function offBy(mine: number, key: number, unit: string): string {
+  if (key !== 0) {
+    const rel = (mine - key) / Math.abs(key)
+    return Math.abs(rel) < 0.05 ? 'spot on (within 5%)' : `${fmt(Math.abs(rel) * 100)}% too ${rel > 0 ? 'high' : 'low'}`
   }
-  return `off by ${fmt(Math.abs(a - b))} ${unit}`.trim()
+  const d = mine - key
+  return d === 0 ? 'spot on' : `${fmt(Math.abs(d))} ${unit} too ${d > 0 ? 'high' : 'low'}`.replace('  ', ' ')
 }
 
 /** One sentence comparing the viewer's answer with the key; null when the viewer did not answer. */

@@ -95,8 +95,14 @@ export function useLock(lock: LockId) {
     gap: computed(() => describeGap(def, mine.value, key.value.value)),
     /** Live: send (a resubmission replaces). Offline: commit locally; the viewer then reveals. */
     commit: (value: number) => run(async () => {
-      if (live.value) await session.answer(lock, value)
-      else writeLocal(lock, (local.value = { value, revealed: false }))
+      if (!live.value) return void writeLocal(lock, (local.value = { value, revealed: false }))
+      try {
+        await session.answer(lock, value)
+      } catch (e) {
+        // the service names polls by id ("poll "quantization" is locked"): say it in the lecture's words
+        if (/is (locked|revealed)|round \d+ is over/.test((e as Error).message)) throw new Error(`Too late: ${def.title} closed before your answer arrived.`)
+        throw e
+      }
     }),
     revealOffline: () => run(() => { if (local.value) writeLocal(lock, (local.value = { ...local.value, revealed: true })) }),
     clearOffline: () => run(() => { writeLocal(lock, (local.value = null)) }),

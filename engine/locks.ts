@@ -7,17 +7,17 @@ import { bestTemperature } from './sweep'
 
 export const LOCKS: Record<LockId, LockDefinition> = {
   quantization: {
-    id: 'quantization', kind: 'number',
+    id: 'quantization', kind: 'number', title: 'the FP16 → INT8 prediction',
     question: 'If you move from FP16 to INT8, by what factor does your memory footprint shrink? What happens to accuracy?',
     range: { min: 1, max: 8, step: 0.1, unit: '×' },
   },
   sparsity: {
-    id: 'sparsity', kind: 'number',
+    id: 'sparsity', kind: 'number', title: 'the 50% pruning prediction',
     question: 'Does 50% unstructured pruning result in a 2× speedup on your hardware? Predict the realized speedup.',
     range: { min: 0.5, max: 2.5, step: 0.05, unit: '×' },
   },
   distillation: {
-    id: 'distillation', kind: 'choice',
+    id: 'distillation', kind: 'choice', title: 'the 4-bit distillation prediction',
     question: 'Can a 4-bit model trained with Distillation outperform an 8-bit model trained from scratch?',
     options: ['Yes, by more than 1 point', 'Yes, by up to 1 point', 'No, within 1 point below', 'No, by more than 1 point'],
   },

@@ -175,6 +175,8 @@ export interface ParetoPoint {
 export type LockId = 'quantization' | 'sparsity' | 'distillation'
 export interface LockDefinition {
   id: LockId
+  /** a human name for messages, e.g. 'the FP16 → INT8 prediction' */
+  title: string
   question: string
   kind: 'choice' | 'number'
   /** exactly 4 when kind is 'choice' */

@@ -145,7 +145,7 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
         if (bad) throw new HttpError(400, bad)
         const out = await commits.add({ poll: b.poll, voter: b.voter, value: b.value, round: b.round })
         if ('stale' in out) throw new HttpError(409, `round ${b.round} is over; the poll is in round ${out.stale}`)
-        if ('closed' in out) throw new HttpError(409, `poll "${b.poll}" is ${out.closed}: answers are closed`)
+        if ('closed' in out) throw new HttpError(409, `${def.title} is ${out.closed}: answers are closed`)
         const round = out.round
         hub.pushSoon()
         return send(res, 200, { ok: true, poll: b.poll, round, value: b.value, count: store.count(b.poll, round) })

@@ -10,13 +10,13 @@ export function answerError(def: LockDefinition, value: number): string | null {
   if (def.kind === 'choice') {
     const n = def.options?.length ?? 0
     if (!Number.isInteger(value) || value < 0 || value >= n)
-      return `value must be an option index 0..${n - 1} for poll "${def.id}"`
+      return `value must be an option index 0..${n - 1} for ${def.title}`
     return null
   }
   const r = def.range
-  if (!r) return `poll "${def.id}" has no range`
+  if (!r) return `${def.title} has no range`
   if (value < r.min || value > r.max)
-    return `value must be between ${r.min} and ${r.max} ${r.unit} for poll "${def.id}"`
+    return `value must be between ${r.min} and ${r.max} ${r.unit} for ${def.title}`
   return null
 }
 

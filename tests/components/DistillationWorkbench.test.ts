@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import DistillationWorkbench from '../../components/DistillationWorkbench.vue'
 import { useDeckState } from '../../composables/deckState'
 import { mountOnTrack } from './mountOnTrack'
+import { useLock } from '../../composables/useLock'
 import { formatBytes, formatJoules, sig } from '../../composables/format'
 import { baselineRecipe, evaluate, LOCKS, lockAnswer, TRACK_IDS, TRACKS } from '../../engine'
 import type { TrackId } from '../../engine'
@@ -47,14 +48,23 @@ describe.each(TRACK_IDS)('DistillationWorkbench on %s', (track) => {
     w.unmount()
   })
 
-  it("shows the engine's answer to the lock only on request", async () => {
+  it("keeps the engine's answer to the lock hidden until the lock is revealed, then shows it", async () => {
+    const lock = useLock('distillation')
+    await lock.clearOffline()
     const w = start(track)
     expect(w.find('[data-testid="lock-answer"]').exists()).toBe(false)
-    await w.get('[data-testid="answer-toggle"]').trigger('click')
+    expect(w.find('[data-testid="answer-toggle"]').exists()).toBe(false) // no way to peek while the lock is open
+    expect(w.find('[data-testid="answer-later"]').exists()).toBe(true)
+    await lock.commit(0)
+    await lock.revealOffline()
+    await w.vm.$nextTick()
     const a = lockAnswer(track, 'distillation')
     const text = w.get('[data-testid="lock-answer"]').text()
     expect(text).toContain(LOCKS.distillation.options![a.value])
     expect(text).toContain(a.explanation)
+    await w.get('[data-testid="answer-toggle"]').trigger('click') // foldable once revealed
+    expect(w.find('[data-testid="lock-answer"]').exists()).toBe(false)
+    await lock.clearOffline()
     w.unmount()
   })
 })

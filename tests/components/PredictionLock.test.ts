@@ -108,9 +108,9 @@ describe('offline, a number lock', () => {
     await w.find('button.reveal').trigger('click')
     await flushPromises()
     const truth = lockAnswer('cloud', 'quantization').value
-    const ratio = Math.max(2, truth) / Math.min(2, truth)
+    const rel = (2 - truth) / truth
     expect(w.find('.gap').text()).toMatch(/^you predicted 2×, the hardware gives [\d.]+×: /)
-    if (ratio >= 1.05) expect(w.find('.gap').text()).toContain(`off by ${Number(ratio.toPrecision(2))}×`)
+    expect(w.find('.gap').text()).toContain(Math.abs(rel) < 0.05 ? 'spot on' : `${Number((Math.abs(rel) * 100).toPrecision(2))}% too ${rel > 0 ? 'high' : 'low'}`)
   })
   it('refuses an out-of-range number with a message and keeps the lock open', async () => {
     const w = await mountLock('quantization')
@@ -148,6 +148,9 @@ describe('live class', () => {
     const c = w.find('[data-testid="presenter-controls"]')
     expect(c.exists()).toBe(true)
     expect(c.find('input[type="password"]').exists()).toBe(true)
+    // no answer form to misclick: the presenter's answer is never counted
+    expect(w.find('.lock-question').exists()).toBe(false)
+    expect(w.find('[data-testid="presenter-no-answer"]').exists()).toBe(true)
   })
 
   it('with reveal-at, the presenter’s click on the slide reveals', async () => {
@@ -160,6 +163,20 @@ describe('live class', () => {
     clicks.value = 1
     await flushPromises()
     expect(api.controls).toEqual([{ secret: 'the-secret', action: 'reveal', poll: 'distillation' }])
+  })
+
+  it('starting over asks first, then opens a new round (never the destructive reset): the old answers stay exportable', async () => {
+    api.live = true
+    api.snapshot = snap('revealed', 3)
+    renderContext.value = 'presenter'
+    sessionStorage.setItem('silicon-contract:presenter-secret', 'the-secret')
+    const w = await mountLock('distillation')
+    await w.get('[data-testid="start-over"]').trigger('click')
+    expect(api.controls).toEqual([]) // one click deletes nothing and starts nothing
+    expect(w.text()).toContain('3 answers stay exportable')
+    await w.get('[data-testid="confirm-start-over"]').trigger('click')
+    await flushPromises()
+    expect(api.controls).toEqual([{ secret: 'the-secret', action: 'newRound', poll: 'distillation' }])
   })
 
   it('a student’s clicks never reveal', async () => {

@@ -1,30 +1,31 @@
-// The reveal's sentence: "you predicted 2×, the hardware gives 1.1×: off by 1.8×" (wording of issue 6).
+// The reveal's sentence: "you predicted 2×, the hardware gives 1.1×: 82% too high" — a signed miss, as a share of the key.
 import { describe, expect, it } from 'vitest'
 import { describeGap, fmt, magnitude } from '../../composables/lockGap'
 import type { LockDefinition } from '../../engine/types'
 
-const num: LockDefinition = { id: 'sparsity', question: 'q', kind: 'number', range: { min: 0.5, max: 4, step: 0.1, unit: '×' } }
-const choice: LockDefinition = { id: 'quantization', question: 'q', kind: 'choice', options: ['1×', '2×', '4×', '8×'] }
-const words: LockDefinition = { id: 'distillation', question: 'q', kind: 'choice', options: ['Yes, clearly', 'About equal', 'No', 'Depends on T'] }
+const num: LockDefinition = { id: 'sparsity', title: 't', question: 'q', kind: 'number', range: { min: 0.5, max: 4, step: 0.1, unit: '×' } }
+const choice: LockDefinition = { id: 'quantization', title: 't', question: 'q', kind: 'choice', options: ['1×', '2×', '4×', '8×'] }
+const words: LockDefinition = { id: 'distillation', title: 't', question: 'q', kind: 'choice', options: ['Yes, clearly', 'About equal', 'No', 'Depends on T'] }
 
 describe('describeGap', () => {
-  it('reproduces the issue’s example: 2 vs 1.1 is off by 1.8×', () => {
-    expect(describeGap(num, 2, 1.1)).toBe('you predicted 2×, the hardware gives 1.1×: off by 1.8×')
+  it('says how far and which way: 2 vs 1.1 is 82% too high, 1.1 vs 2 is 45% too low', () => {
+    expect(describeGap(num, 2, 1.1)).toBe('you predicted 2×, the hardware gives 1.1×: 82% too high')
+    expect(describeGap(num, 1.1, 2)).toMatch(/45% too low$/)
   })
-  it('is symmetric in the ratio and says spot on within 5%', () => {
-    expect(describeGap(num, 1.1, 2)).toMatch(/off by 1\.8×$/)
-    expect(describeGap(num, 2, 2.05)).toMatch(/spot on$/)
+  it('a 5% miss reads as 5%, not as a factor; within 5% is spot on', () => {
+    expect(describeGap(num, 1.05, 1)).toMatch(/5% too high$/) // was "off by 1.1×" (issue 10)
+    expect(describeGap(num, 2, 2.05)).toMatch(/spot on \(within 5%\)$/)
   })
-  it('choices with quantities: ratio between the chosen and the right option', () => {
-    expect(describeGap(choice, 3, 1)).toBe('you chose “8×”, the answer is “2×”: off by 4×')
+  it('choices with quantities: the miss between the chosen and the right option', () => {
+    expect(describeGap(choice, 3, 1)).toBe('you chose “8×”, the answer is “2×”: 300% too high')
     expect(describeGap(choice, 1, 1)).toBe('you chose “2×”, and that is the answer')
   })
   it('choices in words: no ratio', () => {
     expect(describeGap(words, 0, 2)).toBe('you chose “Yes, clearly”, the answer is “No”')
   })
   it('keeps three significant digits of the key (1.96× is not rounded up to the naive 2×)', () => {
-    expect(describeGap(num, 2, 1.96)).toBe('you predicted 2×, the hardware gives 1.96×: spot on')
-    expect(describeGap(num, 1.5, 1.96)).toBe('you predicted 1.5×, the hardware gives 1.96×: off by 1.3×')
+    expect(describeGap(num, 2, 1.96)).toBe('you predicted 2×, the hardware gives 1.96×: spot on (within 5%)')
+    expect(describeGap(num, 1.5, 1.96)).toBe('you predicted 1.5×, the hardware gives 1.96×: 23% too low')
   })
   it('no answer, no sentence', () => {
     expect(describeGap(num, null, 1.1)).toBeNull()

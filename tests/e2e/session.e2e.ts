@@ -119,7 +119,7 @@ describe('live class session', () => {
       const box = lockBox(s)
       await expect.poll(() => box.getAttribute('data-phase')).toBe('revealed')
       await expect.poll(() => box.locator('.lock-bars').textContent()).toMatch(/3 answers/)
-      expect(await box.locator('.gap').textContent()).toMatch(/^you predicted [\d.]+×, the hardware gives [\d.]+×: (off by [\d.]+×|spot on)$/)
+      expect(await box.locator('.gap').textContent()).toMatch(/^you predicted [\d.]+×, the hardware gives [\d.]+×: ([\d.]+% too (high|low)|spot on \(within 5%\))$/)
       expect(await box.locator('.lock-bars').textContent()).toMatch(/median 2 ×/)
     }
 
