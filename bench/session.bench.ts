@@ -16,28 +16,35 @@ const SECRET = 'bench-' + Math.random().toString(36).slice(2)
 const poll = Object.values(DEFAULT_POLLS).find((d) => d.kind === 'choice')!.id
 const dataDir = mkdtempSync(join(tmpdir(), 'session-bench-'))
 
-const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--secret', SECRET, '--port', '0', '--host', '127.0.0.1', '--data', dataDir],
-  { stdio: ['ignore', 'pipe', 'inherit'] })
+const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--host', '127.0.0.1', '--data', dataDir],
+  { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, CLASS_SECRET: SECRET } })
 const base: string = await new Promise((ok, fail) => {
   let out = ''
   child.stdout!.on('data', (d) => { out += d; const m = out.match(/on (http:\/\/\S+?)\/api/); if (m) ok(m[1]) })
   child.on('exit', (c) => fail(new Error(`server exited (${c})`)))
 })
 
-const json = (body: unknown, secret?: string) => ({
+const json = (body: unknown, secret?: string, cookie?: string) => ({
   method: 'POST', body: JSON.stringify(body),
-  headers: { 'Content-Type': 'application/json', ...(secret ? { Authorization: `Bearer ${secret}` } : {}) },
+  headers: { 'Content-Type': 'application/json', ...(secret ? { Authorization: `Bearer ${secret}` } : {}), ...(cookie ? { Cookie: cookie } : {}) },
 })
+/** A student's browser asks the service for its identity once (an HttpOnly cookie): id and cookie header. */
+async function identity(): Promise<{ id: string; cookie: string }> {
+  const r = await fetch(`${base}/api/session/identity`)
+  await r.text()
+  const cookie = r.headers.getSetCookie().find((c) => c.startsWith('sc_voter='))!.split(';')[0]
+  return { id: cookie.slice('sc_voter='.length).split('.')[0], cookie }
+}
 const latencies: number[] = []
 let sent = 0, acked = 0, retries = 0, failed = 0
 const finalAnswer = new Map<string, number>()
 
-async function answer(voter: string, value: number): Promise<boolean> {
+async function answer(cookie: string, value: number): Promise<boolean> {
   for (let attempt = 0; attempt < 6; attempt++) {
     sent++
     const t0 = performance.now()
     try {
-      const r = await fetch(`${base}/api/session/answer`, { ...json({ poll, voter, value }), signal: AbortSignal.timeout(5000) })
+      const r = await fetch(`${base}/api/session/answer`, { ...json({ poll, value }, undefined, cookie), signal: AbortSignal.timeout(5000) })
       await r.text()
       if (r.status === 200) { latencies.push(performance.now() - t0); acked++; return true }
       if (r.status < 500) throw new Error(`refused: ${r.status}`)
@@ -53,14 +60,14 @@ async function answer(voter: string, value: number): Promise<boolean> {
 
 const streams: AbortController[] = []
 async function student(i: number): Promise<void> {
-  const voter = `bench-student-${i}`
+  const { id: voter, cookie } = await identity()
   const ctrl = new AbortController()
   streams.push(ctrl)
   fetch(`${base}/api/session/events`, { signal: ctrl.signal }).then(async (r) => { for await (const _ of r.body!) { /* drain */ } }).catch(() => {})
   await new Promise((ok) => setTimeout(ok, Math.random() * 1000))
-  let value = i % 4
-  if (i % 3 === 0 && await answer(voter, (value + 1) % 4)) { /* changed their mind below */ }
-  if (await answer(voter, value)) finalAnswer.set(voter, value)
+  const value = i % 4
+  if (i % 3 === 0 && await answer(cookie, (value + 1) % 4)) { /* changed their mind below */ }
+  if (await answer(cookie, value)) finalAnswer.set(voter, value)
 }
 
 const t0 = performance.now()

@@ -41,9 +41,11 @@ export async function probeLive(): Promise<boolean> {
   }
 }
 
-export const getState = (voter: string) => request<Snapshot>(`state?voter=${encodeURIComponent(voter)}`)
-export const postAnswer = (poll: string, voter: string, value: number, round?: number) =>
-  request<{ ok: true; round: number; count: number; value: number }>('answer', { method: 'POST', body: JSON.stringify({ poll, voter, value, round }) })
+/** Asks the service for this browser's identity (an HttpOnly cookie it signs; the deck never sees or chooses it). */
+export const getIdentity = () => request<{ ok: true; issued: boolean }>('identity')
+export const getState = () => request<Snapshot>('state')
+export const postAnswer = (poll: string, value: number, round?: number) =>
+  request<{ ok: true; round: number; count: number; value: number }>('answer', { method: 'POST', body: JSON.stringify({ poll, value, round }) })
 export const getResults = (poll: string, round: number, secret?: string | null) =>
   request<Distribution & { phase: Phase }>(`results?poll=${encodeURIComponent(poll)}&round=${round}`, {}, secret)
 export const postControl = (secret: string, action: ControlAction, poll: string) =>
@@ -52,7 +54,7 @@ export const postGoto = (secret: string, slide: number, clicks: number) =>
   request<{ ok: true }>('control', { method: 'POST', body: JSON.stringify({ action: 'goto', slide, clicks }) }, secret)
 export const checkSecret = (secret: string) => request<{ presenter: true }>('auth', {}, secret)
 export const eventsUrl = () => apiUrl('events')
-/** The round's answers as CSV (presenter only; voter ids are random per browser). */
+/** The round's answers as CSV (presenter only; voter ids are the random identities the service issued). */
 export async function exportCsv(secret: string, poll: string): Promise<Blob> {
   const res = await fetch(apiUrl(`export?poll=${encodeURIComponent(poll)}&format=csv`), { headers: { Authorization: `Bearer ${secret}` }, cache: 'no-store' })
   if (!res.ok) throw new SessionError(res.status, (await res.json().catch(() => null))?.error ?? `export failed (${res.status})`)

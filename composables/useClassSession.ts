@@ -1,12 +1,11 @@
 // The deck's side of the class session, one per browser tab: mode detection (live service or offline),
-// the live snapshot pushed over SSE, this viewer's id and answers, and the presenter's secret
-// (sessionStorage of the presenter's tab only; it is never in a served file).
+// the live snapshot pushed over SSE, this viewer's answers, and the presenter's secret (sessionStorage of the
+// presenter's tab only; it is never in a served file). The viewer's identity is the service's (an HttpOnly cookie).
 import { computed, reactive, ref } from 'vue'
 import * as api from './sessionApi'
 import type { ControlAction, Snapshot } from './sessionApi'
 
 export type Mode = 'unknown' | 'live' | 'offline'
-const VOTER_KEY = 'silicon-contract:voter'
 const SECRET_KEY = 'silicon-contract:presenter-secret'
 
 const mode = ref<Mode>('unknown')
@@ -21,29 +20,12 @@ function storage(kind: 'local' | 'session'): Storage | null {
   try { return kind === 'local' ? window.localStorage : window.sessionStorage } catch { return null }
 }
 
-/** A random id (works on plain-http LAN addresses, where crypto.randomUUID is unavailable). */
-function randomId(): string {
-  const b = new Uint8Array(16)
-  crypto.getRandomValues(b)
-  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
-}
-
-export function voterId(): string {
-  const ls = storage('local')
-  let id = ls?.getItem(VOTER_KEY) ?? ''
-  if (!/^[A-Za-z0-9_-]{8,64}$/.test(id)) {
-    id = randomId()
-    ls?.setItem(VOTER_KEY, id)
-  }
-  return id
-}
-
 function applySnapshot(s: Snapshot): void {
   const before = snapshot.value?.polls ?? {}
   // a reset empties a round without changing its number: refresh this viewer's own answers then
   const emptied = Object.entries(s.polls).some(([p, st]) => before[p] && before[p].round === st.round && st.count < before[p].count)
   snapshot.value = { polls: s.polls, presenter: s.presenter }
-  if (emptied && !s.mine) api.getState(voterId()).then(applySnapshot).catch(() => {})
+  if (emptied && !s.mine) api.getState().then(applySnapshot).catch(() => {})
   for (const [poll, value] of Object.entries(s.mine ?? {})) {
     const round = s.polls[poll]?.round
     if (round !== undefined) mine[poll] = value === null ? undefined : { round, value }
@@ -60,7 +42,8 @@ async function start(): Promise<Mode> {
   if (isPrintView()) return (mode.value = 'offline')
   if (!(await api.probeLive())) return (mode.value = 'offline')
   try {
-    applySnapshot(await api.getState(voterId()))
+    await api.getIdentity()
+    applySnapshot(await api.getState())
   } catch {
     return (mode.value = 'offline')
   }
@@ -87,10 +70,12 @@ export function useClassSession() {
       const round = snapshot.value?.polls[poll]?.round
       for (let attempt = 0; ; attempt++) {
         try {
-          const r = await api.postAnswer(poll, voterId(), value, round)
+          const r = await api.postAnswer(poll, value, round)
           mine[poll] = { round: r.round, value }
           return
         } catch (e) {
+          // a lost identity cookie (cleared storage, a new service data folder): ask for a new one and send again
+          if (e instanceof api.SessionError && e.status === 401 && attempt === 0) { await api.getIdentity(); continue }
           const retriable = e instanceof api.SessionError && (e.status === 0 || e.status >= 500)
           if (!retriable || attempt >= 5) throw e // ~10 s in all: enough for the service to restart
           await new Promise((ok) => setTimeout(ok, Math.min(3000, 400 * 2 ** attempt)))

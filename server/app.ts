@@ -6,6 +6,7 @@ import sirv from 'sirv'
 import { createSessionHandler, type SessionHandler } from './handler.ts'
 import type { PollDefs } from './polls.ts'
 import { SessionStore } from './store.ts'
+import type { Limits } from './identity.ts'
 
 export interface ClassServerOptions {
   secret: string
@@ -15,6 +16,7 @@ export interface ClassServerOptions {
   host?: string
   port?: number
   throttleMs?: number
+  limits?: Partial<Limits>
 }
 
 export interface ClassServer {
@@ -36,7 +38,7 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
   if (o.staticDir && o.dataDir !== ':memory:' && isInside(o.dataDir, o.staticDir))
     throw new Error(`the data folder ${o.dataDir} is inside the served folder ${o.staticDir}; choose another --data`)
   const store = new SessionStore(o.dataDir)
-  const handler = createSessionHandler({ store, secret: o.secret, polls: o.polls, throttleMs: o.throttleMs })
+  const handler = createSessionHandler({ store, secret: o.secret, polls: o.polls, throttleMs: o.throttleMs, limits: o.limits })
   const assets = o.staticDir ? sirv(o.staticDir, { single: true, etag: true, dev: false }) : null
   const server = createServer((req, res) =>
     handler(req, res, () => {

@@ -7,6 +7,7 @@ import { isPresenter, presentedSecret, secretMatches } from './auth.ts'
 import { answerError, checkPollDefs, type PollDefs } from './polls.ts'
 import { AnswerBody, ControlBody, ResultsQuery, zodMessage } from './schema.ts'
 import { SseHub } from './sse.ts'
+import { addressOf, DEFAULT_LIMITS, Identities, PerMinute, type Limits } from './identity.ts'
 import { CommitQueue } from './commitQueue.ts'
 import type { SessionStore } from './store.ts'
 
@@ -22,6 +23,8 @@ export interface SessionOptions {
   polls: PollDefs
   /** coalescing delay of count pushes over SSE, ms */
   throttleMs?: number
+  /** per-address limits on new identities and open event streams */
+  limits?: Partial<Limits>
 }
 
 export type SessionHandler = ((req: IncomingMessage, res: ServerResponse, next?: () => void) => void) & {
@@ -80,7 +83,10 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
     })),
     presenter: store.presenter(),
   })
-  const hub = new SseHub(snapshot, opts.throttleMs ?? 200)
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits }
+  const hub = new SseHub(snapshot, opts.throttleMs ?? 200, 15000, 5000, limits.streamsPerAddress)
+  const identities = new Identities(store.identityKey())
+  const newIdentities = new PerMinute(limits.identitiesPerMinute)
   const commits = new CommitQueue(store)
 
   const pollDef = (poll: string) => {
@@ -119,31 +125,41 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
     const expect = (m: string) => { if (method !== m) throw new HttpError(405, `${method} not allowed on ${url.pathname}`) }
 
     switch (path) {
+      case 'identity': {
+        // a browser asks once (and again if its cookie is lost): the service issues an identity it cannot forge
+        expect('GET')
+        if (identities.voterOf(req)) return send(res, 200, { ok: true, issued: false })
+        if (!newIdentities.take(addressOf(req))) throw new HttpError(429, 'too many new identities from this address; wait a minute')
+        identities.setCookie(res, identities.issue().cookie)
+        return send(res, 200, { ok: true, issued: true })
+      }
       case 'state': {
         expect('GET')
-        const voter = url.searchParams.get('voter')
+        const voter = identities.voterOf(req)
         const body: Record<string, unknown> = snapshot()
-        if (voter !== null) {
-          const v = parse(AnswerBody.shape.voter, voter)
-          body.mine = Object.fromEntries(Object.keys(polls).map((p) => [p, store.mine(p, store.current(p).round, v)]))
-        }
+        if (voter !== null) body.mine = Object.fromEntries(Object.keys(polls).map((p) => [p, store.mine(p, store.current(p).round, voter)]))
         return send(res, 200, body)
       }
-      case 'events':
+      case 'events': {
         expect('GET')
-        if (!hub.add(res)) throw new HttpError(503, 'too many open event streams; reload in a minute')
+        const added = hub.add(res, addressOf(req))
+        if (added === 'address') throw new HttpError(429, 'too many open event streams from this address; close a tab or wait a minute')
+        if (added === 'full') throw new HttpError(503, 'too many open event streams; reload in a minute')
         return
+      }
       case 'auth':
         expect('GET')
         requirePresenter(req)
         return send(res, 200, { presenter: true })
       case 'answer': {
         expect('POST')
+        const voter = identities.voterOf(req)
+        if (!voter) throw new HttpError(401, 'no valid identity: reload the page to get one')
         const b = parse(AnswerBody, await readJson(req))
         const def = pollDef(b.poll)
         const bad = answerError(def, b.value)
         if (bad) throw new HttpError(400, bad)
-        const out = await commits.add({ poll: b.poll, voter: b.voter, value: b.value, round: b.round })
+        const out = await commits.add({ poll: b.poll, voter, value: b.value, round: b.round })
         if ('stale' in out) throw new HttpError(409, `round ${b.round} is over; the poll is in round ${out.stale}`)
         if ('closed' in out) throw new HttpError(409, `${def.title} is ${out.closed}: answers are closed`)
         const round = out.round

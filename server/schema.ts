@@ -2,11 +2,9 @@
 import { z } from 'zod'
 
 export const pollId = z.string().min(1).max(64).regex(/^[a-z0-9_-]+$/i, 'poll must be a short identifier')
-export const voterId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'voter must be 8-64 characters of A-Z a-z 0-9 _ -')
-
+// The voter is not in the body: it is the identity the service issued (server/identity.ts), read from its cookie.
 export const AnswerBody = z.strictObject({
   poll: pollId,
-  voter: voterId,
   value: z.number(),
   /** optional: the round the client saw; a stale round is refused so an old tab cannot vote into a new round */
   round: z.int().min(1).optional(),

@@ -5,10 +5,12 @@ import type { ServerResponse } from 'node:http'
 
 export class SseHub {
   private clients = new Set<ServerResponse>()
+  private perAddress = new Map<string, number>()
   private pending: ReturnType<typeof setTimeout> | null = null
   private heartbeat: ReturnType<typeof setInterval>
 
-  constructor(private snapshot: () => unknown, private throttleMs = 200, heartbeatMs = 15000, readonly maxClients = 5000) {
+  constructor(private snapshot: () => unknown, private throttleMs = 200, heartbeatMs = 15000, readonly maxClients = 5000,
+    readonly maxPerAddress = Infinity) {
     this.heartbeat = setInterval(() => this.write(': ping\n\n'), heartbeatMs)
     this.heartbeat.unref?.()
   }
@@ -17,9 +19,12 @@ export class SseHub {
     return this.clients.size
   }
 
-  /** Returns false (and sends nothing) when the hub is full; the caller answers 503. */
-  add(res: ServerResponse): boolean {
-    if (this.clients.size >= this.maxClients) return false
+  /** Sends nothing and says why when the hub is full ('full': 503) or the address holds its share ('address': 429). */
+  add(res: ServerResponse, address = '?'): true | 'full' | 'address' {
+    if (this.clients.size >= this.maxClients) return 'full'
+    const mine = this.perAddress.get(address) ?? 0
+    if (mine >= this.maxPerAddress) return 'address'
+    this.perAddress.set(address, mine + 1)
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -29,7 +34,12 @@ export class SseHub {
     res.write(`retry: 2000\n\n`)
     res.write(this.frame())
     this.clients.add(res)
-    res.on('close', () => this.clients.delete(res))
+    res.on('close', () => {
+      this.clients.delete(res)
+      const n = (this.perAddress.get(address) ?? 1) - 1
+      if (n > 0) this.perAddress.set(address, n)
+      else this.perAddress.delete(address)
+    })
     return true
   }
 

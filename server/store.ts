@@ -1,6 +1,7 @@
 // Durable store of the class session: SQLite (better-sqlite3) in WAL mode with synchronous=FULL, so a
 // write has been fsync'ed when the call returns — the service acknowledges an answer only after that.
 import Database from 'better-sqlite3'
+import { randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -28,7 +29,8 @@ export class SessionStore {
       CREATE TABLE IF NOT EXISTS answers (poll TEXT NOT NULL, round INTEGER NOT NULL, voter TEXT NOT NULL,
         value REAL NOT NULL, updated_at INTEGER NOT NULL, PRIMARY KEY (poll, round, voter));
       CREATE TABLE IF NOT EXISTS presenter (id INTEGER PRIMARY KEY CHECK (id = 1), slide INTEGER NOT NULL,
-        clicks INTEGER NOT NULL, seq INTEGER NOT NULL);`)
+        clicks INTEGER NOT NULL, seq INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB NOT NULL);`)
     this.q = {
       current: this.db.prepare('SELECT round, phase FROM rounds WHERE poll = ? ORDER BY round DESC LIMIT 1'),
       roundPhase: this.db.prepare('SELECT phase FROM rounds WHERE poll = ? AND round = ?'),
@@ -47,6 +49,15 @@ export class SessionStore {
       setPos: this.db.prepare(`INSERT INTO presenter (id, slide, clicks, seq) VALUES (1, ?, ?, 1)
         ON CONFLICT (id) DO UPDATE SET slide = excluded.slide, clicks = excluded.clicks, seq = presenter.seq + 1`),
     }
+  }
+
+  /** The key that signs voter identities: made once, kept in the data folder, so identities survive restarts. */
+  identityKey(): Buffer {
+    const get = this.db.prepare('SELECT value FROM meta WHERE name = ?')
+    const row = get.get('identity_key') as { value: Buffer } | undefined
+    if (row) return row.value
+    this.db.prepare('INSERT OR IGNORE INTO meta (name, value) VALUES (?, ?)').run('identity_key', randomBytes(32))
+    return (get.get('identity_key') as { value: Buffer }).value
   }
 
   /** The poll's current round; round 1, open, is created on first use. */

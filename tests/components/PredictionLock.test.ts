@@ -23,7 +23,8 @@ vi.mock('../../composables/sessionApi', async (orig) => ({
   ...(await orig<typeof import('../../composables/sessionApi')>()),
   probeLive: async () => api.live,
   getState: async () => api.snapshot,
-  postAnswer: async (poll: string, voter: string, value: number) => { api.answers.push({ poll, voter, value }); return { ok: true, round: 1, count: 1, value } },
+  postAnswer: async (poll: string, value: number) => { api.answers.push({ poll, value }); return { ok: true, round: 1, count: 1, value } },
+  getIdentity: async () => ({ ok: true, issued: false }),
   postControl: async (secret: string, action: string, poll: string) => { api.controls.push({ secret, action, poll }); return { ok: true } },
   getResults: async () => ({ poll: 'distillation', round: 1, kind: 'choice', count: 3, counts: [0, 1, 2, 0], phase: 'revealed' }),
 }))

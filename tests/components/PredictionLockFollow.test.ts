@@ -8,6 +8,7 @@ vi.mock('../../composables/sessionApi', async (orig) => ({
   ...(await orig<typeof import('../../composables/sessionApi')>()),
   probeLive: async () => true,
   getState: async () => api.snapshot,
+  getIdentity: async () => ({ ok: true, issued: false }),
   postGoto: async (secret: string, slide: number, clicks: number) => { api.gotos.push({ secret, slide, clicks }); return { ok: true } },
 }))
 class FakeEventSource {

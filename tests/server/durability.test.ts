@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import { DEFAULT_POLLS } from '../../server/defaultPolls.ts'
-import { call, voterName } from './fixtures/client.ts'
+import { call, idOf, voterName } from './fixtures/client.ts'
 
 const SECRET = 'durable-secret-Wombat-93'
 const dataDir = mkdtempSync(join(tmpdir(), 'session-kill9-'))
@@ -18,8 +18,8 @@ afterAll(() => {
 /** Starts the real service (server/cli.ts) as its own node process (no tsx wrapper, so SIGKILL hits the server itself). */
 function startChild(): Promise<{ child: ChildProcess; url: string }> {
   const cli = join(import.meta.dirname, '../../server/cli.ts')
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--secret', SECRET, '--port', '0', '--host', '127.0.0.1', '--data', dataDir],
-    { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--host', '127.0.0.1', '--data', dataDir],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, CLASS_SECRET: SECRET } })
   children.push(child)
   return new Promise((ok, fail) => {
     let out = ''
@@ -63,7 +63,8 @@ it('no acknowledged answer is lost when the server is killed mid-burst', async (
   const second = await startChild()
   const exp = await call(second.url, '/api/session/export?poll=distillation', { secret: SECRET })
   const stored = new Map<string, number>(exp.body.answers.map((a: { voter: string; value: number }) => [a.voter, a.value]))
-  const lost = [...acked].filter(([voter, value]) => stored.get(voter) !== value)
+  // the service identified each student by the id it issued to that student's browser
+  const lost = [...acked].filter(([name, value]) => stored.get(idOf(first.url, name)!) !== value)
   expect(lost).toEqual([])
   expect(stored.size).toBeGreaterThanOrEqual(acked.size)
   second.child.kill('SIGKILL')

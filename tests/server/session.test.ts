@@ -1,8 +1,11 @@
 // The class-session service on a loopback port: the rules of ARCHITECTURE §4.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startClassServer, type ClassServer } from '../../server/app.ts'
 import { TEST_POLLS } from './fixtures/polls.ts'
-import { answerWithRetry, call, voterName } from './fixtures/client.ts'
+import { answerWithRetry, call, identityFor, idOf, voterName } from './fixtures/client.ts'
 
 const SECRET = 'test-secret-Quokka-4711'
 let s: ClassServer
@@ -20,6 +23,9 @@ beforeEach(async () => {
 const control = (json: unknown, secret: string | null = SECRET) =>
   call(base, '/api/session/control', { json, secret: secret ?? undefined })
 const answer = (json: unknown) => call(base, '/api/session/answer', { json })
+/** A raw POST to answer as student `name` (its identity cookie, the body exactly as given). */
+const rawAnswer = async (name: string | null, body: string, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
+  call(base, '/api/session/answer', { method: 'POST', body, headers: name ? { ...headers, Cookie: (await identityFor(base, name)).cookie } : headers })
 /** Everything a bad request could change: phases, rounds, counts, the presenter's slide and the stored rows. */
 async function everything() {
   const state = (await call(base, '/api/session/state')).body
@@ -31,9 +37,9 @@ async function everything() {
 describe('bad requests: a 4xx with a JSON error and no change in state', () => {
   const oversized = JSON.stringify({ poll: 'quantization', voter: 'voter-000001', value: 1, pad: 'x'.repeat(5000) })
   const cases: [string, () => Promise<{ status: number; body: any }>, number][] = [
-    ['malformed JSON', () => call(base, '/api/session/answer', { method: 'POST', body: '{"poll": "quantization",', headers: { 'Content-Type': 'application/json' } }), 400],
-    ['oversized body', () => call(base, '/api/session/answer', { method: 'POST', body: oversized, headers: { 'Content-Type': 'application/json' } }), 413],
-    ['not JSON content type', () => call(base, '/api/session/answer', { method: 'POST', body: 'poll=quantization', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }), 415],
+    ['malformed JSON', () => rawAnswer('voter-000001', '{"poll": "quantization",'), 400],
+    ['oversized body', () => rawAnswer('voter-000001', oversized), 413],
+    ['not JSON content type', () => rawAnswer('voter-000001', 'poll=quantization', { 'Content-Type': 'application/x-www-form-urlencoded' }), 415],
     ['unknown poll', () => answer({ poll: 'nope', voter: 'voter-000001', value: 1 }), 404],
     ['choice index 4', () => answer({ poll: 'quantization', voter: 'voter-000001', value: 4 }), 400],
     ['choice index -1', () => answer({ poll: 'quantization', voter: 'voter-000001', value: -1 }), 400],
@@ -41,10 +47,15 @@ describe('bad requests: a 4xx with a JSON error and no change in state', () => {
     ['choice as a string', () => answer({ poll: 'quantization', voter: 'voter-000001', value: '1' }), 400],
     ['number below range', () => answer({ poll: 'sparsity', voter: 'voter-000001', value: 0.4 }), 400],
     ['number above range', () => answer({ poll: 'sparsity', voter: 'voter-000001', value: 4.01 }), 400],
-    ['missing voter', () => answer({ poll: 'quantization', value: 1 }), 400],
-    ['voter with odd characters', () => answer({ poll: 'quantization', voter: '<script>alert(1)</script>', value: 1 }), 400],
+    ['no identity (no cookie)', () => answer({ poll: 'quantization', value: 1 }), 401],
+    ['a forged identity cookie', () => call(base, '/api/session/answer', { json: { poll: 'quantization', value: 1 }, headers: { Cookie: 'sc_voter=made-up-id.bm90LWEtc2lnbmF0dXJl' } }), 401],
+    ['a valid id with another id\'s signature', async () => {
+      const [a, b] = [await identityFor(base, 'voter-000001'), await identityFor(base, 'voter-000002')]
+      return call(base, '/api/session/answer', { json: { poll: 'quantization', value: 1 }, headers: { Cookie: `sc_voter=${a.id}.${b.cookie.split('.')[1]}` } })
+    }, 401],
+    ['a voter chosen in the body', () => rawAnswer('voter-000001', JSON.stringify({ poll: 'quantization', voter: 'someone-else', value: 1 })), 400],
     ['extra field', () => answer({ poll: 'quantization', voter: 'voter-000001', value: 1, admin: true }), 400],
-    ['array body', () => answer([1, 2, 3]), 400],
+    ['array body', () => rawAnswer('voter-000001', '[1, 2, 3]'), 400],
     ['stale round', () => answer({ poll: 'quantization', voter: 'voter-000001', value: 1, round: 1 }), 409],
     ['control without secret', () => control({ action: 'reveal', poll: 'quantization' }, null), 401],
     ['control with a wrong secret', () => control({ action: 'reveal', poll: 'quantization' }, SECRET + 'x'), 401],
@@ -134,9 +145,9 @@ describe('rules', () => {
     expect((await call(base, `/api/session/results?poll=quantization&round=${old}`)).body.counts).toEqual([0, 0, 0, 1])
     const csv = await call(base, `/api/session/export?poll=quantization&round=${old}&format=csv`, { secret: SECRET })
     expect(csv.text.split('\n')[0]).toBe('poll,round,voter,value,updated_at')
-    expect(csv.text).toContain(`quantization,${old},voter-cccccc,3,`)
+    expect(csv.text).toContain(`quantization,${old},${idOf(base, 'voter-cccccc')},3,`)
     const json = await call(base, `/api/session/export?poll=quantization&round=${old}`, { secret: SECRET })
-    expect(json.body.answers).toMatchObject([{ voter: 'voter-cccccc', value: 3 }])
+    expect(json.body.answers).toMatchObject([{ voter: idOf(base, 'voter-cccccc'), value: 3 }])
   })
 
   it('200 concurrent voters, each answering twice with retries, give an exact tally', async () => {
@@ -207,5 +218,52 @@ describe('baking results for the static build', () => {
     const b = bake(s.store, TEST_POLLS)
     expect(b.polls.quantization).toMatchObject({ round: revealed, count: 2, counts: [0, 0, 0, 2] })
     expect(JSON.stringify(b)).not.toMatch(/voter-bake/)
+  })
+})
+
+describe('identities the service issues', () => {
+  it('nobody can answer as someone else: an answer counts for the cookie\'s identity only, and a reload keeps it', async () => {
+    await answer({ poll: 'quantization', voter: 'voter-ident-a', value: 2 })
+    const again = await call(base, '/api/session/identity', { headers: { Cookie: (await identityFor(base, 'voter-ident-a')).cookie } })
+    expect(again.body).toEqual({ ok: true, issued: false }) // a reload with the cookie gets no new identity
+    const mine = (await call(base, '/api/session/state?voter=voter-ident-a')).body.mine
+    expect(mine.quantization).toBe(2)
+    expect((await call(base, '/api/session/state?voter=voter-ident-b')).body.mine.quantization).toBeNull()
+  })
+
+  it('the identity survives a restart of the service (its key is in the data folder)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ident-'))
+    try {
+      const one = await startClassServer({ secret: SECRET, dataDir: dir, polls: TEST_POLLS })
+      const id = await identityFor(one.url, 'restart-student')
+      expect((await call(one.url, '/api/session/answer', { json: { poll: 'quantization', value: 1 }, headers: { Cookie: id.cookie } })).status).toBe(200)
+      await one.close()
+      const two = await startClassServer({ secret: SECRET, dataDir: dir, polls: TEST_POLLS })
+      const st = await call(two.url, '/api/session/state', { headers: { Cookie: id.cookie } })
+      expect(st.body.mine.quantization).toBe(1)
+      await two.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('per-address limits: new identities per minute and open event streams get a 429 JSON error and change nothing', async () => {
+    const small = await startClassServer({ secret: SECRET, dataDir: ':memory:', polls: TEST_POLLS, limits: { identitiesPerMinute: 3, streamsPerAddress: 2 } })
+    try {
+      const ids = await Promise.all([0, 1, 2].map((i) => call(small.url, '/api/session/identity')))
+      expect(ids.map((r) => r.status)).toEqual([200, 200, 200])
+      const over = await call(small.url, '/api/session/identity')
+      expect(over.status).toBe(429)
+      expect(over.body.error).toMatch(/identities/)
+      const ctrl = new AbortController()
+      const open = await Promise.all([0, 1].map(() => fetch(`${small.url}/api/session/events`, { signal: ctrl.signal })))
+      expect(open.map((r) => r.status)).toEqual([200, 200])
+      const third = await fetch(`${small.url}/api/session/events`)
+      expect(third.status).toBe(429)
+      expect((await third.json()).error).toMatch(/event streams/)
+      ctrl.abort()
+    } finally {
+      await small.close()
+    }
   })
 })
