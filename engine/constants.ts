@@ -85,10 +85,12 @@ const flashAlpha = (1 / FLASH_70.speedup - 1 / FLASH_90.speedup) / (FLASH_70.r -
 export const SPARSE_LOAD_ALPHA = k('all', 'sparse-load kernel: time per compressed byte (α)', flashAlpha, '× dense', `${FLASH}; α = (1/1.4 − 1/2.1) / (0.6 − 0.2)`, 'derived')
 export const SPARSE_LOAD_BETA = k('all', 'sparse-load kernel: fixed decode overhead (β)', 1 / FLASH_90.speedup - flashAlpha * FLASH_90.r, '× dense', `${FLASH}; β = 1/2.1 − 0.2·α`, 'derived')
 
-/** Ampere/Hopper sparse tensor cores: the datasheet's 2× is peak math; measured end to end it is far less. */
-export const SPARSE24_END_TO_END = k('all', '2:4 end-to-end math speedup on sparse tensor cores', 1.5, '×', 'NVIDIA (TensorRT 8 launch): BERT-Large INT8 with 2:4 sparsity ≈ 1.5× dense on A100, the best published end-to-end case (V2); NVIDIA\'s TensorRT sparsity blog: "up to 20%" on CNNs', 'published')
+/** Ampere/Hopper sparse tensor cores: the datasheet's 2× is peak math; measured end to end it is far less, and less on
+ *  CNNs than on transformers. */
+export const SPARSE24_TRANSFORMER = k('all', '2:4 end-to-end math speedup (transformers)', 1.5, '×', 'NVIDIA (TensorRT 8 launch): BERT-Large INT8 with 2:4 sparsity ≈ 1.5× dense on A100, the best published end-to-end case (V2)', 'published')
+export const SPARSE24_CNN = k('all', '2:4 end-to-end math speedup (CNNs)', 1.2, '×', 'NVIDIA, "Accelerating Inference with Sparsity Using the NVIDIA Ampere Architecture and TensorRT" (2021): "up to 20%" better performance on CNNs (V2)', 'published')
 const CUDA_CORE_SPARSE = 'CUDA-core kernels that skip the zeros (Sputnik, Gale et al. SC20: 27% of FP32 peak on V100) run an order of magnitude below dense tensor-core rates and do not win at ≤ 90%, so a GPU here runs unstructured sparsity as Flash-LLM does (Xia et al. VLDB 2024): load as sparse (tiled CSL), compute as dense'
-export const GPU_UNSTRUCTURED = { format: 'csr16' as const, formatSource: CUDA_CORE_SPARSE }
+export const GPU_UNSTRUCTURED = { format: 'csr16' as const, formatSource: CUDA_CORE_SPARSE, decode: 'kernel' as const }
 
 /** Quantization robustness vs model size (used by every track for students without their own anchor). */
 export const BITS_PER_DECADE = k('all', 'quantization fragility per decade fewer parameters', 0.3, 'bit', 'assumption: each 10× fewer parameters moves the half-loss bit width up by 0.3 bit (direction: Huang et al. 2024 8B vs 70B; larger models are more robust)', 'assumption')

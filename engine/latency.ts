@@ -70,6 +70,8 @@ function weightStreamBytes(spec: TrackSpec, model: ModelDef, recipe: Recipe, mem
     case '2:4': return mem.quantMetadataBytes + stored / spec.machine.sparse24Efficiency.value
     case 'sparse-load':
     case 'skip': {
+      // a hardware weight decoder streams the compressed bytes at line rate; a GPU kernel pays Flash-LLM's overheads
+      if (spec.machine.unstructured.decode === 'hardware') return tr.weightBytes
       const dense = (model.params.value * BITS[recipe.precision]) / 8
       return mem.quantMetadataBytes + Math.max(stored, SPARSE_LOAD_ALPHA.value * stored + SPARSE_LOAD_BETA.value * dense)
     }

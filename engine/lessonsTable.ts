@@ -33,7 +33,7 @@ const ROWS: Record<'part1' | 'part2' | 'part3' | 'ledger', Row[]> = {
     ['lock 2: 50% unstructured, realized', (l) => `${sig(l.locks[1].value, 2)}×`],
   ],
   part3: [
-    ['best temperature', (l) => l.temperatures.map((t) => `${t.name} ${t.alreadyDistilled ? 'any (already distilled)' : `${sig(t.best, 2)}${t.plateau ? '+' : ''}`}`).join('; ')],
+    ['best temperature', (l) => l.temperatures.map((t) => `${t.name} ${t.alreadyDistilled ? 'any (already distilled)' : t.plateau ? 'any (large: flat)' : sig(t.best, 2)}`).join('; ')],
     ['stakeholder −20%: smaller distilled student', (l) => (l.stakeholder ? `${l.stakeholder.label} (−${Math.round(l.stakeholder.reduction * 100)}%, +${sig(l.stakeholder.margin, 2)} over the floor)` : 'none')],
     ['lock 3: 4-bit distilled vs 8-bit scratch', (l) => LOCKS.distillation.options![l.locks[2].value]],
   ],

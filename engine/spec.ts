@@ -45,13 +45,16 @@ export interface MachineSpec {
   sparse24: { fp16: boolean; int8: boolean; source: string }
   /** end-to-end math speedup of 2:4 sparse tensor cores over dense on this kind of workload (≤ 2, the peak ratio) */
   sparse24MathSpeedup: Sourced
-  /** kernel efficiency reading the 2:4 format where the hardware does not skip its zeros (software decode) */
+  /** efficiency of the 2:4 weight stream: decoded by the sparse tensor cores where they exist, in software elsewhere */
   sparse24Efficiency: Sourced
   /** how this machine stores and runs unstructured sparsity (see latency.ts: sparse kernels) */
   unstructured: {
     /** 'csr16': a 16-bit position per kept value (Flash-LLM's tiled CSL); 'bitmap': one presence bit per weight */
     format: 'csr16' | 'bitmap'
     formatSource: string
+    /** 'kernel': a GPU kernel decodes it (Flash-LLM's measured overheads); 'hardware': a weight decoder streams it at
+     *  line rate, so only its bytes count */
+    decode: 'kernel' | 'hardware'
     /** a unit that skips the pruned weights' multiply-accumulates, if the machine has one; it runs the kept ones at
      *  `relativeRate` × the dense rate of the precision's path */
     skip?: { relativeRate: Sourced; unit: string }

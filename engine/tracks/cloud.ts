@@ -1,5 +1,5 @@
 // Cloud Titan: Llama-3-70B decode on one H100 SXM 80 GB.
-import { BITS_PER_DECADE, GPU_UNSTRUCTURED, MEMORY_ENERGY, SPARSE24_END_TO_END, k, sramEnergyPerByte } from '../constants'
+import { BITS_PER_DECADE, GPU_UNSTRUCTURED, MEMORY_ENERGY, SPARSE24_TRANSFORMER, k, sramEnergyPerByte } from '../constants'
 import { fitQuantCurve, quantCurve } from '../accuracy'
 import type { ModelDef, QuantCurve, TrackSpec } from '../spec'
 
@@ -12,8 +12,9 @@ const HUANG = 'Huang et al. 2024 "How Good Are Low-bit Quantized LLaMA3 Models?"
 const CHANCE = k(T, 'zero-shot avg chance level', 35, '%', `${HUANG}: chance ≈ 35`, 'published')
 const ACC70 = 75.3
 const EQAT = 'Chen et al. 2024 "EfficientQAT" (model zoo of the authors\' repo, same five zero-shot tasks, lm-eval): training-aware, g128 (W2: g64)'
-// Post-training: the reference model through GPTQ W4/W3/W2 (g128): 74.9 / 70.6 / 45.4.
-const PTQ70 = fitQuantCurve(ACC70, CHANCE.value, [[4, 74.9], [3, 70.6], [2, 45.4]])
+// Post-training: the reference model exactly through GPTQ W4 and W3 (g128): 74.9 / 70.6, where the floor and the knee
+// are; a least-squares fit through W2 (45.4) too would misplace W3 by 0.7 points. The two-point curve gives W2 ≈ 49.7.
+const PTQ70 = fitQuantCurve(ACC70, CHANCE.value, [[4, 74.9], [3, 70.6]])
 // Training-aware: EfficientQAT's own Llama-3 rows.
 const QAT70 = fitQuantCurve(75.33, CHANCE.value, [[4, 74.57], [3, 72.42], [2, 67.89]])
 const QAT8 = fitQuantCurve(68.58, CHANCE.value, [[4, 68.43], [3, 67.35], [2, 60.76]])
@@ -59,7 +60,7 @@ const shifted = (fit: { slope: number; bitsHalf: number }, from: number, fromNam
   quantCurve(T, `${name} ${what}`, fit.slope, fit.bitsHalf + BITS_PER_DECADE.value * decades(from, p), `assumption: the ${fromName} ${what} fit + ${BITS_PER_DECADE.value} bit per decade fewer parameters (${decades(from, p).toFixed(2)} decades)`, 'assumption')
 const P70 = 70_553_706_496, P8 = 8_030_261_248
 const curves = (ptq: (n: string) => QuantCurve, trained: (n: string) => QuantCurve) => (name: string) => ({ ptq: ptq(name), trained: trained(name) })
-const ptq70 = (name: string) => quantCurve(T, `${name} post-training quantization`, PTQ70.slope, PTQ70.bitsHalf, `least-squares logistic fit to ${HUANG}, GPTQ W4 74.9, W3 70.6, W2 45.4`, 'derived')
+const ptq70 = (name: string) => quantCurve(T, `${name} post-training quantization`, PTQ70.slope, PTQ70.bitsHalf, `logistic exactly through ${HUANG}, GPTQ W4 74.9 and W3 70.6 (W2 45.4 published; the curve gives ≈ 49.7)`, 'derived')
 const PRE_DISTILLED = 'Llama 3.2 model card: the 1B and 3B models were pruned from Llama 3.1 8B and pretrained with Llama 3.1 8B and 70B logits as token-level targets (their published scores already include distillation)'
 
 const L70: LlamaShape = { hidden: 8192, layers: 80, heads: 64, kvHeads: 8, headDim: 128, mlp: 28672, vocab: VOCAB }
@@ -76,15 +77,15 @@ const models: ModelDef[] = [
     quant: curves(shifted(PTQ70, P70, 'Llama-3-70B', P8, 'post-training quantization'),
       (n) => quantCurve(T, `${n} training-aware quantization`, QAT8.slope, QAT8.bitsHalf, `least-squares fit to ${EQAT}, Llama-3-8B: FP16 68.58 → W4 68.43, W3 67.35, W2 60.76`, 'derived')) }),
   llama({ id: 'llama3.2-3b', name: 'Llama-3.2-3B', params: 3_212_749_824, paramsSrc: 'Llama-3.2-3B model card (3.21B) / safetensors metadata',
-    acc: 63.9, accSrc: 'assumption: four of the five tasks from a third-party lm-eval 0-shot run of the base model (ARC-c 42.8, ARC-e 74.5, HellaSwag 55.8, WinoGrande 69.4) and PIQA ≈ 77 assumed: mean 63.9; not a paper figure', accKind: 'assumption',
+    acc: 63.9, accSrc: 'assumption (already distilled: see below): four of the five tasks from a third-party lm-eval 0-shot run of the base model (ARC-c 42.8, ARC-e 74.5, HellaSwag 55.8, WinoGrande 69.4) and PIQA ≈ 77 assumed: mean 63.9; not a paper figure. ' + PRE_DISTILLED, accKind: 'assumption',
     shape: L3, shapeSrc: CFG32, fragility: 12, preDistilled: true,
     quant: curves(shifted(PTQ70, P70, 'Llama-3-70B', 3.21e9, 'post-training quantization'), shifted(QAT8, P8, 'Llama-3-8B EfficientQAT', 3.21e9, 'training-aware quantization')) }),
   llama({ id: 'llama3.2-1b', name: 'Llama-3.2-1B', params: 1_235_814_400, paramsSrc: 'Llama-3.2-1B model card (1.23B) / safetensors metadata',
-    acc: 57.0, accSrc: 'assumption: ≈ 57 on the five tasks (recalled from quantization papers\' FP16 rows, PIQA ~74, ARC-e ~65, ARC-c ~34, HellaSwag ~48, WinoGrande ~60); not verified', accKind: 'assumption',
+    acc: 57.0, accSrc: 'assumption: ≈ 57 on the five tasks (recalled from quantization papers\' FP16 rows, PIQA ~74, ARC-e ~65, ARC-c ~34, HellaSwag ~48, WinoGrande ~60); not verified. ' + PRE_DISTILLED, accKind: 'assumption',
     shape: L1, shapeSrc: CFG32, fragility: 14, preDistilled: true,
     quant: curves(shifted(PTQ70, P70, 'Llama-3-70B', 1.24e9, 'post-training quantization'), shifted(QAT8, P8, 'Llama-3-8B EfficientQAT', 1.24e9, 'training-aware quantization')) }),
 ]
-k(T, 'Llama-3.2 students already distilled', 1, 'flag', PRE_DISTILLED, 'published')
+
 
 const H100_FP16 = k(T, 'H100 dense FP16 tensor throughput', 989e12 / 2, 'MAC/s', `${DS}: 989 TFLOPS dense FP16 = 494.5 T MAC/s`, 'derived')
 const H100_INT8 = k(T, 'H100 dense INT8/FP8 tensor throughput', 1979e12 / 2, 'MAC/s', `${DS}: 1,979 TOPS dense INT8 (FP8 the same) = 989.5 T MAC/s`, 'derived')
@@ -124,7 +125,7 @@ export const cloud: TrackSpec = {
         unit: 'FP16 tensor cores after 1-bit unpacking' },
     },
     sparse24: { fp16: true, int8: true, source: `${DS}: "sparse" figures are 2× dense, 2:4 math only` },
-    sparse24MathSpeedup: SPARSE24_END_TO_END,
+    sparse24MathSpeedup: SPARSE24_TRANSFORMER,
     sparse24Efficiency: k(T, '2:4 kernel efficiency at batch 1', 0.7, '', 'assumption: 2:4 sparse tensor-core kernels are tuned for GEMM; at batch-1 GEMV the compressed stream runs at ~70% of dense efficiency (textbook: 1.1-1.3× typical end-to-end)', 'assumption'),
     unstructured: GPU_UNSTRUCTURED,
     activePowerW: k(T, 'H100 busy power outside MACs and DRAM', 100, 'W', 'assumption: clocks, leakage, caches and control while decoding (TDP 700 W)', 'assumption'),

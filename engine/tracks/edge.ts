@@ -1,5 +1,5 @@
 // Edge Guardian: AV perception (ResNet-50-class backbone + heads at 1080p) on a Jetson/DRIVE AGX Orin GPU.
-import { GPU_UNSTRUCTURED, MEMORY_ENERGY, SPARSE24_END_TO_END, k, sramEnergyPerByte } from '../constants'
+import { GPU_UNSTRUCTURED, MEMORY_ENERGY, SPARSE24_CNN, k, sramEnergyPerByte } from '../constants'
 import type { TrackSpec } from '../spec'
 import { IMAGENET_CHANCE, cnnModels } from './cnn'
 import { IMAGENET_KD_RECOVERY } from './common'
@@ -51,7 +51,7 @@ export const edge: TrackSpec = {
         unit: 'INT8 tensor cores after 1-bit unpacking' },
     },
     sparse24: { fp16: true, int8: true, source: `${DS}: "sparse TOPS" = 2× dense on Ampere sparse tensor cores (2:4)` },
-    sparse24MathSpeedup: SPARSE24_END_TO_END,
+    sparse24MathSpeedup: SPARSE24_CNN,
     sparse24Efficiency: k(T, '2:4 kernel efficiency', 0.9, '', 'assumption: hardware-decoded 2:4 metadata costs ~10%', 'assumption'),
     unstructured: GPU_UNSTRUCTURED,
     activePowerW: k(T, 'Orin busy power outside MACs and DRAM', 10, 'W', 'assumption: CPU cluster, clocks and leakage while the GPU runs (module 15-60 W, facts.md)', 'assumption'),

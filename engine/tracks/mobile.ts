@@ -50,7 +50,7 @@ export const mobile: TrackSpec = {
     sparse24MathSpeedup: k(T, '2:4 math speedup', 1, '×', `${SOC}: no 2:4 sparse MAC units`, 'assumption'),
     sparse24Efficiency: k(T, '2:4 kernel efficiency', 0.6, '', 'assumption: without sparse MACs the 2:4 format is decoded in software', 'assumption'),
     unstructured: {
-      format: 'bitmap', formatSource: 'assumption: zero weights compressed with a presence bitmap, as sparsity-aware mobile NPUs do (Song et al., ISSCC 2019, Samsung Exynos 9820 NPU)',
+      format: 'bitmap', decode: 'hardware', formatSource: 'assumption: zero weights compressed with a presence bitmap, as sparsity-aware mobile NPUs do (Song et al., ISSCC 2019, Samsung Exynos 9820 NPU)',
       skip: { relativeRate: k(T, 'zero-skipping NPU: rate on kept weights', 0.75, '× dense rate', 'assumption: a sparsity-aware NPU that skips zero-weight MACs (Song et al., ISSCC 2019, Samsung Exynos 9820 NPU) loses ~25% of its dense rate to load imbalance on the kept ones', 'assumption'), unit: 'zero-skipping NPU MAC array' },
     },
     activePowerW: k(T, 'NPU busy power outside MACs and DRAM', 0.3, 'W', 'assumption: clocks, leakage, control and SRAM standby while the NPU runs', 'assumption'),

@@ -25,12 +25,16 @@ describe.each(TRACK_IDS)('%s: part 1, the knee', (t) => {
     expect(k.kneeBits).toBeLessThanOrEqual(8)
     expect(evaluate(t, { ...baselineRecipe(t), precision: k.precision }).accuracy).toBeGreaterThanOrEqual(accuracyFloor(t))
   })
-  it('training-aware quantization (distillation at the target precision) moves the cliff down by bits, not fractions', () => {
+  it('training-aware quantization (distillation at the target precision) lifts the curve below the knee; on CNNs it moves the cliff by bits', () => {
     const trained = quantizationCurve(t, { ...baselineRecipe(t), distill: true })
     let trainedKnee = 16
     for (let b = 16; b >= 1 && trained[b - 1].accuracy >= accuracyFloor(t); b--) trainedKnee = b
-    expect(trainedKnee).toBeLessThanOrEqual(knee(t).kneeBits - 1)
+    const k = knee(t)
     expect(trainedKnee).toBeLessThanOrEqual(4) // a trained INT4 model holds where post-training INT4 may not
+    // at the post-training cliff, training recovers accuracy (LSQ, PROFIT, EfficientQAT)
+    expect(trained[k.cliffBits! - 1].accuracy).toBeGreaterThan(k.curve[k.cliffBits! - 1].accuracy)
+    if (t !== 'cloud') expect(trainedKnee).toBeLessThanOrEqual(k.kneeBits - 2)
+    // the LLM: EfficientQAT's W2 (67.9) is still under the 70.3 floor, so the knee stays at 3 bits
   })
 })
 

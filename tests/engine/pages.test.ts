@@ -19,7 +19,7 @@ const FROM_ENGINE: { page: string; pattern: RegExp; expected: () => string }[] =
   { page: '01-quantization.md', pattern: /\((\d+) KiB per token/, expected: () => sig(cloud.memory.kvCacheBytes / describeConstant('context length', 'cloud').value / 1024, 3) },
   { page: '01-quantization.md', pattern: /per token: ([\d.]+) GB at/, expected: () => sig(cloud.memory.kvCacheBytes / 1e9, 2) },
   { page: '01-quantization.md', pattern: /the (\d+) KiB of SRAM/, expected: () => sig(TRACKS.tiny.machine.levels[1].capacityBytes.value / 1024, 3) },
-  { page: '01-quantization.md', pattern: /for the 70B LLM at (\d+) bits/, expected: () => String(knee('cloud').cliffBits) },
+  { page: '01-quantization.md', pattern: /the 70B LLM holds to (\d+) bits/, expected: () => String(knee('cloud').kneeBits) },
   { page: '01-quantization.md', pattern: /energy per MAC ~([\d.]+)× vs FP16/, expected: () => sig(describeConstant('FP16 MAC energy (45 nm)').value / describeConstant('INT8 MAC energy (45 nm)').value, 2) },
 ]
 
@@ -28,7 +28,7 @@ const FIXED: Record<string, string> = {
   '2 min': 'timing', '14 min': 'timing', '15 min': 'timing', '45 min': 'timing', '60 s': 'timing',
   '2×': 'the storyboard\'s question (2× faster? exactly 2× smaller?)', '50%': 'the storyboard\'s question and Jeff Dean\'s quote',
   '5%': 'Jeff Dean\'s quote', '20%': 'the storyboard\'s stakeholder demand', '90%': 'the slider\'s range (storyboard: 0-90%)',
-  '8 bits': 'the storyboard\'s INT8 (free lunch)', '3 bits': 'checked above (cloud cliff)', '2 bits': 'the lab bench\'s measured collapse (seeded, lab/)',
+  '8 bits': 'the storyboard\'s INT8 (free lunch)', '3 bits': 'checked above (cloud knee)', '2 bits': 'the lab bench\'s measured collapse (seeded, lab/)',
   '6 dB': 'SQNR formula: 6.02 dB per bit', '50 dB': 'SQNR formula at 8 bits: 6.02·8 + 1.76',
   '1.4×': 'Flash-LLM (published, the engine\'s fit point)', '2.1×': 'Flash-LLM (published, the engine\'s fit point)',
   '70%': 'Flash-LLM\'s sparsity for 1.4×', '1.3×': 'the lab bench\'s measured CSR speedup on a laptop CPU (lab/)',

@@ -94,15 +94,19 @@ describe('distillation temperature depends on the student\'s capacity (Hinton et
       const c = m.params.value / teacher.params.value
       const tBest = bestTemperature(t, m.id)
       const scratch = evaluate(t, { ...baselineRecipe(t), student: m.id }).accuracy
-      it(`${t} ${m.name} (${(c * 100).toPrecision(2)}% of the teacher): best T inside Hinton's range, plateau or fall-off by capacity`, () => {
-        if (acc(tBest) === acc(1)) return // already distilled (Llama-3.2): the temperature changes nothing
+      it(`${t} ${m.name} (${(c * 100).toPrecision(2)}% of the teacher): flat when large, a moderate optimum when small`, () => {
+        if (acc(1) === scratch && acc(8) === scratch) return // already distilled (Llama-3.2): distilling again closes no gap
         expect(acc(tBest)).toBeGreaterThan(scratch)
+        if (c >= LARGE) {
+          // Hinton's ≥ 300-unit nets (all T above 8 alike); ImageNet KD/DKD measure their gain at T = 1: flat
+          for (const T of [1, 4, 8, 20]) expect(acc(T)).toBeCloseTo(acc(tBest), 9)
+          return
+        }
+        // smaller students peak at a moderate T and fall off on both sides
         expect(acc(tBest)).toBeGreaterThan(acc(1))
+        expect(acc(tBest)).toBeGreaterThan(acc(20))
         expect(tBest).toBeGreaterThanOrEqual(2.5)
-        expect(tBest).toBeLessThanOrEqual(8)
-        if (c >= LARGE) expect(acc(20)).toBeCloseTo(acc(tBest), 9) // plateau
-        if (c <= SMALL) { expect(tBest).toBeLessThanOrEqual(4); expect(acc(20)).toBeLessThan(acc(tBest)) }
-        if (c < LARGE) expect(acc(20)).toBeLessThan(acc(tBest)) // anything smaller falls off above its optimum
+        expect(tBest).toBeLessThanOrEqual(c <= SMALL ? 4 : 8) // Hinton's 30-unit net: T 2.5-4
       })
     }
   }
