@@ -1,6 +1,8 @@
 // Students' decks follow the presenter through the class-session service (a built deck cannot use Slidev's
 // own presenter sync across devices). The tab holding the presenter secret publishes its slide and clicks;
 // every other live tab goes there, unless its student browsed away ("Follow the presenter" brings it back).
+// A presenter tab that opens (or reopens after a crash) first joins the class where it is, then publishes; a move
+// made while the service was down is published again when the event stream reconnects.
 import { computed, effectScope, ref, watch, type ComputedRef } from 'vue'
 import type { Router } from 'vue-router'
 import { useClassSession } from './useClassSession'
@@ -42,12 +44,29 @@ export function useFollowPresenter(nav: NavLike) {
         programmatic = true
         try { await nav.go(p.slide, p.clicks) } finally { setTimeout(() => (programmatic = false), 150) }
       }
-      // the presenter publishes (debounced: a fast click-through sends only where it ends up)
-      watch([nav.currentSlideNo, nav.clicks, () => session.isPresenter.value, live], ([no, clicks, isPresenter, isLive]) => {
-        if (!isLive || !isPresenter) return
+      // a presenter tab joins the class's slide before it publishes anything (reopening /presenter/1 after a crash
+      // must not send the room back to slide 1)
+      const joined = ref(false)
+      watch([() => session.isPresenter.value, live, target], async ([isPresenter, isLive, p]) => {
+        if (!isPresenter || !isLive || joined.value || !p) return
+        if (p.seq > 0 && (p.slide !== nav.currentSlideNo.value || p.clicks !== nav.clicks.value)) {
+          programmatic = true
+          try { await nav.go(p.slide, p.clicks) } finally { setTimeout(() => (programmatic = false), 150) }
+        }
+        joined.value = true
+      }, { immediate: true })
+      const publish = (no: number, clicks: number) => {
         clearTimeout(timer)
         timer = setTimeout(() => session.goto(no, clicks).catch(() => {}), 80)
-      }, { immediate: true })
+      }
+      // the presenter publishes (debounced: a fast click-through sends only where it ends up)
+      watch([nav.currentSlideNo, nav.clicks, () => session.isPresenter.value, live, joined], ([no, clicks, isPresenter, isLive, hasJoined]) => {
+        if (isLive && isPresenter && hasJoined) publish(no, clicks)
+      })
+      // a move made during an outage reaches the class when the stream is back
+      watch(() => session.connected.value, (up, wasUp) => {
+        if (up && !wasUp && live.value && session.isPresenter.value && joined.value) publish(nav.currentSlideNo.value, nav.clicks.value)
+      })
       // students follow, late joiners land on the current slide
       watch(() => [target.value?.seq, student.value], () => { if (student.value && following.value) goToPresenter() }, { immediate: true })
       // a student who moves to another slide stops following until they ask again

@@ -69,11 +69,15 @@ it('a late joiner lands on the presenter’s slide; a student who browses away g
   expect(api.gotos).toEqual([]) // a student never publishes
 })
 
-it('the tab holding the secret publishes its slide and clicks, and never follows', async () => {
+it('a presenter tab first joins the class where it is (a reopened /presenter/1 does not send the room back), then publishes and never follows', async () => {
   sessionStorage.setItem('silicon-contract:presenter-secret', 's3cret')
   presenterRoute.value = true
   api.snapshot = snap(2, 0, 1)
   await start()
+  expect(nav.go).toHaveBeenCalledTimes(1) // joined the class's slide 2 instead of publishing its own slide 1
+  expect(nav.go).toHaveBeenLastCalledWith(2, 0)
+  expect(api.gotos.some((g) => (g as { slide: number }).slide === 1)).toBe(false)
+  nav.go.mockClear()
   slide.value = 4
   clicks.value = 1
   await flushPromises()
@@ -82,4 +86,22 @@ it('the tab holding the secret publishes its slide and clicks, and never follows
   FakeEventSource.last.emit(snap(2, 0, 9))
   await flushPromises()
   expect(nav.go).not.toHaveBeenCalled()
+})
+
+it('a move made while the service was down is published again when the event stream reconnects', async () => {
+  sessionStorage.setItem('silicon-contract:presenter-secret', 's3cret')
+  presenterRoute.value = true
+  api.snapshot = snap(1, 0, 0)
+  await start()
+  const { useClassSession } = await import('../../composables/useClassSession')
+  const session = useClassSession()
+  session.connected.value = false // the service goes down
+  slide.value = 12
+  await flushPromises()
+  await new Promise((ok) => setTimeout(ok, 150))
+  api.gotos = [] // the moves during the outage were lost on the wire
+  session.connected.value = true // back
+  await flushPromises()
+  await new Promise((ok) => setTimeout(ok, 150))
+  expect(api.gotos.at(-1)).toEqual({ secret: 's3cret', slide: 12, clicks: 0 })
 })

@@ -143,8 +143,16 @@ describe('live class session', () => {
 
     // the service is stopped and restarted mid-vote on the next lock: nothing acknowledged is lost,
     // an answer sent while it is down is retried, and every deck reconnects
+    // the presenter's browser crashes and the printed URL /presenter/1 is reopened: the tab joins the class where it is
+    // instead of sending the room back to slide 1
+    const classAt = slideNo(students[0])
+    await presenter.goto(`${server.url}/presenter/1`)
+    await expect.poll(() => slideNo(presenter), { timeout: 10_000 }).toBe(classAt)
+    for (const s of students) expect(slideNo(s)).toBe(classAt)
+    // then walks the class on to the next lock
     const d = await lockSlide('distillation')
-    await presenter.goto(`${server.url}/presenter/${d}`)
+    for (let i = 0; i < 80 && slideNo(presenter) < d; i++) { await presenter.locator('body').press('ArrowRight'); await presenter.waitForTimeout(60) }
+    expect(slideNo(presenter)).toBe(d)
     for (const s of students) await expect.poll(() => slideNo(s), { timeout: 10_000 }).toBe(d)
     const choose = async (s: Page, i: number) => {
       const box = s.locator('[data-lock="distillation"]').filter({ visible: true })
