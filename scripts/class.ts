@@ -9,6 +9,7 @@ import qrcode from 'qrcode-terminal'
 import { parseServeArgs, UsageError, USAGE } from '../server/args.ts'
 import { startClassServer } from '../server/app.ts'
 import { DEFAULT_POLLS } from '../server/defaultPolls.ts'
+import { lectureBytes, precompress } from '../server/precompress.ts'
 
 function lanAddress(): string {
   for (const list of Object.values(networkInterfaces()))
@@ -36,13 +37,16 @@ try {
     const r = spawnSync('npx', ['slidev', 'build', '--out', dist], { stdio: 'inherit' })
     if (r.status !== 0) throw new Error('the deck build failed; see the output above')
   }
+  const wrote = precompress(dist)
+  const bytes = lectureBytes(dist)
   const leaks = filesContaining(dist, a.secret)
   if (leaks.length) throw new Error(`the secret appears in served files (${leaks.join(', ')}); choose another secret`)
   const s = await startClassServer({ ...a, staticDir: dist, polls: DEFAULT_POLLS })
   const host = a.host === '0.0.0.0' || a.host === '::' ? lanAddress() : a.host
   const port = new URL(s.url).port
   const student = `http://${host}:${port}/`
-  console.log(`\nThe Silicon Contract — live class (answers stored in ${a.dataDir})\n`)
+  console.log(`\nThe Silicon Contract — live class (answers stored in ${a.dataDir})`)
+  console.log(`Deck: ${bytes.files} files; a student downloads ${(bytes.brotli / 1e6).toFixed(2)} MB for the whole lecture (brotli; ${(bytes.raw / 1e6).toFixed(2)} MB uncompressed)${wrote ? `, ${wrote} files compressed now` : ''}\n`)
   console.log(`Students: ${student}`)
   qrcode.generate(student, { small: true })
   console.log(`Presenter: http://${host}:${port}/presenter/1  (type the secret once in the form at the bottom left of any slide; press ▶ on the timer)`)

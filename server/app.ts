@@ -39,7 +39,12 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
     throw new Error(`the data folder ${o.dataDir} is inside the served folder ${o.staticDir}; choose another --data`)
   const store = new SessionStore(o.dataDir)
   const handler = createSessionHandler({ store, secret: o.secret, polls: o.polls, throttleMs: o.throttleMs, limits: o.limits })
-  const assets = o.staticDir ? sirv(o.staticDir, { single: true, etag: true, dev: false }) : null
+  // precompressed .br/.gz copies (server/precompress.ts) are sent to browsers that accept them; hashed assets are cached
+  // for good (their names change with their content), the page itself is revalidated so a rebuild reaches everyone
+  const assets = o.staticDir ? sirv(o.staticDir, {
+    single: true, etag: true, dev: false, brotli: true, gzip: true,
+    setHeaders: (res, pathname) => res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  }) : null
   const server = createServer((req, res) =>
     handler(req, res, () => {
       if (assets) assets(req, res, () => { res.statusCode = 404; res.end('not found') })

@@ -1,10 +1,11 @@
 // Start-up rules: no secret, no class; the data folder is never inside the served folder.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseServeArgs, UsageError } from '../../server/args.ts'
 import { startClassServer } from '../../server/app.ts'
+import { lectureBytes, precompress } from '../../server/precompress.ts'
 import { TEST_POLLS } from './fixtures/polls.ts'
 
 describe('command line', () => {
@@ -73,6 +74,36 @@ describe('guessing the secret', () => {
       expect((await (await fetch(s.url + '/api/session/state')).json()).polls.quantization.phase).toBe('open')
     } finally {
       await s.close()
+    }
+  })
+})
+
+describe('the deck as a whole room downloads it', () => {
+  it('is precompressed once (brotli, gzip), sent compressed to browsers that accept it, hashed assets cached for good', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'deck-'))
+    const data = mkdtempSync(join(tmpdir(), 'data-'))
+    mkdirSync(join(root, 'assets'))
+    const js = `export const slides = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `slide ${i} of the silicon contract`))}\n`
+    writeFileSync(join(root, 'assets', 'index-abc123.js'), js)
+    writeFileSync(join(root, 'index.html'), '<!doctype html><script type="module" src="/assets/index-abc123.js"></script>')
+    expect(precompress(root)).toBe(2)
+    expect(precompress(root)).toBe(0) // already done
+    const bytes = lectureBytes(root)
+    expect(bytes.files).toBe(2)
+    expect(bytes.brotli).toBeLessThan(bytes.raw / 3)
+    const s = await startClassServer({ secret: 'abcdefg', dataDir: data, staticDir: root, polls: TEST_POLLS })
+    try {
+      const asset = await fetch(`${s.url}/assets/index-abc123.js`, { headers: { 'Accept-Encoding': 'br, gzip' } })
+      expect(asset.headers.get('content-encoding')).toBe('br')
+      expect(asset.headers.get('cache-control')).toContain('immutable')
+      expect(await asset.text()).toBe(js) // fetch decodes it: the same file
+      const page = await fetch(`${s.url}/`, { headers: { 'Accept-Encoding': 'gzip' } })
+      expect(page.headers.get('content-encoding')).toBe('gzip')
+      expect(page.headers.get('cache-control')).toBe('no-cache') // a rebuild reaches everyone
+    } finally {
+      await s.close()
+      rmSync(root, { recursive: true, force: true })
+      rmSync(data, { recursive: true, force: true })
     }
   })
 })
