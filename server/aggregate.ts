@@ -10,6 +10,8 @@ export interface Distribution {
   counts?: number[]
   /** number: histogram over the poll's range (edges has bins + 1 entries) and the median */
   histogram?: { edges: number[]; counts: number[] }
+  /** number: every answer, sorted (no voter ids), so each viewer can bin them around the answers and their own key */
+  values?: number[]
   median?: number | null
   unit?: string
 }
@@ -36,5 +38,5 @@ export function aggregate(def: LockDefinition, round: number, values: number[]):
   const counts = new Array(HISTOGRAM_BINS).fill(0)
   for (const v of values) counts[Math.min(HISTOGRAM_BINS - 1, Math.max(0, Math.floor((v - min) / width)))]++
   const sorted = [...values].sort((a, b) => a - b)
-  return { ...base, histogram: { edges, counts }, median: median(sorted), unit }
+  return { ...base, histogram: { edges, counts }, values: sorted, median: median(sorted), unit }
 }

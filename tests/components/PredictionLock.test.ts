@@ -3,7 +3,7 @@
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import { ref } from 'vue'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { LOCKS, lockAnswer } from '../../engine'
+import { LOCKS, lockAnswer, TRACK_IDS, TRACKS } from '../../engine'
 
 const renderContext = ref('slide')
 const clicks = ref(0)
@@ -172,6 +172,8 @@ describe('live class', () => {
     renderContext.value = 'presenter'
     sessionStorage.setItem('silicon-contract:presenter-secret', 'the-secret')
     const w = await mountLock('distillation')
+    // the presenter's reveal names every track's key (the room is on mixed tracks)
+    for (const t of TRACK_IDS) expect(w.get('[data-testid="all-keys"]').text()).toContain(`${TRACKS[t].name} ${LOCKS.distillation.options![lockAnswer(t, 'distillation').value]}`)
     await w.get('[data-testid="start-over"]').trigger('click')
     expect(api.controls).toEqual([]) // one click deletes nothing and starts nothing
     expect(w.text()).toContain('3 answers stay exportable')
