@@ -3,7 +3,7 @@
 // (server/cli.ts) on a temporary data dir with real fsyncs. Prints acknowledged and lost answers and
 // p50/p95 acknowledgement latency.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -18,6 +18,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'session-bench-'))
 
 const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--host', '127.0.0.1', '--data', dataDir],
   { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, CLASS_SECRET: SECRET } })
+// whatever happens below, the service process goes with this one
+process.on('exit', () => child.kill('SIGKILL'))
 const base: string = await new Promise((ok, fail) => {
   let out = ''
   child.stdout!.on('data', (d) => { out += d; const m = out.match(/on (http:\/\/\S+?)\/api/); if (m) ok(m[1]) })
@@ -70,9 +72,18 @@ async function student(i: number): Promise<void> {
   if (await answer(cookie, value)) finalAnswer.set(voter, value)
 }
 
+/** The service process's CPU time so far, ms (Linux /proc; null elsewhere). */
+function serverCpuMs(): number | null {
+  try {
+    const f = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100 // utime + stime, in clock ticks of 1/100 s
+  } catch { return null }
+}
+const cpu0 = serverCpuMs()
 const t0 = performance.now()
 await Promise.all(Array.from({ length: N }, (_, i) => student(i)))
 const elapsed = performance.now() - t0
+const cpu1 = serverCpuMs()
 await fetch(`${base}/api/session/control`, json({ action: 'lock', poll }, SECRET))
 const exp = await (await fetch(`${base}/api/session/export?poll=${poll}`, { headers: { Authorization: `Bearer ${SECRET}` } })).json() as { answers: { voter: string; value: number }[] }
 const stored = new Map(exp.answers.map((a) => [a.voter, a.value]))
@@ -88,5 +99,7 @@ console.log(`answers sent: ${sent}  acknowledged: ${acked}  retries: ${retries} 
 console.log(`answers lost: ${lost}  (acknowledged final answers missing from the store; must be 0)`)
 console.log(`stored voters: ${stored.size} of ${N}`)
 console.log(`ack latency ms: p50 ${pct(0.5).toFixed(1)}  p95 ${pct(0.95).toFixed(1)}  max ${latencies.at(-1)?.toFixed(1)}`)
+if (cpu0 !== null && cpu1 !== null)
+  console.log(`service CPU: ${(cpu1 - cpu0).toFixed(0)} ms for ${N} identities, ${N} event streams and ${acked} answers = ${((cpu1 - cpu0) / acked).toFixed(2)} ms per answer (all its work included)`)
 console.log(`wall time: ${(elapsed / 1000).toFixed(2)} s  (machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} — server, clients and anything else share them)`)
 process.exit(lost === 0 && failed === 0 ? 0 : 1)

@@ -9,14 +9,14 @@ export const IDENTITY_COOKIE = 'sc_voter'
 const ID_BYTES = 16
 const ONE_YEAR_S = 365 * 24 * 3600
 
-/** Per-address limits; the defaults let a whole lecture hall behind one NAT through. */
+/** Per-address limits; the defaults let a hall of 1,000 students behind one NAT through (two tabs each, all joining in a minute). */
 export interface Limits {
   /** new identities one address may obtain per minute */
   identitiesPerMinute: number
   /** event streams one address may hold open */
   streamsPerAddress: number
 }
-export const DEFAULT_LIMITS: Limits = { identitiesPerMinute: 600, streamsPerAddress: 1000 }
+export const DEFAULT_LIMITS: Limits = { identitiesPerMinute: 2000, streamsPerAddress: 2000 }
 
 export class Identities {
   constructor(private key: Buffer) {}
