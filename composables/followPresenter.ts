@@ -2,7 +2,8 @@
 // own presenter sync across devices). The tab holding the presenter secret publishes its slide and clicks;
 // every other live tab goes there, unless its student browsed away ("Follow the presenter" brings it back).
 // A presenter tab that opens (or reopens after a crash) first joins the class where it is, then publishes; a move
-// made while the service was down is published again when the event stream reconnects.
+// made while the service was down is published again when the event stream reconnects. The presenter's tabs take
+// turns: the one that published last leads; another is told so and may take over (one click), never silently.
 import { computed, effectScope, ref, watch, type ComputedRef } from 'vue'
 import type { Router } from 'vue-router'
 import { useClassSession } from './useClassSession'
@@ -19,6 +20,21 @@ export interface NavLike {
 const following = ref(true)
 let started = false
 let goToPresenter: () => Promise<void> = async () => {}
+let takeOver: () => void = () => {}
+
+/** This tab's id among the presenter's tabs (per tab: sessionStorage survives a reload of the same tab). */
+function tabId(): string {
+  const KEY = 'silicon-contract:presenter-tab'
+  try {
+    const have = sessionStorage.getItem(KEY)
+    if (have) return have
+    const id = Array.from(crypto.getRandomValues(new Uint8Array(9)), (b) => b.toString(16).padStart(2, '0')).join('')
+    sessionStorage.setItem(KEY, id)
+    return id
+  } catch {
+    return 'tab-without-storage'
+  }
+}
 
 /** Called by setup/main.ts: starts the mode probe early so the first slide already knows whether it is live. */
 export function installFollowPresenter(_router: Router): void {
@@ -31,6 +47,9 @@ export function useFollowPresenter(nav: NavLike) {
   const target = computed(() => session.snapshot.value?.presenter)
   const live = computed(() => session.mode.value === 'live' && !nav.isPrintMode.value)
   const student = computed(() => live.value && !session.isPresenter.value && !nav.isPresenter.value)
+  const me = typeof window === 'undefined' ? '' : tabId()
+  /** another of the presenter's tabs leads the class */
+  const otherLeads = computed(() => live.value && session.isPresenter.value && !!target.value?.leader && target.value.leader !== me)
 
   if (!started) {
     started = true
@@ -57,15 +76,16 @@ export function useFollowPresenter(nav: NavLike) {
       }, { immediate: true })
       const publish = (no: number, clicks: number) => {
         clearTimeout(timer)
-        timer = setTimeout(() => session.goto(no, clicks).catch(() => {}), 80)
+        timer = setTimeout(() => session.goto(no, clicks, me).catch(() => {}), 80)
       }
-      // the presenter publishes (debounced: a fast click-through sends only where it ends up)
+      // the leading presenter tab publishes (debounced: a fast click-through sends only where it ends up)
       watch([nav.currentSlideNo, nav.clicks, () => session.isPresenter.value, live, joined], ([no, clicks, isPresenter, isLive, hasJoined]) => {
-        if (isLive && isPresenter && hasJoined) publish(no, clicks)
+        if (isLive && isPresenter && hasJoined && !otherLeads.value) publish(no, clicks)
       })
+      takeOver = () => publish(nav.currentSlideNo.value, nav.clicks.value)
       // a move made during an outage reaches the class when the stream is back
       watch(() => session.connected.value, (up, wasUp) => {
-        if (up && !wasUp && live.value && session.isPresenter.value && joined.value) publish(nav.currentSlideNo.value, nav.clicks.value)
+        if (up && !wasUp && live.value && session.isPresenter.value && joined.value && !otherLeads.value) publish(nav.currentSlideNo.value, nav.clicks.value)
       })
       // students follow, late joiners land on the current slide
       watch(() => [target.value?.seq, student.value], () => { if (student.value && following.value) goToPresenter() }, { immediate: true })
@@ -80,6 +100,9 @@ export function useFollowPresenter(nav: NavLike) {
   return {
     target,
     showButton: computed(() => student.value && !following.value && (target.value?.seq ?? 0) > 0),
+    otherLeads,
+    /** this presenter tab leads from now on (it publishes where it is) */
+    takeOver: () => takeOver(),
     follow(): Promise<void> {
       following.value = true
       return goToPresenter()

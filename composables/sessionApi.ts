@@ -2,7 +2,7 @@
 // so tests can stub it. Every call returns parsed JSON or throws SessionError with the server's message.
 export type Phase = 'open' | 'locked' | 'revealed'
 export interface PollState { round: number; phase: Phase; count: number }
-export interface PresenterPos { slide: number; clicks: number; seq: number }
+export interface PresenterPos { slide: number; clicks: number; seq: number; leader?: string | null }
 export interface Snapshot { polls: Record<string, PollState>; presenter: PresenterPos; mine?: Record<string, number | null> }
 /** What a class may see of a round after the reveal (counts only), as the service computes it. */
 import type { Distribution } from '../server/aggregate'
@@ -50,8 +50,8 @@ export const getResults = (poll: string, round: number, secret?: string | null) 
   request<Distribution & { phase: Phase }>(`results?poll=${encodeURIComponent(poll)}&round=${round}`, {}, secret)
 export const postControl = (secret: string, action: ControlAction, poll: string) =>
   request<{ ok: true }>('control', { method: 'POST', body: JSON.stringify({ action, poll }) }, secret)
-export const postGoto = (secret: string, slide: number, clicks: number) =>
-  request<{ ok: true }>('control', { method: 'POST', body: JSON.stringify({ action: 'goto', slide, clicks }) }, secret)
+export const postGoto = (secret: string, slide: number, clicks: number, tab?: string) =>
+  request<{ ok: true }>('control', { method: 'POST', body: JSON.stringify({ action: 'goto', slide, clicks, tab }) }, secret)
 export const checkSecret = (secret: string) => request<{ presenter: true }>('auth', {}, secret)
 export const eventsUrl = () => apiUrl('events')
 /** The round's answers as CSV (presenter only; voter ids are the random identities the service issued). */

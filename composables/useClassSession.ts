@@ -95,8 +95,8 @@ export function useClassSession() {
       a.click()
       setTimeout(() => URL.revokeObjectURL(url), 1000)
     },
-    async goto(slide: number, clicks: number): Promise<void> {
-      if (secret.value) await api.postGoto(secret.value, slide, clicks)
+    async goto(slide: number, clicks: number, tab?: string): Promise<void> {
+      if (secret.value) await api.postGoto(secret.value, slide, clicks, tab)
     },
     /** Checks the secret with the server, then keeps it in this tab only. */
     async login(candidate: string): Promise<void> {

@@ -171,7 +171,7 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
         requirePresenter(req)
         const b = parse(ControlBody, await readJson(req))
         if (b.action === 'goto') {
-          const presenter = store.setPresenter(b.slide, b.clicks)
+          const presenter = store.setPresenter(b.slide, b.clicks, b.tab ?? null)
           hub.push()
           return send(res, 200, { ok: true, presenter })
         }

@@ -17,7 +17,11 @@ export const ControlBody = z.discriminatedUnion('action', [
   pollAction('reveal'),
   pollAction('reset'),
   pollAction('newRound'),
-  z.strictObject({ action: z.literal('goto'), slide: z.int().min(1).max(10000), clicks: z.int().min(0).max(1000) }),
+  z.strictObject({
+    action: z.literal('goto'), slide: z.int().min(1).max(10000), clicks: z.int().min(0).max(1000),
+    /** the presenter tab that leads (its own random id); the presenter's tabs take turns, the service only records it */
+    tab: z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, 'tab must be 4-64 characters of A-Z a-z 0-9 _ -').optional(),
+  }),
 ])
 export type ControlBody = z.infer<typeof ControlBody>
 

@@ -7,7 +7,8 @@ import { join } from 'node:path'
 
 export type Phase = 'open' | 'locked' | 'revealed'
 export interface RoundState { poll: string; round: number; phase: Phase; count: number }
-export interface PresenterPos { slide: number; clicks: number; seq: number }
+/** `leader`: the presenter tab that published last (an opaque id chosen by the presenter's own tabs), or null */
+export interface PresenterPos { slide: number; clicks: number; seq: number; leader: string | null }
 export interface AnswerInput { poll: string; voter: string; value: number; round?: number }
 export type AnswerOutcome = { round: number } | { closed: Phase; round: number } | { stale: number }
 export interface AnswerRow { poll: string; round: number; voter: string; value: number; updatedAt: number }
@@ -31,6 +32,9 @@ export class SessionStore {
       CREATE TABLE IF NOT EXISTS presenter (id INTEGER PRIMARY KEY CHECK (id = 1), slide INTEGER NOT NULL,
         clicks INTEGER NOT NULL, seq INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB NOT NULL);`)
+    // data folders from before the presenter's tabs took turns leading
+    if (!(this.db.prepare('PRAGMA table_info(presenter)').all() as { name: string }[]).some((c) => c.name === 'leader'))
+      this.db.exec('ALTER TABLE presenter ADD COLUMN leader TEXT')
     this.q = {
       current: this.db.prepare('SELECT round, phase FROM rounds WHERE poll = ? ORDER BY round DESC LIMIT 1'),
       roundPhase: this.db.prepare('SELECT phase FROM rounds WHERE poll = ? AND round = ?'),
@@ -45,9 +49,9 @@ export class SessionStore {
       clear: this.db.prepare('DELETE FROM answers WHERE poll = ? AND round = ?'),
       rounds: this.db.prepare(`SELECT r.round, r.phase, COUNT(a.voter) AS count FROM rounds r
         LEFT JOIN answers a ON a.poll = r.poll AND a.round = r.round WHERE r.poll = ? GROUP BY r.round ORDER BY r.round`),
-      getPos: this.db.prepare('SELECT slide, clicks, seq FROM presenter WHERE id = 1'),
-      setPos: this.db.prepare(`INSERT INTO presenter (id, slide, clicks, seq) VALUES (1, ?, ?, 1)
-        ON CONFLICT (id) DO UPDATE SET slide = excluded.slide, clicks = excluded.clicks, seq = presenter.seq + 1`),
+      getPos: this.db.prepare('SELECT slide, clicks, seq, leader FROM presenter WHERE id = 1'),
+      setPos: this.db.prepare(`INSERT INTO presenter (id, slide, clicks, seq, leader) VALUES (1, ?, ?, 1, ?)
+        ON CONFLICT (id) DO UPDATE SET slide = excluded.slide, clicks = excluded.clicks, seq = presenter.seq + 1, leader = excluded.leader`),
     }
   }
 
@@ -145,11 +149,11 @@ export class SessionStore {
   }
 
   presenter(): PresenterPos {
-    return (this.q.getPos.get() as PresenterPos | undefined) ?? { slide: 1, clicks: 0, seq: 0 }
+    return (this.q.getPos.get() as PresenterPos | undefined) ?? { slide: 1, clicks: 0, seq: 0, leader: null }
   }
 
-  setPresenter(slide: number, clicks: number): PresenterPos {
-    this.q.setPos.run(slide, clicks)
+  setPresenter(slide: number, clicks: number, leader: string | null = null): PresenterPos {
+    this.q.setPos.run(slide, clicks, leader)
     return this.presenter()
   }
 

@@ -3,13 +3,13 @@ import { flushPromises } from '@vue/test-utils'
 import { computed, ref } from 'vue'
 import { beforeEach, expect, it, vi } from 'vitest'
 
-const api = vi.hoisted(() => ({ gotos: [] as unknown[], snapshot: null as any }))
+const api = vi.hoisted(() => ({ gotos: [] as unknown[], tabs: [] as (string | undefined)[], snapshot: null as any }))
 vi.mock('../../composables/sessionApi', async (orig) => ({
   ...(await orig<typeof import('../../composables/sessionApi')>()),
   probeLive: async () => true,
   getState: async () => api.snapshot,
   getIdentity: async () => ({ ok: true, issued: false }),
-  postGoto: async (secret: string, slide: number, clicks: number) => { api.gotos.push({ secret, slide, clicks }); return { ok: true } },
+  postGoto: async (secret: string, slide: number, clicks: number, tab?: string) => { api.gotos.push({ secret, slide, clicks }); api.tabs.push(tab); return { ok: true } },
 }))
 class FakeEventSource {
   static last: FakeEventSource
@@ -86,6 +86,29 @@ it('a presenter tab first joins the class where it is (a reopened /presenter/1 d
   FakeEventSource.last.emit(snap(2, 0, 9))
   await flushPromises()
   expect(nav.go).not.toHaveBeenCalled()
+})
+
+it('a second presenter tab is told another one leads, publishes nothing, and can take over', async () => {
+  sessionStorage.setItem('silicon-contract:presenter-secret', 's3cret')
+  presenterRoute.value = true
+  api.snapshot = { polls: {}, presenter: { slide: 5, clicks: 0, seq: 3, leader: 'the-other-tab' } }
+  api.tabs = []
+  const f = await start()
+  const mine = sessionStorage.getItem('silicon-contract:presenter-tab')!
+  expect(slide.value).toBe(5) // joined the class
+  expect(f.otherLeads.value).toBe(true)
+  slide.value = 6
+  await flushPromises()
+  await new Promise((ok) => setTimeout(ok, 150))
+  // (earlier tests' tabs are still alive in this process: only this tab's publications count)
+  expect(api.tabs.filter((t) => t === mine)).toEqual([]) // does not pull the class back and forth
+  f.takeOver()
+  await new Promise((ok) => setTimeout(ok, 150))
+  expect(api.tabs.at(-1)).toBe(mine)
+  expect(api.gotos.at(-1)).toEqual({ secret: 's3cret', slide: 6, clicks: 0 })
+  FakeEventSource.last.emit({ polls: {}, presenter: { slide: 6, clicks: 0, seq: 4, leader: mine } })
+  await flushPromises()
+  expect(f.otherLeads.value).toBe(false) // this tab leads now
 })
 
 it('a move made while the service was down is published again when the event stream reconnects', async () => {

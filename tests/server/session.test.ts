@@ -64,6 +64,7 @@ describe('bad requests: a 4xx with a JSON error and no change in state', () => {
     ['unknown action', () => control({ action: 'delete', poll: 'quantization' }), 400],
     ['control on an unknown poll', () => control({ action: 'lock', poll: 'nope' }), 404],
     ['goto slide 0', () => control({ action: 'goto', slide: 0, clicks: 0 }), 400],
+    ['goto with a malformed tab id', () => control({ action: 'goto', slide: 2, clicks: 0, tab: '<script>' }), 400],
     ['results before reveal', () => call(base, '/api/session/results?poll=quantization'), 403],
     ['results of an unknown round', () => call(base, '/api/session/results?poll=quantization&round=999', { secret: SECRET }), 404],
     ['export without secret', () => call(base, '/api/session/export?poll=quantization'), 401],
@@ -218,6 +219,15 @@ describe('baking results for the static build', () => {
     const b = bake(s.store, TEST_POLLS)
     expect(b.polls.quantization).toMatchObject({ round: revealed, count: 2, counts: [0, 0, 0, 2] })
     expect(JSON.stringify(b)).not.toMatch(/voter-bake/)
+  })
+})
+
+describe('the presenter\'s tabs', () => {
+  it('the tab that publishes leads: its id is in every snapshot, so another tab knows it does not', async () => {
+    await control({ action: 'goto', slide: 4, clicks: 0, tab: 'tab-first-0001' })
+    expect((await call(base, '/api/session/state')).body.presenter).toMatchObject({ slide: 4, leader: 'tab-first-0001' })
+    await control({ action: 'goto', slide: 5, clicks: 1, tab: 'tab-second-002' }) // the second tab takes over
+    expect((await call(base, '/api/session/state')).body.presenter).toMatchObject({ slide: 5, clicks: 1, leader: 'tab-second-002' })
   })
 })
 
