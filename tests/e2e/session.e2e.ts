@@ -172,5 +172,14 @@ describe('live class session', () => {
     await expect.poll(() => box1.textContent(), { timeout: 15_000 }).toMatch(/answer sent/)
     for (const s of students)
       await expect.poll(() => s.locator('[data-lock="distillation"]').filter({ visible: true }).textContent(), { timeout: 15_000 }).toMatch(/2 answers in/)
+
+    // an outage while the presenter moves: the move reaches the class once the service is back
+    await server.close()
+    for (const p of [presenter, ...students]) await expect.poll(() => p.locator('[data-testid="reconnecting"], [data-testid="class-chip"] .down').count(), { timeout: 10_000 }).toBeGreaterThan(0)
+    await presenter.locator('body').press('ArrowRight')
+    await expect.poll(() => slideNo(presenter)).toBe(d + 1)
+    await new Promise((ok) => setTimeout(ok, 300))
+    server = await startClassServer({ secret: SECRET, dataDir, polls: DEFAULT_POLLS, staticDir: distDir, port, host: '127.0.0.1' })
+    for (const s of students) await expect.poll(() => slideNo(s), { timeout: 15_000 }).toBe(d + 1)
   })
 })
