@@ -1,6 +1,6 @@
 // Words for the reveal: the viewer's answer against the engine's, e.g.
 // "you predicted 2×, the hardware gives 1.1×: 82% too high". Pure functions (no Vue), tested on their own.
-import type { LockDefinition } from '../engine/types'
+import type { LockDefinition } from '../engine'
 
 /** 2 (default) or 3 significant digits, the precision the model can honestly claim. */
 export function fmt(x: number, digits: 2 | 3 = 2): string {

@@ -1,0 +1,47 @@
+// Lint: the layering of ARCHITECTURE §2, enforced (no-restricted-imports), over TypeScript and Vue files.
+// engine/ imports nothing outside itself; server/ and lab/ import no client code; the client reaches the engine only
+// through engine/index.ts and the service only for its shared types.
+import tseslint from 'typescript-eslint'
+import vue from 'eslint-plugin-vue'
+import vueParser from 'vue-eslint-parser'
+
+const restrict = (patterns, message) => ({
+  '@typescript-eslint/no-restricted-imports': ['error', { patterns: patterns.map((p) => ({ ...p, message: p.message ?? message })) }],
+})
+const CLIENT = ['**/components/**', '**/composables/**', '**/layouts/**', '**/setup/**', '**/*.vue']
+const UI_LIBS = ['vue', 'vue-*', '@vue/*', 'chart.js', 'chart.js/*', '@slidev/*', '@vueuse/*']
+
+export default [
+  { ignores: ['node_modules/**', 'dist/**', 'dist-e2e/**', 'dist-export/**', '.slidev/**', 'public/**', 'screenshots/**'] },
+  {
+    files: ['**/*.ts', '**/*.js', '**/*.mjs'],
+    languageOptions: { parser: tseslint.parser, ecmaVersion: 'latest', sourceType: 'module' },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+  },
+  ...vue.configs['flat/base'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser, ecmaVersion: 'latest', sourceType: 'module' } },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+  },
+  {
+    files: ['engine/**/*.ts'],
+    rules: restrict([{ group: [...UI_LIBS, ...CLIENT, '**/server/**', '**/lab/**', 'node:*'] }],
+      'engine/ is pure TypeScript: it imports nothing outside engine/ (no Vue, chart.js, Slidev, DOM, Node or client code)'),
+  },
+  {
+    files: ['server/**/*.ts', 'lab/**/*.ts'],
+    rules: restrict([{ group: [...UI_LIBS, ...CLIENT] }], 'server/ and lab/ import no client code'),
+  },
+  {
+    files: ['components/**', 'composables/**', 'layouts/**', 'setup/**', '*.vue'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/engine/*', '**/engine/**'], message: 'the client reaches the engine only through engine/index.ts (import from \'../engine\')' },
+          { group: ['**/server/**'], allowTypeImports: true, message: 'the client imports nothing from server/ but its shared types (import type)' },
+        ],
+      }],
+    },
+  },
+]

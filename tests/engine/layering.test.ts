@@ -1,0 +1,30 @@
+// The layering of ARCHITECTURE §2 is enforced by eslint.config.js (run by `npm test` as `npm run lint`): each forbidden
+// import below fails, and the allowed ones pass.
+import { ESLint } from 'eslint'
+import { describe, expect, it } from 'vitest'
+
+const eslint = new ESLint({ cwd: new URL('../..', import.meta.url).pathname })
+async function problems(filePath: string, code: string): Promise<string[]> {
+  const [r] = await eslint.lintText(code, { filePath })
+  return r.messages.map((m) => m.ruleId ?? m.message)
+}
+
+describe('layering (eslint)', () => {
+  it.each([
+    ['engine → vue', 'engine/x.ts', "import { ref } from 'vue'\nexport const a = ref"],
+    ['engine → client code', 'engine/x.ts', "import { sig } from '../composables/format'\nexport const a = sig"],
+    ['engine → node', 'engine/x.ts', "import { readFileSync } from 'node:fs'\nexport const a = readFileSync"],
+    ['component → engine internals', 'composables/x.ts', "import { k } from '../engine/constants'\nexport const a = k"],
+    ['client → server code', 'composables/x.ts', "import { startClassServer } from '../server/app.ts'\nexport const a = startClassServer"],
+    ['server → client code', 'server/x.ts', "import { useDeckState } from '../composables/deckState'\nexport const a = useDeckState"],
+  ])('%s is refused', async (_name, file, code) => {
+    expect(await problems(file, code)).toContain('@typescript-eslint/no-restricted-imports')
+  })
+  it.each([
+    ['engine → engine', 'engine/x.ts', "import { k } from './constants'\nexport const a = k"],
+    ['client → the engine index', 'composables/x.ts', "import { evaluate } from '../engine'\nexport const a = evaluate"],
+    ['client → shared service types', 'composables/x.ts', "import type { Distribution } from '../server/aggregate'\nexport type A = Distribution"],
+  ])('%s is allowed', async (_name, file, code) => {
+    expect(await problems(file, code)).toEqual([])
+  })
+})
