@@ -4,6 +4,7 @@
 import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 import vueParser from 'vue-eslint-parser'
+import n from 'eslint-plugin-n'
 
 const restrict = (patterns, message) => ({
   '@typescript-eslint/no-restricted-imports': ['error', { patterns: patterns.map((p) => ({ ...p, message: p.message ?? message })) }],
@@ -23,6 +24,12 @@ export default [
     files: ['**/*.vue'],
     languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser, ecmaVersion: 'latest', sourceType: 'module' } },
     plugins: { '@typescript-eslint': tseslint.plugin },
+  },
+  {
+    // every package the code imports is declared in package.json (no phantom dependencies)
+    files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.vue'],
+    plugins: { n },
+    rules: { 'n/no-extraneous-import': 'error' },
   },
   {
     files: ['engine/**/*.ts'],

@@ -20,6 +20,9 @@ describe('layering (eslint)', () => {
   ])('%s is refused', async (_name, file, code) => {
     expect(await problems(file, code)).toContain('@typescript-eslint/no-restricted-imports')
   })
+  it('an import of a package not declared in package.json is refused (no phantom dependencies)', async () => {
+    expect(await problems('composables/x.ts', "import pm from 'picomatch'\nexport const a = pm")).toContain('n/no-extraneous-import')
+  })
   it.each([
     ['engine → engine', 'engine/x.ts', "import { k } from './constants'\nexport const a = k"],
     ['client → the engine index', 'composables/x.ts', "import { evaluate } from '../engine'\nexport const a = evaluate"],
