@@ -101,7 +101,7 @@ export function kdEfficacy(model: ModelDef, teacher: ModelDef, t: number): numbe
   return floor + (1 - floor) * Math.exp(-0.5 * z * z)
 }
 
-export interface AccuracyParts { accuracy: number; studentBase: number; quantLoss: number; pruneLoss: number; trainingAware: boolean }
+export interface AccuracyParts { accuracy: number; studentBase: number; quantLoss: number; pruneLoss: number }
 
 export function accuracyOf(spec: TrackSpec, teacher: ModelDef, model: ModelDef, recipe: Recipe): AccuracyParts {
   return accuracyParts(spec, teacher, model, recipe, BITS[recipe.precision])
@@ -122,10 +122,9 @@ function accuracyParts(spec: TrackSpec, teacher: ModelDef, model: ModelDef, reci
   const studentBase = Math.min(teacherAcc, scratch + spec.kdGapRecovery.value * g * Math.max(0, teacherAcc - scratch))
   // distilling at the target precision is training-aware: the student learns its quantized weights
   // (never worse than post-training: the trained run can start from the post-training weights)
-  const trainingAware = recipe.distill
   const ptq = quantLoss(model.quant.ptq, bits)
-  const q = trainingAware ? Math.min(ptq, quantLoss(model.quant.trained, bits)) : ptq
+  const q = recipe.distill ? Math.min(ptq, quantLoss(model.quant.trained, bits)) : ptq
   const p = pruneLoss(model, spec, recipe.sparsity, recipe.pattern)
   const accuracy = chance + (studentBase - chance) * (1 - q) * (1 - p)
-  return { accuracy, studentBase, quantLoss: q, pruneLoss: p, trainingAware }
+  return { accuracy, studentBase, quantLoss: q, pruneLoss: p }
 }

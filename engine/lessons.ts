@@ -64,8 +64,8 @@ export function pruningWindows(track: TrackId): Window[] {
   return out
 }
 
-/** The best temperature of every student, and whether the student plateaus above it (large) or falls off (small). */
-/** `plateau`: the student is large enough that every temperature works about equally. */
+/** The best temperature of every student; `plateau`: the student is large enough that every temperature works about
+ *  equally (a small one peaks at a moderate T and falls off on both sides). */
 export function temperatures(track: TrackId): { student: string; name: string; best: number; plateau: boolean; alreadyDistilled: boolean }[] {
   const spec = SPECS[validateTrack(track)]
   return spec.models.filter((m) => m.id !== spec.baseline).map((m) => {
@@ -81,6 +81,9 @@ export function temperatures(track: TrackId): { student: string; name: string; b
 
 const inSpec = (e: Evaluation) => e.binding === null
 const margin = (track: TrackId, e: Evaluation) => e.accuracy - accuracyFloor(track)
+/** part 3's move: a student smaller than the teacher, trained with distillation */
+const distilledSmaller = (spec: (typeof SPECS)[TrackId], r: Recipe) =>
+  r.distill && modelOf(spec, r.student).params.value < modelOf(spec, spec.baseline).params.value
 
 /** Part 3's reference: part 2's answer (the window's first ratio) or, with no window, the part-2 starting recipe. */
 export function stakeholderReference(track: TrackId): Recipe {
@@ -94,9 +97,7 @@ export function stakeholderSolution(track: TrackId): { recipe: Recipe; label: st
   const spec = SPECS[validateTrack(track)]
   const ref = evaluateSpec(spec, stakeholderReference(track))
   const limit = ref.energyPerInferenceJ * (1 - spec.stakeholder.powerCutFraction)
-  const teacherParams = modelOf(spec, spec.baseline).params.value
-  const found = sweep(track).filter((p) => p.recipe.distill && modelOf(spec, p.recipe.student).params.value < teacherParams
-    && inSpec(p.evaluation) && p.evaluation.energyPerInferenceJ <= limit)
+  const found = sweep(track).filter((p) => distilledSmaller(spec, p.recipe) && inSpec(p.evaluation) && p.evaluation.energyPerInferenceJ <= limit)
   if (found.length === 0) return null
   const best = found.reduce((a, b) => (margin(track, b.evaluation) > margin(track, a.evaluation) ? b : a))
   return { recipe: best.recipe, label: best.label, evaluation: best.evaluation, reduction: 1 - best.evaluation.energyPerInferenceJ / ref.energyPerInferenceJ, margin: margin(track, best.evaluation) }
@@ -107,7 +108,6 @@ export function stakeholderSolution(track: TrackId): { recipe: Recipe; label: st
  *  INT8 or FP16. Both may be trained at their precision (distillation = training-aware), as the storyboard's archetypes are. */
 export function archetypes(track: TrackId): { heavy: { recipe: Recipe; label: string; evaluation: Evaluation } | null; light: { recipe: Recipe; label: string; evaluation: Evaluation } | null } {
   const spec = SPECS[validateTrack(track)]
-  const teacherParams = modelOf(spec, spec.baseline).params.value
   const pick = (keep: (r: Recipe) => boolean) => {
     const c = sweep(track).filter((p) => keep(p.recipe) && inSpec(p.evaluation))
     if (c.length === 0) return null
@@ -116,7 +116,7 @@ export function archetypes(track: TrackId): { heavy: { recipe: Recipe; label: st
   }
   return {
     heavy: pick((r) => r.sparsity === 0 && r.student === spec.baseline && (r.precision === 'int4' || r.precision === 'binary')),
-    light: pick((r) => r.sparsity === 0 && r.distill && modelOf(spec, r.student).params.value < teacherParams && (r.precision === 'int8' || r.precision === 'fp16')),
+    light: pick((r) => r.sparsity === 0 && distilledSmaller(spec, r) && (r.precision === 'int8' || r.precision === 'fp16')),
   }
 }
 

@@ -8,7 +8,7 @@ const HE = 'He et al. 2016 Table 1 (multiply-adds at 224×224)'
 export const IMAGENET_CHANCE = 0.1
 
 // Post-training quantization (per-channel weights, 8-bit activations), measured on ResNet-v1-50 (FP 75.2):
-export const KRISH_PTQ = 'Krishnamoorthi 2018 Tables 3-5: ResNet-v1-50 per-channel PTQ, FP 75.2 → W8 75.1 → W4 54.0 (facts.md, V)'
+const KRISH_PTQ = 'Krishnamoorthi 2018 Tables 3-5: ResNet-v1-50 per-channel PTQ, FP 75.2 → W8 75.1 → W4 54.0 (facts.md, V)'
 /** the CNN post-training curve, exact through Krishnamoorthi's two ResNet-50 points */
 export const CNN_PTQ = fitQuantCurve(75.2, IMAGENET_CHANCE, [[8, 75.1], [4, 54.0]])
 // Training-aware quantization (LSQ: learned step size, weights and activations at b bits, fine-tuned from FP):

@@ -50,6 +50,7 @@ describe('OOM at a glance', () => {
   it('Tiny Pioneer FP16: a 1 MB model beside 256 KB of SRAM runs only by streaming its weights from flash, and the axis reads in KB', () => {
     const w = start('tiny')
     expect(w.get('[data-readout="verdict"]').text()).toMatch(/^WEIGHTS IN FLASH/)
+    expect(w.get('[data-readout="verdict"]').text()).toContain('The FP16 baseline runs only by streaming its weights from flash')
     expect(w.getComponent({ name: 'Bar' }).props('data').labels[0][1]).toMatch(/weights in flash/)
     expect(w.getComponent({ name: 'Bar' }).props('options').scales.y.title.text).toContain('KB')
     w.unmount()
