@@ -33,9 +33,9 @@ export function gameTarget(track: TrackId): GameTarget | null {
   return b ? { name: b.name, limit: b.limit.value, unit: b.limit.unit, sense: b.sense } : null
 }
 
-/** "power ≤ 1 mW", "battery ≥ 120 min" */
-export function targetText(t: GameTarget): string {
-  return `${t.name} ${t.sense === 'max' ? '≤' : '≥'} ${formatValue(t.limit, t.unit)}`
+/** "power ≤ 1 mW", "battery ≥ 120 min" (or just "≤ 1 mW" without the name) */
+export function targetText(t: GameTarget, named = true): string {
+  return `${named ? `${t.name} ` : ''}${t.sense === 'max' ? '≤' : '≥'} ${formatValue(t.limit, t.unit)}`
 }
 
 /**
