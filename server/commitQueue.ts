@@ -2,7 +2,9 @@
 // (one fsync), then each is acknowledged. An acknowledgement is never sent before its answer is on disk.
 import type { AnswerInput, AnswerOutcome, SessionStore } from './store.ts'
 
-interface Pending { input: AnswerInput; ok: (o: AnswerOutcome) => void; fail: (e: unknown) => void }
+/** The answer's outcome and its share of the batch's commit time (the transaction and its fsync / batch size), ms. */
+export interface Committed { outcome: AnswerOutcome; commitShareMs: number }
+interface Pending { input: AnswerInput; ok: (c: Committed) => void; fail: (e: unknown) => void }
 
 export class CommitQueue {
   private pending: Pending[] = []
@@ -10,7 +12,7 @@ export class CommitQueue {
 
   constructor(private store: SessionStore, private maxBatch = 500) {}
 
-  add(input: AnswerInput): Promise<AnswerOutcome> {
+  add(input: AnswerInput): Promise<Committed> {
     return new Promise((ok, fail) => {
       this.pending.push({ input, ok, fail })
       if (!this.scheduled) {
@@ -25,8 +27,10 @@ export class CommitQueue {
     this.scheduled = false
     if (this.pending.length) { this.scheduled = true; setImmediate(() => this.flush()) }
     try {
+      const t0 = performance.now()
       const out = this.store.answerBatch(batch.map((p) => p.input))
-      batch.forEach((p, i) => p.ok(out[i]))
+      const commitShareMs = (performance.now() - t0) / batch.length
+      batch.forEach((p, i) => p.ok({ outcome: out[i], commitShareMs }))
     } catch (e) {
       for (const p of batch) p.fail(e)
     }

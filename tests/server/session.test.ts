@@ -107,6 +107,18 @@ describe('rules', () => {
     expect((await call(base, '/api/session/results?poll=quantization')).body.counts).toEqual([0, 2, 0, 0])
   })
 
+  it('an acknowledged answer says how long the service itself spent on it (Server-Timing), its parts adding up', async () => {
+    const r = await answer({ poll: 'quantization', voter: 'voter-timing', value: 2 })
+    expect(r.status).toBe(200)
+    const dur = Object.fromEntries((r.headers.get('server-timing') ?? '').split(',').map((m) => {
+      const [name, d] = m.trim().split(';dur=')
+      return [name, Number(d)]
+    }))
+    expect(Object.keys(dur)).toEqual(['parse', 'commit', 'reply', 'total'])
+    for (const v of Object.values(dur)) expect(v).toBeGreaterThanOrEqual(0)
+    expect(dur.total).toBeCloseTo(dur.parse + dur.commit + dur.reply, 2)
+  })
+
   it('students see only the count until the reveal; then counts, never voter ids', async () => {
     await answer({ poll: 'quantization', voter: 'voter-secret1', value: 2 })
     const st = await call(base, '/api/session/state')
