@@ -3,8 +3,9 @@ import type { Evaluation, ModelSpec, Recipe, Track, TrackId } from './types'
 import type { TrackSpec } from './spec'
 import { SPECS } from './tracks'
 import { baselineOf, evaluateSpec, modelOf } from './evaluate'
-import { TRACK_IDS, validateTrack } from './validate'
-import { BASELINE_ALIAS, PRECISIONS } from './constants'
+import { validateTrack } from './validate'
+import { PRECISIONS } from './constants'
+import { BASELINE_ALIAS, BASELINE_RECIPE, TRACK_IDS } from './params'
 import { macEnergy } from './energy'
 
 const sig = (x: number, d = 3) => Number(x.toPrecision(d)).toLocaleString('en-US')
@@ -84,8 +85,11 @@ function toTrack(spec: TrackSpec): Track {
 
 export const TRACKS: Record<TrackId, Track> = Object.fromEntries(TRACK_IDS.map((id) => [id, toTrack(SPECS[id])])) as Record<TrackId, Track>
 
-/** fp16, dense, the track's baseline model (alias 'baseline'), no distillation, T = 4. */
-export const BASELINE_RECIPE: Recipe = Object.freeze({ precision: 'fp16', sparsity: 0, pattern: 'unstructured', student: BASELINE_ALIAS, distill: false, temperature: 4 }) as Recipe
+/** A model's name on a track, by id or by the baseline alias. */
+export function modelName(track: TrackId, id: string): string {
+  const spec = SPECS[validateTrack(track)]
+  return modelOf(spec, id === BASELINE_ALIAS ? spec.baseline : id).name
+}
 
 export function baselineRecipe(track: TrackId): Recipe {
   return { ...BASELINE_RECIPE, student: TRACKS[validateTrack(track)].baseline }

@@ -1,5 +1,6 @@
 // Shared constants and the provenance helper. Every number in engine/ is a `Sourced`.
 import type { ConstantKind, Precision, Sourced } from './types'
+import { PRECISION } from './params'
 
 export interface NamedConstant extends Sourced {
   name: string
@@ -20,8 +21,9 @@ export function allConstants(): readonly NamedConstant[] {
   return registry
 }
 
-export const PRECISIONS: Precision[] = ['fp16', 'int8', 'int4', 'binary']
-export const BITS: Record<Precision, number> = { fp16: 16, int8: 8, int4: 4, binary: 1 }
+/** Precisions in falling bit order and their bits: the parameter table's (params.ts), under the names physics uses. */
+export const PRECISIONS: readonly Precision[] = PRECISION.values
+export const BITS: Readonly<Record<Precision, number>> = PRECISION.bits
 
 const HOROWITZ = 'Horowitz, "Computing\'s energy problem", ISSCC 2014, 45 nm (facts.md, V2)'
 const JOUPPI = 'Jouppi et al., "Ten Lessons From Three Generations Shaped Google\'s TPUv4i", ISCA 2021, energy table 45 nm vs 7 nm (7 nm column as recalled, V2: re-verify)'
@@ -95,5 +97,3 @@ export const GPU_UNSTRUCTURED = { format: 'csr16' as const, formatSource: CUDA_C
 /** Quantization robustness vs model size (used by every track for students without their own anchor). */
 export const BITS_PER_DECADE = k('all', 'quantization fragility per decade fewer parameters', 0.3, 'bit', 'assumption: each 10× fewer parameters moves the half-loss bit width up by 0.3 bit (direction: Huang et al. 2024 8B vs 70B; larger models are more robust)', 'assumption')
 
-/** The 'baseline' alias used by BASELINE_RECIPE for every track. */
-export const BASELINE_ALIAS = 'baseline'

@@ -7,6 +7,7 @@ import { LADDER, REAL, floorSeconds, kernelsFor, speedups, timeOf, trafficOf, ty
 import { energyOf, powerW } from './energy'
 import { accuracyOf } from './accuracy'
 import { validateRecipe } from './validate'
+import { BASELINE_RECIPE } from './params'
 
 const UNIT: Record<string, number> = { B: 1, KB: 1e3, KiB: 1024, MB: 1e6, GB: 1e9, ms: 1e-3, s: 1, W: 1, mW: 1e-3, min: 60, '%': 1, J: 1, mJ: 1e-3, 'µJ': 1e-6 }
 export const toUnit = (valueSI: number, unit: string) => valueSI / (UNIT[unit] ?? 1)
@@ -17,8 +18,9 @@ export function modelOf(spec: TrackSpec, id: string): ModelDef {
   return m
 }
 
+/** The track's baseline recipe, its model by id rather than by alias. */
 export function baselineOf(spec: TrackSpec): Recipe {
-  return { precision: 'fp16', sparsity: 0, pattern: 'unstructured', student: spec.baseline, distill: false, temperature: 4 }
+  return { ...BASELINE_RECIPE, student: spec.baseline }
 }
 
 function timerWith(spec: TrackSpec, recipe: Recipe, model: ModelDef, kernel: Kernel) {

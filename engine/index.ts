@@ -2,19 +2,21 @@
 export * from './types'
 export * from './urlState'
 
+/** The recipe's parameters (labels, ranges, slider steps, sweep grid, defaults), the track ids and the baseline recipe. */
+export { TRACK_IDS, BASELINE_ALIAS, BASELINE_RECIPE, PRECISION, PATTERN, SPARSITY, TEMPERATURE, STUDENT, DISTILL, gridOf } from './params'
 /** Precisions in falling bit order, and their bits (16, 8, 4, 1). */
 export { PRECISIONS, BITS } from './constants'
 /** Input checks: every bad field throws EngineInputError { field } and nothing is changed. */
-export { EngineInputError, TRACK_IDS, validateRecipe, SPARSITY_MAX, TEMPERATURE_RANGE } from './validate'
-/** The four tracks (machine, models, budgets, computed crisis) and the FP16 dense baseline recipe. */
-export { TRACKS, BASELINE_RECIPE, baselineRecipe } from './catalog'
+export { EngineInputError, validateRecipe } from './validate'
+/** The four tracks (machine, models, budgets, computed crisis) and the track's own baseline recipe. */
+export { TRACKS, baselineRecipe, modelName } from './catalog'
 /** One recipe on one track: memory, roofline latency, speedups + waterfall steps, energy, accuracy, budget checks, impact. */
 export { evaluate } from './evaluate'
 /** Derived views: the sweep and its Pareto frontier (memoised), distillation temperature, waterfall steps,
  *  accuracy vs bits, the accuracy floor and cliff, and part 3's stakeholder check. */
 export {
   sweep, paretoFrontier, bestTemperature, compressionSteps, accuracyVsBits, accuracyFloor, cliffPrecision,
-  stakeholderCheck, recipeLabel, SPARSITY_STEPS, quantizationCurve,
+  stakeholderCheck, recipeLabel, quantizationCurve, dominates,
 } from './sweep'
 /** The storyboard's three prediction locks; answer keys computed from evaluate(). */
 export { LOCKS, lockAnswer, distillationOption } from './locks'

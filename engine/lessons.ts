@@ -5,11 +5,12 @@ import { SPECS } from './tracks'
 import { baselineOf, evaluateSpec, modelOf } from './evaluate'
 import { validateRecipe, validateTrack } from './validate'
 import { PRECISIONS } from './constants'
+import { gridOf, SPARSITY } from './params'
 import { accuracyFloor, bestTemperature, quantizationCurve, recipeLabel, sweep } from './sweep'
 import { lockAnswer } from './locks'
 
-/** Pruning ratios the part-2 game can be played at: the slider's 1% steps, 1%..90%. */
-export const GAME_SPARSITY_STEPS: number[] = Array.from({ length: 90 }, (_, i) => (i + 1) / 100)
+/** Pruning ratios the part-2 game can be played at: the slider's steps above zero, up to the maximum. */
+export const GAME_SPARSITY_STEPS: readonly number[] = gridOf(SPARSITY.sliderStep, SPARSITY.max, SPARSITY.sliderStep)
 
 /** Part 1: the knee (the fewest bits whose post-training accuracy stays at or above the floor) and the cliff below it. */
 export interface Knee { kneeBits: number; cliffBits: number | null; precision: Precision; curve: { bits: number; accuracy: number }[] }

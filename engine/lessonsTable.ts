@@ -1,7 +1,7 @@
 // Renders lessons() as Markdown tables: `npm run lessons` prints them, engine/README.md and the presenter notes in
 // pages/*.md carry them, and a test fails when any copy drifts from the engine.
 import type { TrackId } from './types'
-import { TRACK_IDS } from './validate'
+import { TRACK_IDS } from './params'
 import { SPECS } from './tracks'
 import { lessons } from './lessons'
 import { LOCKS } from './locks'

@@ -1,6 +1,6 @@
 // Renders listSources() as the Markdown tables of engine/README.md (a test keeps the README in sync).
 import { listSources } from './sources'
-import { TRACK_IDS } from './validate'
+import { TRACK_IDS } from './params'
 import { SPECS } from './tracks'
 
 const fmt = (v: number) => (Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : String(Number(v.toPrecision(4))))

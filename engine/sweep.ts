@@ -2,14 +2,16 @@
 import type { Evaluation, ParetoPoint, Precision, Recipe, TrackId } from './types'
 import { SPECS } from './tracks'
 import { baselineOf, evaluateSpec, modelOf } from './evaluate'
-import { TEMPERATURE_RANGE, validateRecipe, validateTrack, EngineInputError } from './validate'
-import { BASELINE_ALIAS, BITS, PRECISIONS } from './constants'
+import { validateRecipe, validateTrack, EngineInputError } from './validate'
+import { BITS, PRECISIONS } from './constants'
+import { BASELINE_ALIAS, gridOf, PATTERN, PRECISION, SPARSITY, TEMPERATURE } from './params'
+import { modelName } from './catalog'
 import { accuracyAtBits, accuracyOf } from './accuracy'
 
-export const SPARSITY_STEPS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
+/** The ratios the sweep evaluates unstructured (2:4 adds its fixed ratio). */
+const SWEEP_SPARSITIES = gridOf(SPARSITY.min, SPARSITY.max, SPARSITY.sweepStep)
 
 const tempCache = new Map<string, number>()
-const DEFAULT_TEMPERATURE = 4
 /** Temperature (1..20, 0.1 steps) that maximises the distilled student's accuracy (the lowest one that reaches it:
  *  a large student plateaus above its optimum). */
 export function bestTemperature(track: TrackId, student: string): number {
@@ -22,10 +24,10 @@ export function bestTemperature(track: TrackId, student: string): number {
   const teacher = modelOf(spec, spec.baseline)
   const model = modelOf(spec, id)
   // the teacher and already-distilled students gain nothing from the temperature: keep the default
-  if (id === spec.baseline || model.preDistilled) { tempCache.set(key, DEFAULT_TEMPERATURE); return DEFAULT_TEMPERATURE }
+  if (id === spec.baseline || model.preDistilled) { tempCache.set(key, TEMPERATURE.default); return TEMPERATURE.default }
   const score = (t: number) => accuracyOf(spec, teacher, model, { ...baselineOf(spec), student: id, precision: 'int4', distill: true, temperature: t }).accuracy
-  let best = TEMPERATURE_RANGE.min, bestScore = -Infinity
-  for (let t10 = TEMPERATURE_RANGE.min * 10; t10 <= TEMPERATURE_RANGE.max * 10; t10++) {
+  let best = TEMPERATURE.min, bestScore = -Infinity
+  for (let t10 = TEMPERATURE.min * 10; t10 <= TEMPERATURE.max * 10; t10++) {
     const s = score(t10 / 10)
     if (s > bestScore + 1e-12) { bestScore = s; best = t10 / 10 }
   }
@@ -33,14 +35,15 @@ export function bestTemperature(track: TrackId, student: string): number {
   return best
 }
 
+/** The recipe in words, the one way every view names it: "INT4 · 50% 2:4 · Llama-3-8B distilled (T = 4)". */
 export function recipeLabel(track: TrackId, r: Recipe): string {
-  const spec = SPECS[track]
-  const parts = [r.precision === 'binary' ? 'Binary' : r.precision.toUpperCase()]
-  if (r.sparsity > 0) parts.push(r.pattern === '2:4' ? '2:4 sparse' : `${Math.round(r.sparsity * 100)}% unstructured`)
-  const name = modelOf(spec, r.student === BASELINE_ALIAS ? spec.baseline : r.student).name
+  const spec = SPECS[validateTrack(track)]
+  const sparsity = r.sparsity === 0 ? 'dense' : `${Math.round(r.sparsity * 100)}% ${PATTERN.names[r.pattern]}`
+  const teacher = r.student === spec.baseline || r.student === BASELINE_ALIAS
+  const name = modelName(track, r.student)
   // the teacher "distilled" into itself is quantization-aware training: its temperature does nothing
-  parts.push(!r.distill ? name : r.student === spec.baseline || r.student === BASELINE_ALIAS ? `${name}, quantization-aware` : `${name} distilled (T=${r.temperature})`)
-  return parts.join(' · ')
+  const student = !r.distill ? name : teacher ? `${name}, quantization-aware` : `${name} distilled (T = ${r.temperature})`
+  return [PRECISION.names[r.precision], sparsity, student].join(' · ')
 }
 
 const sweepCache = new Map<TrackId, ParetoPoint[]>()
@@ -54,7 +57,7 @@ export function sweep(track: TrackId): ParetoPoint[] {
   for (const model of spec.models) {
     const tBest = bestTemperature(t, model.id)
     for (const precision of PRECISIONS) {
-      const shapes: [number, Recipe['pattern']][] = [...SPARSITY_STEPS.map((s) => [s, 'unstructured'] as [number, Recipe['pattern']]), [0.5, '2:4']]
+      const shapes: [number, Recipe['pattern']][] = [...SWEEP_SPARSITIES.map((s) => [s, 'unstructured'] as [number, Recipe['pattern']]), [PATTERN.sparsityOf24, '2:4']]
       for (const [sparsity, pattern] of shapes) {
         for (const distill of [false, true]) {
           const recipe: Recipe = { precision, sparsity, pattern, student: model.id, distill, temperature: distill ? tBest : 4 }
@@ -67,9 +70,24 @@ export function sweep(track: TrackId): ParetoPoint[] {
   return out
 }
 
-const dominates = (a: Evaluation, b: Evaluation) =>
-  a.memory.totalBytes <= b.memory.totalBytes && a.accuracy >= b.accuracy && a.energyPerInferenceJ <= b.energyPerInferenceJ &&
-  (a.memory.totalBytes < b.memory.totalBytes || a.accuracy > b.accuracy || a.energyPerInferenceJ < b.energyPerInferenceJ)
+/** Differences below one part in 10⁹ are floating-point rounding (two paths to the same bytes), not a better recipe. */
+const ROUNDING = 1e-9
+/** x is lower than y by more than rounding */
+const below = (x: number, y: number) => x < y - ROUNDING * Math.max(Math.abs(x), Math.abs(y))
+/** The objectives the frontier trades: total memory ↓, energy per inference ↓, and accuracy ↑ (negated, so all fall). */
+const objectives = (e: Evaluation) => [e.memory.totalBytes, e.energyPerInferenceJ, -e.accuracy]
+
+/** a dominates b: no worse in every objective and better in one, beyond rounding. The frontier and the plot's
+ *  "dominated by …" both use this one test. */
+export function dominates(a: Evaluation, b: Evaluation): boolean {
+  const [x, y] = [objectives(a), objectives(b)]
+  return x.every((v, i) => !below(y[i], v)) && x.some((v, i) => below(v, y[i]))
+}
+/** a and b tie: equal in every objective within rounding */
+function ties(a: Evaluation, b: Evaluation): boolean {
+  const [x, y] = [objectives(a), objectives(b)]
+  return x.every((v, i) => !below(v, y[i]) && !below(y[i], v))
+}
 
 const frontierCache = new Map<TrackId, ParetoPoint[]>()
 /** Empties the memo caches (for benchmarks of a cold sweep). */
@@ -82,9 +100,7 @@ export function paretoFrontier(track: TrackId): ParetoPoint[] {
   const all = sweep(t)
   // A recipe whose objectives tie an earlier one (e.g. the teacher "distilled" into itself at FP16) adds nothing:
   // keep the first, the simpler one, since the sweep lists distillation off before on.
-  const same = (a: Evaluation, b: Evaluation) =>
-    a.memory.totalBytes === b.memory.totalBytes && a.accuracy === b.accuracy && a.energyPerInferenceJ === b.energyPerInferenceJ
-  const front = all.filter((p, i) => !all.some((q, j) => j !== i && (dominates(q.evaluation, p.evaluation) || (j < i && same(q.evaluation, p.evaluation)))))
+  const front = all.filter((p, i) => !all.some((q, j) => j !== i && (dominates(q.evaluation, p.evaluation) || (j < i && ties(q.evaluation, p.evaluation)))))
   front.sort((a, b) => a.evaluation.memory.totalBytes - b.evaluation.memory.totalBytes || b.evaluation.accuracy - a.evaluation.accuracy)
   frontierCache.set(t, front)
   return front

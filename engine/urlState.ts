@@ -1,10 +1,10 @@
 // The viewer's state (track + recipe) as URL query parameters, so a link reproduces what was on screen.
 // Parsing is forgiving per field: a bad field falls back to its default and is reported, the rest is kept.
-import type { Precision, Recipe, SparsityPattern, TrackId } from './types'
+import type { Recipe, TrackId } from './types'
+import { PATTERN, PRECISION, SPARSITY, STUDENT, TEMPERATURE, TRACK_IDS } from './params'
 
-const TRACK_IDS: readonly TrackId[] = ['cloud', 'edge', 'mobile', 'tiny']
-const PRECISIONS: readonly Precision[] = ['fp16', 'int8', 'int4', 'binary']
-const PATTERNS: readonly SparsityPattern[] = ['unstructured', '2:4']
+/** Ratios travel as whole percent (sparsity=50). */
+const PERCENT = 100
 
 export interface DeckState {
   track: TrackId
@@ -19,7 +19,7 @@ export function stateToQuery(state: DeckState): Record<string, string> {
   return {
     track: state.track,
     precision: r.precision,
-    sparsity: String(Math.round(r.sparsity * 100)),
+    sparsity: String(Math.round(r.sparsity * PERCENT)),
     pattern: r.pattern,
     student: r.student,
     distill: r.distill ? '1' : '0',
@@ -51,13 +51,13 @@ export function stateFromQuery(query: Query, defaults: DeckState): { state: Deck
   }
 
   pick('track', TRACK_IDS, (v) => (track = v))
-  pick('precision', PRECISIONS, (v) => (recipe.precision = v))
-  pick('pattern', PATTERNS, (v) => (recipe.pattern = v))
-  num('sparsity', 0, 90, (v) => (recipe.sparsity = v / 100))
-  num('temperature', 1, 20, (v) => (recipe.temperature = v))
+  pick('precision', PRECISION.values, (v) => (recipe.precision = v))
+  pick('pattern', PATTERN.values, (v) => (recipe.pattern = v))
+  num('sparsity', SPARSITY.min * PERCENT, SPARSITY.max * PERCENT, (v) => (recipe.sparsity = v / PERCENT))
+  num('temperature', TEMPERATURE.min, TEMPERATURE.max, (v) => (recipe.temperature = v))
   pick('distill', ['0', '1'] as const, (v) => (recipe.distill = v === '1'))
   if (query.student !== undefined) {
-    if (/^[\w.:-]{1,64}$/.test(query.student)) recipe.student = query.student
+    if (STUDENT.idPattern.test(query.student)) recipe.student = query.student
     else problems.push(`student: "${query.student}" is not a model id`)
   }
   return { state: { track, recipe }, problems }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   accuracyFloor, accuracyVsBits, BASELINE_RECIPE, baselineRecipe, BITS, cliffPrecision, compressionSteps, evaluate, listSources,
-  paretoFrontier, PRECISIONS, stakeholderCheck, sweep, TRACK_IDS, TRACKS,
+  dominates, paretoFrontier, PRECISIONS, stakeholderCheck, sweep, TRACK_IDS, TRACKS,
 } from '../../engine'
 
 describe('public constants', () => {
@@ -29,16 +29,22 @@ describe.each(TRACK_IDS)('%s', (t) => {
     expect(sweep(t)).toHaveLength(4 * (10 + 1) * TRACKS[t].models.length * 2)
     expect(sweep(t)).toBe(sweep(t)) // memoised
   })
-  it('frontier points are mutually non-dominated, sorted by size, and dominate the rest', () => {
+  it('frontier points are mutually non-dominated, sorted by size, and dominate or tie (within rounding) the rest', () => {
     const f = paretoFrontier(t)
-    const dom = (a: typeof f[0], b: typeof f[0]) => {
-      const x = a.evaluation, y = b.evaluation
-      return x.memory.totalBytes <= y.memory.totalBytes && x.accuracy >= y.accuracy && x.energyPerInferenceJ <= y.energyPerInferenceJ &&
-        (x.memory.totalBytes < y.memory.totalBytes || x.accuracy > y.accuracy || x.energyPerInferenceJ < y.energyPerInferenceJ)
-    }
+    const dom = (a: typeof f[0], b: typeof f[0]) => dominates(a.evaluation, b.evaluation)
+    const close = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y))
+    const tie = (a: typeof f[0], b: typeof f[0]) => close(a.evaluation.memory.totalBytes, b.evaluation.memory.totalBytes) &&
+      close(a.evaluation.accuracy, b.evaluation.accuracy) && close(a.evaluation.energyPerInferenceJ, b.evaluation.energyPerInferenceJ)
     for (const p of f) for (const q of f) expect(dom(q, p)).toBe(false)
     for (let i = 1; i < f.length; i++) expect(f[i].evaluation.memory.totalBytes).toBeGreaterThanOrEqual(f[i - 1].evaluation.memory.totalBytes)
-    for (const p of sweep(t)) if (!f.includes(p)) expect(f.some((q) => dom(q, p)) || f.some((q) => JSON.stringify(q.evaluation) === JSON.stringify(p.evaluation))).toBe(true)
+    for (const p of sweep(t)) if (!f.includes(p)) expect(f.some((q) => dom(q, p) || tie(q, p))).toBe(true)
+  })
+  it('dominance ignores rounding: 1e-14 apart is a tie, 0.1 point of accuracy is not', () => {
+    const e = sweep(t)[0].evaluation
+    expect(dominates({ ...e, accuracy: e.accuracy + 1e-14 }, e)).toBe(false)
+    expect(dominates(e, { ...e, accuracy: e.accuracy + 1e-14 })).toBe(false)
+    expect(dominates({ ...e, accuracy: e.accuracy + 0.1 }, e)).toBe(true)
+    expect(dominates({ ...e, accuracy: e.accuracy + 0.1, energyPerInferenceJ: e.energyPerInferenceJ * 1.01 }, e)).toBe(false)
   })
   it('some swept recipe passes every budget (the mission is possible)', () => {
     expect(sweep(t).some((p) => p.evaluation.binding === null)).toBe(true)
