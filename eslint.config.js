@@ -37,6 +37,17 @@ export default [
       'engine/ is pure TypeScript: it imports nothing outside engine/ (no Vue, chart.js, Slidev, DOM, Node or client code)'),
   },
   {
+    // track behaviour is data (engine/tracks/*: story, machine, budgets); generic engine code never asks which track
+    files: ['engine/**/*.ts'],
+    ignores: ['engine/tracks/**', 'engine/params.ts', 'engine/types.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: 'Literal[value=/^(cloud|edge|mobile|tiny)$/]',
+        message: 'no track ids in generic engine code: put the behaviour in the track\'s spec (engine/tracks/, TrackSpec.story)',
+      }],
+    },
+  },
+  {
     files: ['server/**/*.ts', 'lab/**/*.ts'],
     rules: restrict([{ group: [...UI_LIBS, ...CLIENT] }], 'server/ and lab/ import no client code'),
   },

@@ -1,4 +1,6 @@
 import { ref } from 'vue'
+import { TRACKS } from '../engine'
+import type { Track, TrackId } from '../engine'
 
 // Display formatting: numbers with units, rounded to what the model can honestly claim (3 significant digits at most).
 
@@ -18,12 +20,12 @@ export function sig(x: number, digits = 3): string {
  * (1 GB = 10⁹ B, as on the H100 datasheet), embedded SRAM and flash in binary units (1 KiB = 1024 B: "256 KiB of SRAM").
  * The deck state sets this from the track, so every instrument follows the same convention.
  */
-export type ByteUnits = 'si' | 'iec'
+export type ByteUnits = Track['units']['bytes']
 export const byteUnits = ref<ByteUnits>('si')
 
-/** The convention of a track: the hearable's SRAM and flash in KiB, everything else in decimal units. */
-export function byteUnitsFor(track: string): ByteUnits {
-  return track === 'tiny' ? 'iec' : 'si'
+/** The convention of a track (its data in the engine): the hearable's SRAM and flash in KiB, the rest in decimal units. */
+export function byteUnitsFor(track: TrackId): ByteUnits {
+  return TRACKS[track].units.bytes
 }
 
 const UNITS: Record<ByteUnits, { step: number; names: readonly string[] }> = {

@@ -1,5 +1,5 @@
 // The public Track objects, with each crisis sentence built from evaluate()'s numbers for the FP16 baseline.
-import type { Evaluation, ModelSpec, Recipe, Track, TrackId } from './types'
+import type { ModelSpec, Recipe, Track, TrackId } from './types'
 import type { TrackSpec } from './spec'
 import { SPECS } from './tracks'
 import { baselineOf, evaluateSpec, modelOf } from './evaluate'
@@ -8,51 +8,10 @@ import { PRECISIONS } from './constants'
 import { BASELINE_ALIAS, BASELINE_RECIPE, TRACK_IDS } from './params'
 import { macEnergy } from './energy'
 
-const sig = (x: number, d = 3) => Number(x.toPrecision(d)).toLocaleString('en-US')
-const check = (e: Evaluation, name: string) => e.checks.find((c) => c.name === name)!
-
-function crisisOf(spec: TrackSpec): string {
+/** The crisis sentence and the badge's headline: the track's own story told with the FP16 baseline's numbers. */
+function crisisOf(spec: TrackSpec): { crisis: string; crisisHeadline: string } {
   const e = evaluateSpec(spec, baselineOf(spec))
-  const m = e.memory
-  const teacher = modelOf(spec, spec.baseline).name
-  switch (spec.id) {
-    case 'cloud': {
-      const cap = m.capacityBytes / 1e9
-      return `${teacher} needs ${sig(m.totalBytes / 1e9)} GB at FP16 (${sig(m.weightsBytes / 1e9)} GB of weights + ${sig(m.kvCacheBytes / 1e9, 2)} GB of KV cache at ${spec.context!.value} tokens); one H100 has ${cap} GB: ${m.fits ? 'it fits' : `OOM by ${sig(m.totalBytes / 1e9 - cap, 2)} GB`}.`
-    }
-    case 'edge':
-      return `At FP16 the ${teacher} perception network takes ${sig(e.latencyMs, 2)} ms per frame on ${spec.machine.name}; the safety loop allows ${check(e, 'latency').limit} ms (${sig(e.latencyMs / check(e, 'latency').limit, 2)}× over).`
-    case 'mobile': {
-      const b = check(e, 'battery')
-      const rest = spec.baselinePowerW.value
-      const p = check(e, 'power').value
-      // energy per frame needed for the battery target, with the rest of the glasses unchanged
-      const need = (spec.batteryJ!.value / (b.limit * 60) - rest) / spec.ratePerS.value
-      return `At FP16 and 60 FPS the glasses draw ${sig(p, 2)} W (thermal envelope ${check(e, 'power').limit} W) and drain the 960 mWh battery in ${sig(b.value, 2)} min; a ${b.limit}-min session needs ${sig(e.energyPerInferenceJ / need, 2)}× less energy per frame.`
-    }
-    case 'tiny': {
-      const kib = m.totalBytes / 1024
-      const cap = m.capacityBytes / 1024
-      const lat = check(e, 'latency'), pw = check(e, 'power')
-      return `The FP16 ${teacher} needs ${sig(kib)} KiB (${sig(m.weightsBytes / 1024)} KiB of weights + ${sig(m.activationsBytes / 1024)} KiB of activations) and the SRAM holds ${cap} KiB: the weights stream from ${m.weightsLevel} every inference, ${sig(lat.value, 2)} ms and ${sig(pw.value, 2)} mW against < ${lat.limit} ms under ${pw.limit} mW. Compress ${sig(kib / cap, 2)}× to hold the model on chip.`
-    }
-  }
-}
-
-/** The crisis in a few words for the badge on every slide, from the same FP16 evaluation. */
-function crisisHeadlineOf(spec: TrackSpec): string {
-  const e = evaluateSpec(spec, baselineOf(spec))
-  const m = e.memory
-  switch (spec.id) {
-    case 'cloud':
-      return `${sig(m.totalBytes / 1e9)} GB at FP16 vs ${m.capacityBytes / 1e9} GB of HBM${m.fits ? '' : ': OOM'}`
-    case 'edge':
-      return `${sig(e.latencyMs, 2)} ms per frame vs a ${check(e, 'latency').limit} ms safety loop`
-    case 'mobile':
-      return `battery empty in ${sig(check(e, 'battery').value, 2)} min at 60 FPS`
-    case 'tiny':
-      return `${sig(m.totalBytes / 1024)} KiB at FP16 vs ${m.capacityBytes / 1024} KiB of SRAM: ${sig(e.latencyMs, 2)} ms from ${m.weightsLevel}`
-  }
+  return { crisis: spec.story.crisis(e, spec), crisisHeadline: spec.story.headline(e, spec) }
 }
 
 function toTrack(spec: TrackSpec): Track {
@@ -67,8 +26,7 @@ function toTrack(spec: TrackSpec): Track {
   })) as Track['machine']['paths']
   return {
     id: spec.id, name: spec.name, persona: spec.persona, mission: spec.mission,
-    crisis: crisisOf(spec),
-    crisisHeadline: crisisHeadlineOf(spec),
+    ...crisisOf(spec),
     stakeholder: { ...spec.stakeholder },
     machine: {
       name: mc.name, levels: [mc.main, mc.onChip], fitLevel: mc.fitLevel === 'main' ? mc.main.name : mc.onChip.name, paths,
@@ -80,6 +38,7 @@ function toTrack(spec: TrackSpec): Track {
     baselineAccuracy: modelOf(spec, spec.baseline).accuracy.value,
     models,
     budgets: spec.budgets,
+    units: { bytes: spec.story.byteUnits, energy: spec.story.energyUnit },
   }
 }
 

@@ -103,34 +103,7 @@ export function evaluateSpec(spec: TrackSpec, recipe: Recipe): Evaluation {
     accuracyDrop: teacher.accuracy.value - acc.accuracy,
     checks,
     binding: failing ? failing.name : null,
-    impact: impactOf(spec, latencyS, en.totalJ, power, batteryMin, totalBytes),
-  }
-}
-
-function impactOf(spec: TrackSpec, latencyS: number, energyJ: number, power: number, batteryMin: number, totalBytes: number): Evaluation['impact'] {
-  switch (spec.id) {
-    case 'cloud': return [
-      { label: 'tokens/s per GPU (batch 1)', value: 1 / latencyS, unit: 'tokens/s' },
-      { label: 'H100s needed to hold it', value: Math.ceil(totalBytes / spec.machine.main.capacityBytes.value), unit: 'GPUs' },
-      { label: 'energy per token', value: energyJ, unit: 'J' },
-      { label: 'GPU power while decoding', value: power, unit: 'W' },
-    ]
-    case 'edge': return [
-      { label: 'frames/s', value: 1 / latencyS, unit: 'fps' },
-      { label: 'share of the 10 ms safety loop', value: (latencyS / 0.01) * 100, unit: '%' },
-      { label: 'energy per frame', value: energyJ, unit: 'J' },
-      { label: 'perception power at 30 fps', value: power, unit: 'W' },
-    ]
-    case 'mobile': return [
-      { label: 'battery life at 60 FPS', value: batteryMin, unit: 'min' },
-      { label: 'glasses power', value: power, unit: 'W' },
-      { label: 'energy per frame', value: energyJ * 1e3, unit: 'mJ' },
-    ]
-    case 'tiny': return [
-      { label: 'average power', value: power * 1e3, unit: 'mW' },
-      { label: 'energy per inference', value: energyJ * 1e6, unit: 'µJ' },
-      { label: 'duty cycle', value: Math.min(1, spec.ratePerS.value * latencyS) * 100, unit: '%' },
-    ]
+    impact: spec.story.impact({ latencyS, energyJ: en.totalJ, powerW: power, batteryMin, totalBytes }, spec),
   }
 }
 

@@ -11,9 +11,9 @@ type Lessons = ReturnType<typeof lessons>
 const sig = (x: number, d = 3) => String(Number(x.toPrecision(d)))
 const pct = (s: number) => `${Math.round(s * 100)}%`
 
-/** Energy in the unit that reads best for the track (J per token, mJ per frame, µJ per inference). */
+/** Energy in the unit the track quotes it in (J per token, mJ per frame, µJ per inference). */
 function energy(track: TrackId, j: number): string {
-  const unit = track === 'tiny' ? 'µJ' : track === 'cloud' ? 'J' : 'mJ'
+  const unit = SPECS[track].story.energyUnit
   return `${sig(toUnit(j, unit), 2)} ${unit}`
 }
 

@@ -1,6 +1,7 @@
 // Internal description of a track: richer than the public `Track`, consumed by the physics modules.
 import type { Budget, Precision, Sourced, TrackId } from './types'
 import type { Node } from './constants'
+import type { TrackStory } from './tracks/story'
 
 export interface MemLevel {
   name: string
@@ -123,4 +124,6 @@ export interface TrackSpec {
   budgets: Budget[]
   /** battery for mobile */
   batteryJ?: Sourced
+  /** what the track says in words (crisis, headline, impact rows, units): see tracks/story.ts */
+  story: TrackStory
 }

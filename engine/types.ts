@@ -106,6 +106,8 @@ export interface Track {
   baselineAccuracy: number // in metric.unit
   models: ModelSpec[]
   budgets: Budget[]
+  /** how the track's field quotes bytes ('si': 1 GB = 10⁹ B, datacenter; 'iec': KiB, embedded SRAM and flash) and energy per inference */
+  units: { bytes: 'si' | 'iec'; energy: 'J' | 'mJ' | 'µJ' }
 }
 
 /** One named step between the theoretical and the realized speedup, for the speedup waterfall. */

@@ -2,6 +2,7 @@
 import { BITS_PER_DECADE, GPU_UNSTRUCTURED, MEMORY_ENERGY, SPARSE24_TRANSFORMER, k, sramEnergyPerByte } from '../constants'
 import { fitQuantCurve, quantCurve } from '../accuracy'
 import type { ModelDef, QuantCurve, TrackSpec } from '../spec'
+import { sig, teacherName } from './story'
 
 const T = 'cloud'
 const CFG = 'Meta-Llama-3 config.json (facts.md, V)'
@@ -145,5 +146,20 @@ export const cloud: TrackSpec = {
     { name: 'power', sense: 'max', limit: k(T, 'power budget', 700, 'W', `${DS}: TDP 700 W`, 'published') },
     { name: 'accuracy', sense: 'min', limit: k(T, 'accuracy floor', ACC70 - 5, '%', 'assumption (game design): 5 points below FP16 Llama-3-70B (75.3). The product ships a cheaper tier if it stays above this line: the post-training 3-bit 70B and a distilled 8B land near it, 2-bit and binary fall far below', 'assumption') },
   ],
+  story: {
+    crisis: (e, spec) => {
+      const m = e.memory, cap = m.capacityBytes / 1e9
+      return `${teacherName(spec)} needs ${sig(m.totalBytes / 1e9)} GB at FP16 (${sig(m.weightsBytes / 1e9)} GB of weights + ${sig(m.kvCacheBytes / 1e9, 2)} GB of KV cache at ${spec.context!.value} tokens); one H100 has ${cap} GB: ${m.fits ? 'it fits' : `OOM by ${sig(m.totalBytes / 1e9 - cap, 2)} GB`}.`
+    },
+    headline: (e) => `${sig(e.memory.totalBytes / 1e9)} GB at FP16 vs ${e.memory.capacityBytes / 1e9} GB of HBM${e.memory.fits ? '' : ': OOM'}`,
+    impact: (x, spec) => [
+      { label: 'tokens/s per GPU (batch 1)', value: 1 / x.latencyS, unit: 'tokens/s' },
+      { label: 'H100s needed to hold it', value: Math.ceil(x.totalBytes / spec.machine.main.capacityBytes.value), unit: 'GPUs' },
+      { label: 'energy per token', value: x.energyJ, unit: 'J' },
+      { label: 'GPU power while decoding', value: x.powerW, unit: 'W' },
+    ],
+    byteUnits: 'si',
+    energyUnit: 'J',
+  },
 }
 

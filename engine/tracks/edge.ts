@@ -3,6 +3,7 @@ import { GPU_UNSTRUCTURED, MEMORY_ENERGY, SPARSE24_CNN, k, sramEnergyPerByte } f
 import type { TrackSpec } from '../spec'
 import { IMAGENET_CHANCE, cnnModels } from './cnn'
 import { IMAGENET_KD_RECOVERY } from './common'
+import { check, limitOf, sig, teacherName } from './story'
 
 const T = 'edge'
 const DS = 'NVIDIA Jetson AGX Orin series datasheet (64 GB module; stand-in for DRIVE AGX Orin)'
@@ -70,4 +71,22 @@ export const edge: TrackSpec = {
     { name: 'power', sense: 'max', limit: k(T, 'perception power budget', 30, 'W', 'assumption: half of the 60 W module maximum (facts.md)', 'assumption') },
     { name: 'accuracy', sense: 'min', limit: k(T, 'accuracy floor', 76.13 - 2.5, '%', 'assumption (game design): 2.5 points of ImageNet top-1 below the FP16 ResNet-50 (76.1), the proxy for pedestrian recall: tight enough that heavy pruning trips it, loose enough for a distilled MobileNet-class student', 'assumption') },
   ],
+  story: {
+    crisis: (e, spec) => {
+      const lat = check(e, 'latency')
+      return `At FP16 the ${teacherName(spec)} perception network takes ${sig(e.latencyMs, 2)} ms per frame on ${spec.machine.name}; the safety loop allows ${lat.limit} ms (${sig(e.latencyMs / lat.limit, 2)}× over).`
+    },
+    headline: (e) => `${sig(e.latencyMs, 2)} ms per frame vs a ${check(e, 'latency').limit} ms safety loop`,
+    impact: (x, spec) => {
+      const loopMs = limitOf(spec, 'latency').value
+      return [
+        { label: 'frames/s', value: 1 / x.latencyS, unit: 'fps' },
+        { label: `share of the ${loopMs} ms safety loop`, value: (x.latencyS * 1e3 / loopMs) * 100, unit: '%' },
+        { label: 'energy per frame', value: x.energyJ, unit: 'J' },
+        { label: `perception power at ${spec.ratePerS.value} fps`, value: x.powerW, unit: 'W' },
+      ]
+    },
+    byteUnits: 'si',
+    energyUnit: 'mJ',
+  },
 }

@@ -3,6 +3,10 @@ import { MEMORY_ENERGY, k, sramEnergyPerByte } from '../constants'
 import type { TrackSpec } from '../spec'
 import { IMAGENET_CHANCE, cnnModels } from './cnn'
 import { IMAGENET_KD_RECOVERY } from './common'
+import { check, sig } from './story'
+
+/** joules in a milliwatt-hour */
+const J_PER_MWH = 3.6
 
 const T = 'mobile'
 const SOC = 'assumption: AR1/AR2-class glasses NPU; no public throughput figures'
@@ -71,4 +75,21 @@ export const mobile: TrackSpec = {
     { name: 'battery', sense: 'min', limit: k(T, 'battery-life target', 120, 'min', 'assumption: a two-hour translated city tour on one charge', 'assumption') },
     { name: 'accuracy', sense: 'min', limit: k(T, 'accuracy floor', 76.13 - 2.5, '%', 'assumption (game design): the overlay tolerates 2.5 points of ImageNet top-1 below the FP16 ResNet-50 (76.1): tight enough that heavy pruning trips it, loose enough for a distilled MobileNet-class student', 'assumption') },
   ],
+  story: {
+    crisis: (e, spec) => {
+      const b = check(e, 'battery'), p = check(e, 'power')
+      const batteryJ = spec.batteryJ!.value
+      // energy per frame needed for the battery target, with the rest of the glasses unchanged
+      const need = (batteryJ / (b.limit * 60) - spec.baselinePowerW.value) / spec.ratePerS.value
+      return `At FP16 and ${spec.ratePerS.value} FPS the glasses draw ${sig(p.value, 2)} W (thermal envelope ${p.limit} W) and drain the ${sig(batteryJ / J_PER_MWH)} mWh battery in ${sig(b.value, 2)} min; a ${b.limit}-min session needs ${sig(e.energyPerInferenceJ / need, 2)}× less energy per frame.`
+    },
+    headline: (e, spec) => `battery empty in ${sig(check(e, 'battery').value, 2)} min at ${spec.ratePerS.value} FPS`,
+    impact: (x, spec) => [
+      { label: `battery life at ${spec.ratePerS.value} FPS`, value: x.batteryMin, unit: 'min' },
+      { label: 'glasses power', value: x.powerW, unit: 'W' },
+      { label: 'energy per frame', value: x.energyJ * 1e3, unit: 'mJ' },
+    ],
+    byteUnits: 'si',
+    energyUnit: 'mJ',
+  },
 }

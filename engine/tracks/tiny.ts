@@ -3,6 +3,7 @@ import { BITS_PER_DECADE, k, sramEnergyPerByte } from '../constants'
 import { bitsHalfFromAnchor, quantCurve } from '../accuracy'
 import type { ModelDef, TrackSpec } from '../spec'
 import { CNN_PTQ, CNN_TRAINED, LSQ } from './cnn'
+import { check, sig, teacherName } from './story'
 
 const T = 'tiny'
 const HELLO = 'Zhang et al. 2017 "Hello Edge: Keyword Spotting on Microcontrollers" (Speech Commands, 12 classes), summary of the best models per size: DS-CNN S/M/L 94.4/94.9/95.4% (L read in the abstract; S and M as recalled from Table 7, re-verify)'
@@ -119,4 +120,19 @@ export const tiny: TrackSpec = {
     { name: 'power', sense: 'max', limit: k(T, 'average power budget', 1, 'mW', 'storyboard: under 1 mW', 'assumption') },
     { name: 'accuracy', sense: 'min', limit: k(T, 'accuracy floor', 95.4 - 1, '%', 'assumption: ≤ 1 point below DS-CNN-L (95.4)', 'assumption') },
   ],
+  story: {
+    crisis: (e, spec) => {
+      const m = e.memory, kib = m.totalBytes / 1024, cap = m.capacityBytes / 1024
+      const lat = check(e, 'latency'), pw = check(e, 'power')
+      return `The FP16 ${teacherName(spec)} needs ${sig(kib)} KiB (${sig(m.weightsBytes / 1024)} KiB of weights + ${sig(m.activationsBytes / 1024)} KiB of activations) and the SRAM holds ${cap} KiB: the weights stream from ${m.weightsLevel} every inference, ${sig(lat.value, 2)} ms and ${sig(pw.value, 2)} mW against < ${lat.limit} ms under ${pw.limit} mW. Compress ${sig(kib / cap, 2)}× to hold the model on chip.`
+    },
+    headline: (e) => `${sig(e.memory.totalBytes / 1024)} KiB at FP16 vs ${e.memory.capacityBytes / 1024} KiB of SRAM: ${sig(e.latencyMs, 2)} ms from ${e.memory.weightsLevel}`,
+    impact: (x, spec) => [
+      { label: 'average power', value: x.powerW * 1e3, unit: 'mW' },
+      { label: 'energy per inference', value: x.energyJ * 1e6, unit: 'µJ' },
+      { label: 'duty cycle', value: Math.min(1, spec.ratePerS.value * x.latencyS) * 100, unit: '%' },
+    ],
+    byteUnits: 'iec',
+    energyUnit: 'µJ',
+  },
 }

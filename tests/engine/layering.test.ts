@@ -20,6 +20,10 @@ describe('layering (eslint)', () => {
   ])('%s is refused', async (_name, file, code) => {
     expect(await problems(file, code)).toContain('@typescript-eslint/no-restricted-imports')
   })
+  it('generic engine code that asks which track it is on is refused (track behaviour is data in engine/tracks)', async () => {
+    expect(await problems('engine/x.ts', "export const f = (id: string) => (id === 'tiny' ? 1 : 2)")).toContain('no-restricted-syntax')
+    expect(await problems('engine/tracks/x.ts', "export const id = 'tiny'")).not.toContain('no-restricted-syntax')
+  })
   it('an import of a package not declared in package.json is refused (no phantom dependencies)', async () => {
     expect(await problems('composables/x.ts', "import pm from 'picomatch'\nexport const a = pm")).toContain('n/no-extraneous-import')
   })
