@@ -6,6 +6,7 @@
 // turns: the one that published last leads; another is told so and may take over (one click), never silently.
 import { computed, effectScope, ref, watch, type ComputedRef } from 'vue'
 import type { Router } from 'vue-router'
+import { useSessionStorage } from '@vueuse/core'
 import { useClassSession } from './useClassSession'
 
 export interface NavLike {
@@ -22,18 +23,10 @@ let started = false
 let goToPresenter: () => Promise<void> = async () => {}
 let takeOver: () => void = () => {}
 
-/** This tab's id among the presenter's tabs (per tab: sessionStorage survives a reload of the same tab). */
+/** This tab's id among the presenter's tabs (sessionStorage is per tab and survives a reload of the same tab). */
 function tabId(): string {
-  const KEY = 'silicon-contract:presenter-tab'
-  try {
-    const have = sessionStorage.getItem(KEY)
-    if (have) return have
-    const id = Array.from(crypto.getRandomValues(new Uint8Array(9)), (b) => b.toString(16).padStart(2, '0')).join('')
-    sessionStorage.setItem(KEY, id)
-    return id
-  } catch {
-    return 'tab-without-storage'
-  }
+  const random = () => Array.from(crypto.getRandomValues(new Uint8Array(9)), (b) => b.toString(16).padStart(2, '0')).join('')
+  return useSessionStorage('silicon-contract:presenter-tab', random).value
 }
 
 /** Called by setup/main.ts: starts the mode probe early so the first slide already knows whether it is live. */
