@@ -29,6 +29,19 @@ function tabId(): string {
   return useSessionStorage('silicon-contract:presenter-tab', random).value
 }
 
+const RESUME_KEY = 'silicon-contract:resume-after-outage'
+/** The slide-error layout marks the reload it makes when the server is back: this tab resumes where it was. */
+export function markResumeAfterOutage(): void {
+  try { sessionStorage.setItem(RESUME_KEY, '1') } catch { /* no storage: the tab joins the class as a new one */ }
+}
+function takeResumeMark(): boolean {
+  try {
+    const marked = sessionStorage.getItem(RESUME_KEY) === '1'
+    sessionStorage.removeItem(RESUME_KEY)
+    return marked
+  } catch { return false }
+}
+
 /** Called by setup/main.ts: starts the mode probe early so the first slide already knows whether it is live. */
 export function installFollowPresenter(_router: Router): void {
   if (typeof window !== 'undefined') useClassSession()
@@ -57,11 +70,13 @@ export function useFollowPresenter(nav: NavLike) {
         try { await nav.go(p.slide, p.clicks) } finally { setTimeout(() => (programmatic = false), 150) }
       }
       // a presenter tab joins the class's slide before it publishes anything (reopening /presenter/1 after a crash
-      // must not send the room back to slide 1)
+      // must not send the room back to slide 1) — unless the slide-error layout reloaded it after an outage: then its
+      // URL is where the presenter moved meanwhile, and that is what the class must get
       const joined = ref(false)
+      const resumed = takeResumeMark()
       watch([() => session.isPresenter.value, live, target], async ([isPresenter, isLive, p]) => {
         if (!isPresenter || !isLive || joined.value || !p) return
-        if (p.seq > 0 && (p.slide !== nav.currentSlideNo.value || p.clicks !== nav.clicks.value)) {
+        if (p.seq > 0 && !resumed && (p.slide !== nav.currentSlideNo.value || p.clicks !== nav.clicks.value)) {
           programmatic = true
           try { await nav.go(p.slide, p.clicks) } finally { setTimeout(() => (programmatic = false), 150) }
         }
