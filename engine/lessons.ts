@@ -4,12 +4,14 @@ import type { BudgetCheck, Evaluation, LockId, Precision, Recipe, SparsityPatter
 import { SPECS } from './tracks'
 import { baselineOf, evaluateSpec, modelOf } from './evaluate'
 import { validateRecipe, validateTrack } from './validate'
-import { PRECISIONS } from './constants'
+import { BASELINE_ALIAS, PRECISIONS } from './constants'
 import { accuracyFloor, bestTemperature, quantizationCurve, recipeLabel, sweep } from './sweep'
 import { lockAnswer } from './locks'
 
 /** Pruning ratios the part-2 game can be played at: the slider's 1% steps, 1%..90%. */
 export const GAME_SPARSITY_STEPS: number[] = Array.from({ length: 90 }, (_, i) => (i + 1) / 100)
+/** The part-2 game's rule: ten tries to find the window (the deck's counter and the class service both hold to it). */
+export const GAME_MAX_TRIES = 10
 
 /** Part 1: the knee (the fewest bits whose post-training accuracy stays at or above the floor) and the cliff below it. */
 export interface Knee { kneeBits: number; cliffBits: number | null; precision: Precision; curve: { bits: number; accuracy: number }[] }
@@ -103,21 +105,30 @@ export function stakeholderSolution(track: TrackId): { recipe: Recipe; label: st
   return { recipe: best.recipe, label: best.label, evaluation: best.evaluation, reduction: 1 - best.evaluation.energyPerInferenceJ / ref.energyPerInferenceJ, margin: margin(track, best.evaluation) }
 }
 
-/** The ledger's two archetypes, found by search: the most energy-efficient in-spec recipe of each kind (null if none).
+export type ArchetypeKind = 'heavy' | 'light'
+
+/** The seed's two archetypes as a predicate on a recipe (one definition for the ledger's search and the class's contracts):
  *  heavy = the teacher, dense, at aggressive precision (INT4 or binary); light = a distilled smaller student, dense, at
- *  INT8 or FP16. Both may be trained at their precision (distillation = training-aware), as the storyboard's archetypes are. */
-export function archetypes(track: TrackId): { heavy: { recipe: Recipe; label: string; evaluation: Evaluation } | null; light: { recipe: Recipe; label: string; evaluation: Evaluation } | null } {
+ *  INT8 or FP16; null = neither. Either may be trained at its precision (distillation = training-aware), as the
+ *  storyboard's archetypes are. */
+export function archetypeOf(track: TrackId, recipe: Recipe): ArchetypeKind | null {
   const spec = SPECS[validateTrack(track)]
-  const pick = (keep: (r: Recipe) => boolean) => {
-    const c = sweep(track).filter((p) => keep(p.recipe) && inSpec(p.evaluation))
+  const r = recipe.student === BASELINE_ALIAS ? { ...recipe, student: spec.baseline } : recipe
+  if (r.sparsity !== 0) return null
+  if (r.student === spec.baseline && (r.precision === 'int4' || r.precision === 'binary')) return 'heavy'
+  if (distilledSmaller(spec, r) && (r.precision === 'int8' || r.precision === 'fp16')) return 'light'
+  return null
+}
+
+/** The ledger's two archetypes, found by search: the most energy-efficient in-spec recipe of each kind (null if none). */
+export function archetypes(track: TrackId): { heavy: { recipe: Recipe; label: string; evaluation: Evaluation } | null; light: { recipe: Recipe; label: string; evaluation: Evaluation } | null } {
+  const pick = (kind: ArchetypeKind) => {
+    const c = sweep(track).filter((p) => archetypeOf(track, p.recipe) === kind && inSpec(p.evaluation))
     if (c.length === 0) return null
     const best = c.reduce((a, b) => (b.evaluation.energyPerInferenceJ < a.evaluation.energyPerInferenceJ ? b : a))
     return { recipe: best.recipe, label: best.label, evaluation: best.evaluation }
   }
-  return {
-    heavy: pick((r) => r.sparsity === 0 && r.student === spec.baseline && (r.precision === 'int4' || r.precision === 'binary')),
-    light: pick((r) => r.sparsity === 0 && distilledSmaller(spec, r) && (r.precision === 'int8' || r.precision === 'fp16')),
-  }
+  return { heavy: pick('heavy'), light: pick('light') }
 }
 
 /** Everything a presenter needs for one track, in one object (`npm run lessons` prints it). */
