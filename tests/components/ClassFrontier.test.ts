@@ -144,11 +144,16 @@ describe('the slide', () => {
     expect(first.w.findAll('figure.class-plot')).toHaveLength(0)
     expect(first.w.find('[data-testid="contract-controls"]').exists()).toBe(false)
     first.w.unmount()
-    api.snapshot = snap('revealed', 4)
+    const mine = { track: 'edge' as const, recipe: archetypes('edge').light!.recipe }
+    api.snapshot = { ...snap('revealed', 4), myContract: mine }
     api.view = { phase: 'revealed', contracts: room(), games: {}, maxTries: GAME_MAX_TRIES }
     const { w } = await mountIt('ClassFrontier')
     expect(w.findAll('figure.class-plot')).toHaveLength(3)
     expect(w.find('[data-testid="class-counts"]').text()).toContain(TRACKS.edge.name)
+    // the student's own contract is marked where the engine puts it, on its track only
+    const you = w.findAllComponents({ name: 'Bubble' }).map((c) => c.props('data').datasets.find((d: any) => d.label === 'You'))
+    expect(you.map((d) => !!d)).toEqual([false, true, false])
+    expect(you[1].data[0]).toMatchObject({ x: evaluate('edge', mine.recipe).memory.totalBytes, y: evaluate('edge', mine.recipe).accuracy })
   })
 
   it('the presenter (with the secret) gets the live room and the close / reveal controls', async () => {
