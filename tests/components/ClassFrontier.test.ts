@@ -205,7 +205,7 @@ describe('Submit my contract (ledger)', () => {
     await w.find('button').trigger('click')
     await flushPromises()
     expect(state()).toBe('changed')
-    expect(w.text()).toContain(recipeLabel('tiny', deck.recipe.value))
+    expect(w.find('.msg').attributes('title')).toBe(`The class has: ${recipeLabel('tiny', deck.recipe.value)}`)
     const { useClassSession } = await import('../../composables/useClassSession')
     useClassSession().snapshot.value = { ...snap('locked'), polls: {} } as any
     await flushPromises()

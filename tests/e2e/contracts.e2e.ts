@@ -68,7 +68,7 @@ describe('the class on the frontier, live', () => {
       await expect.poll(() => box(s).getAttribute('data-state'), { timeout: 10_000 }).toBe('unsent')
       await box(s).getByRole('button', { name: 'Submit my contract' }).click()
       await expect.poll(() => box(s).getAttribute('data-state')).toBe('sent')
-      expect(await box(s).textContent()).toMatch(/✓ Sent: .* You may change it until the presenter closes contracts\./)
+      expect(await box(s).textContent()).toMatch(/✓ Sent\. You may change it until contracts close\./)
     }
     // the last student changes their mind: back to the baseline, then sends again (replaces, does not add)
     const changer = students[3]
@@ -138,6 +138,6 @@ describe('the class on the frontier, live', () => {
     await expect.poll(() => slideNo(students[0])).toBe(ledger)
     await expect.poll(() => box(students[0]).getAttribute('data-state'), { timeout: 10_000 }).toBe('closed')
     expect(await box(students[0]).getByRole('button').isDisabled()).toBe(true)
-    expect(await box(students[0]).textContent()).toMatch(/Contracts are closed\. The class has yours: INT8/)
+    expect(await box(students[0]).textContent()).toMatch(/Contracts closed.*Closed: the class has the one you sent\./)
   })
 })
