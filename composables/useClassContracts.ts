@@ -17,8 +17,6 @@ export function bakedContracts(): Promise<{ bakedAt: string | null; contracts: S
     .catch(() => ({ bakedAt: null, contracts: null }))
   return baked
 }
-/** For tests: forget the cached file. */
-export function _resetBakedContracts(): void { baked = null }
 
 export function useClassContracts() {
   const session = useClassSession()

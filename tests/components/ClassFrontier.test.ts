@@ -175,6 +175,13 @@ describe('the slide', () => {
     const t = w.find('[data-testid="game-track"]')
     expect(t.text()).toContain(`${TRACKS.tiny.name}: 50% found the window (1 of 2 students)`)
     expect(w.findComponent({ name: 'Bar' }).props('data').datasets[0].data).toEqual([0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1])
+    w.unmount()
+    // live, after the reveal: the student's own result as the class has it, beside the room's
+    api.live = true
+    api.snapshot = { ...snap('revealed', 0, 2), myGame: { track: 'tiny', triesUsed: 4, found: true } }
+    api.view = { phase: 'revealed', contracts: [], games: { tiny: { count: 2, found, notFound: 1 } }, maxTries: GAME_MAX_TRIES }
+    const live = (await mountIt('ClassGame')).w
+    expect(live.find('[data-testid="game-yours"]').text()).toBe(`· ${TRACKS.tiny.name}: you found it on try 4`)
   })
 })
 
