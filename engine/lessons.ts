@@ -10,8 +10,6 @@ import { lockAnswer } from './locks'
 
 /** Pruning ratios the part-2 game can be played at: the slider's 1% steps, 1%..90%. */
 export const GAME_SPARSITY_STEPS: number[] = Array.from({ length: 90 }, (_, i) => (i + 1) / 100)
-/** The part-2 game's rule: ten tries to find the window (the deck's counter and the class service both hold to it). */
-export const GAME_MAX_TRIES = 10
 
 /** Part 1: the knee (the fewest bits whose post-training accuracy stays at or above the floor) and the cliff below it. */
 export interface Knee { kneeBits: number; cliffBits: number | null; precision: Precision; curve: { bits: number; accuracy: number }[] }
@@ -39,6 +37,9 @@ export function part2Target(track: TrackId): string | null {
   if (!targetCache.has(t)) targetCache.set(t, evaluateSpec(SPECS[t], part2Start(t)).checks.find((c) => c.name !== 'accuracy' && !c.pass)?.name ?? null)
   return targetCache.get(t)!
 }
+
+/** The part-2 game's rule: ten tries to find the window (the deck's counter and the class service both hold to it). */
+export const GAME_MAX_TRIES = 10
 
 export interface GameTry { sparsity: number; pattern: SparsityPattern; hit: boolean; veto: boolean; check: BudgetCheck | null; accuracy: number }
 
