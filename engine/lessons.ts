@@ -4,9 +4,10 @@ import type { BudgetCheck, Evaluation, LockId, Precision, Recipe, SparsityPatter
 import { SPECS } from './tracks'
 import { baselineOf, evaluateSpec, modelOf } from './evaluate'
 import { validateRecipe, validateTrack } from './validate'
-import { BASELINE_ALIAS, PRECISIONS } from './constants'
+import { PRECISIONS } from './constants'
 import { accuracyFloor, bestTemperature, quantizationCurve, recipeLabel, sweep } from './sweep'
 import { lockAnswer } from './locks'
+import { BASELINE_ALIAS } from './constants'
 
 /** Pruning ratios the part-2 game can be played at: the slider's 1% steps, 1%..90%. */
 export const GAME_SPARSITY_STEPS: number[] = Array.from({ length: 90 }, (_, i) => (i + 1) / 100)
