@@ -7,7 +7,6 @@ import { validateRecipe, validateTrack } from './validate'
 import { PRECISIONS } from './constants'
 import { accuracyFloor, bestTemperature, quantizationCurve, recipeLabel, sweep } from './sweep'
 import { lockAnswer } from './locks'
-import { BASELINE_ALIAS } from './constants'
 
 /** Pruning ratios the part-2 game can be played at: the slider's 1% steps, 1%..90%. */
 export const GAME_SPARSITY_STEPS: number[] = Array.from({ length: 90 }, (_, i) => (i + 1) / 100)
@@ -115,7 +114,7 @@ export type ArchetypeKind = 'heavy' | 'light'
  *  storyboard's archetypes are. */
 export function archetypeOf(track: TrackId, recipe: Recipe): ArchetypeKind | null {
   const spec = SPECS[validateTrack(track)]
-  const r = recipe.student === BASELINE_ALIAS ? { ...recipe, student: spec.baseline } : recipe
+  const r = validateRecipe(track, recipe) // resolves the 'baseline' alias to the teacher's id; throws on a bad recipe
   if (r.sparsity !== 0) return null
   if (r.student === spec.baseline && (r.precision === 'int4' || r.precision === 'binary')) return 'heavy'
   if (distilledSmaller(spec, r) && (r.precision === 'int8' || r.precision === 'fp16')) return 'light'
