@@ -3,11 +3,21 @@
 export type Phase = 'open' | 'locked' | 'revealed'
 export interface PollState { round: number; phase: Phase; count: number }
 export interface PresenterPos { slide: number; clicks: number; seq: number; leader?: string | null }
-export interface Snapshot { polls: Record<string, PollState>; presenter: PresenterPos; mine?: Record<string, number | null> }
+/** Issue 13: the class's contracts and game results, counted (the recipes themselves are behind the reveal). */
+export interface ContractsState { phase: Phase; count: number; games: number }
+export interface Snapshot {
+  polls: Record<string, PollState>; presenter: PresenterPos; mine?: Record<string, number | null>
+  contracts?: ContractsState; myContract?: ContractRow | null; myGame?: GameRow | null
+}
 /** What a class may see of a round after the reveal (counts only), as the service computes it. */
 import type { Distribution } from '../server/aggregate'
-export type { Distribution }
+import type { ContractRow, GameRow, GameCounts } from '../server/contractStore'
+import type { ContractsView } from '../server/contracts'
+import type { Recipe, TrackId } from '../engine'
+export type { Distribution, ContractRow, GameRow, GameCounts, ContractsView }
 export type ControlAction = 'open' | 'lock' | 'reveal' | 'reset' | 'newRound'
+/** The poll name under which the presenter opens, closes and reveals the contracts (server/contractStore.ts). */
+export const CONTRACTS_POLL = 'contracts'
 
 export class SessionError extends Error {
   constructor(readonly status: number, message: string) { super(message) }
@@ -52,6 +62,14 @@ export const postControl = (secret: string, action: ControlAction, poll: string)
   request<{ ok: true }>('control', { method: 'POST', body: JSON.stringify({ action, poll }) }, secret)
 export const postGoto = (secret: string, slide: number, clicks: number, tab?: string) =>
   request<{ ok: true }>('control', { method: 'POST', body: JSON.stringify({ action: 'goto', slide, clicks, tab }) }, secret)
+/** What the service says to a stored contract or game result: replaced an earlier one?, the counts, and this identity's own. */
+export interface Submitted { ok: true; replaced: boolean; contracts: number; games: number; mine: { contract: ContractRow | null; game: GameRow | null } }
+export const postContract = (track: TrackId, recipe: Recipe) =>
+  request<Submitted>('contract', { method: 'POST', body: JSON.stringify({ track, recipe }) })
+export const postGame = (track: TrackId, triesUsed: number, found: boolean) =>
+  request<Submitted>('game', { method: 'POST', body: JSON.stringify({ track, triesUsed, found }) })
+/** The presenter any time (with the secret), everybody after the reveal (403 before). */
+export const getContracts = (secret?: string | null) => request<ContractsView>('contracts', {}, secret)
 export const checkSecret = (secret: string) => request<{ presenter: true }>('auth', {}, secret)
 export const eventsUrl = () => apiUrl('events')
 /** The round's answers as CSV (presenter only; voter ids are the random identities the service issued). */

@@ -4,6 +4,7 @@
 import { computed, reactive, ref } from 'vue'
 import * as api from './sessionApi'
 import type { ControlAction, Snapshot } from './sessionApi'
+import type { Recipe, TrackId } from '../engine'
 
 export type Mode = 'unknown' | 'live' | 'offline'
 const SECRET_KEY = 'silicon-contract:presenter-secret'
@@ -14,6 +15,9 @@ const connected = ref(false)
 /** This viewer's answers in live mode, per poll: the value the server acknowledged for `round`. */
 const mine = reactive<Record<string, { round: number; value: number } | undefined>>({})
 const secret = ref<string | null>(null)
+/** This viewer's contract and game result as the service holds them (issue 13), restored from the snapshot on load. */
+const myContract = ref<api.ContractRow | null>(null)
+const myGame = ref<api.GameRow | null>(null)
 let started: Promise<Mode> | null = null
 
 function storage(kind: 'local' | 'session'): Storage | null {
@@ -24,7 +28,9 @@ function applySnapshot(s: Snapshot): void {
   const before = snapshot.value?.polls ?? {}
   // a reset empties a round without changing its number: refresh this viewer's own answers then
   const emptied = Object.entries(s.polls).some(([p, st]) => before[p] && before[p].round === st.round && st.count < before[p].count)
-  snapshot.value = { polls: s.polls, presenter: s.presenter }
+  snapshot.value = { polls: s.polls, presenter: s.presenter, contracts: s.contracts }
+  if (s.myContract !== undefined) myContract.value = s.myContract
+  if (s.myGame !== undefined) myGame.value = s.myGame
   if (emptied && !s.mine) api.getState().then(applySnapshot).catch(() => {})
   for (const [poll, value] of Object.entries(s.mine ?? {})) {
     const round = s.polls[poll]?.round
@@ -55,6 +61,21 @@ async function start(): Promise<Mode> {
   return mode.value
 }
 
+/** A network failure or a 5xx (e.g. the service restarting) is retried a few times (~10 s in all); a lost identity
+ *  cookie is replaced once. Other refusals (4xx) are thrown: they changed nothing and would not change on a retry. */
+async function retrying<T>(send: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await send()
+    } catch (e) {
+      if (e instanceof api.SessionError && e.status === 401 && attempt === 0) { await api.getIdentity(); continue }
+      const retriable = e instanceof api.SessionError && (e.status === 0 || e.status >= 500)
+      if (!retriable || attempt >= 5) throw e
+      await new Promise((ok) => setTimeout(ok, Math.min(3000, 400 * 2 ** attempt)))
+    }
+  }
+}
+
 export function useClassSession() {
   if (!started && typeof window !== 'undefined') started = start()
   return {
@@ -83,6 +104,21 @@ export function useClassSession() {
       }
     },
     results: (poll: string, round: number) => api.getResults(poll, round, secret.value),
+    myContract,
+    myGame,
+    /** Issue 13: sends this viewer's final contract (the engine judges it on the service; a resubmission replaces). */
+    async submitContract(track: TrackId, recipe: Recipe): Promise<api.Submitted> {
+      const r = await retrying(() => api.postContract(track, recipe))
+      myContract.value = r.mine.contract
+      return r
+    },
+    async submitGame(track: TrackId, triesUsed: number, found: boolean): Promise<api.Submitted> {
+      const r = await retrying(() => api.postGame(track, triesUsed, found))
+      myGame.value = r.mine.game
+      return r
+    },
+    /** The class's contracts: the presenter live, everybody after the reveal. */
+    contracts: () => api.getContracts(secret.value),
     async control(action: ControlAction, poll: string): Promise<void> {
       if (!secret.value) throw new api.SessionError(401, 'enter the presenter secret first')
       await api.postControl(secret.value, action, poll)
@@ -117,5 +153,7 @@ export function _resetClassSession(): void {
   mode.value = 'unknown'
   snapshot.value = null
   secret.value = null
+  myContract.value = null
+  myGame.value = null
   for (const k of Object.keys(mine)) delete mine[k]
 }

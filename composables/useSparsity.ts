@@ -1,7 +1,7 @@
 // Part 2, the sparsity workbench: curves over the pruning ratio, the game's target, and the 10-iteration rule.
 // Pure functions over the engine's public API (tested in tests/components), plus a small per-viewer store.
 import { ref, watch, type Ref } from 'vue'
-import { accuracyFloor, baselineRecipe, evaluate, judgeTry, part2Target, pruningWindows, TRACKS } from '../engine'
+import { accuracyFloor, baselineRecipe, evaluate, GAME_MAX_TRIES, judgeTry, part2Target, pruningWindows, TRACKS } from '../engine'
 import type { Evaluation, Recipe, SparsityPattern, TrackId } from '../engine'
 import { formatValue } from './useLedger'
 
@@ -61,7 +61,8 @@ export function windowText(track: TrackId): string {
 
 // ---------- the 10-iteration rule ----------
 
-export const MAX_ATTEMPTS = 10
+/** the engine's rule (GAME_MAX_TRIES), which the class service also checks a sent result against */
+export const MAX_ATTEMPTS = GAME_MAX_TRIES
 
 export interface Attempt {
   precision: Recipe['precision']

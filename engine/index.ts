@@ -24,7 +24,7 @@ export { LOCKS, lockAnswer, distillationOption } from './locks'
  *  keys), the part-2 game's judge, and their Markdown tables (`npm run lessons`). */
 export {
   lessons, knee, part2Start, part2Target, judgeTry, pruningWindows, temperatures, stakeholderReference, stakeholderSolution,
-  archetypes, GAME_SPARSITY_STEPS, type GameTry, type Window,
+  archetypes, archetypeOf, GAME_SPARSITY_STEPS, GAME_MAX_TRIES, type ArchetypeKind, type GameTry, type Window,
 } from './lessons'
 export { lessonsMarkdown, allLessonsMarkdown, type LessonPart } from './lessonsTable'
 /** "Where does this number come from": every constant with its source and kind. */

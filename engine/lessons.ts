@@ -39,6 +39,9 @@ export function part2Target(track: TrackId): string | null {
   return targetCache.get(t)!
 }
 
+/** The part-2 game's rule: ten tries to find the window (the deck's counter and the class service both hold to it). */
+export const GAME_MAX_TRIES = 10
+
 export interface GameTry { sparsity: number; pattern: SparsityPattern; hit: boolean; veto: boolean; check: BudgetCheck | null; accuracy: number }
 
 /** Judges one try of the part-2 game: does the target budget pass, and does the accuracy veto trip? */
@@ -104,21 +107,30 @@ export function stakeholderSolution(track: TrackId): { recipe: Recipe; label: st
   return { recipe: best.recipe, label: best.label, evaluation: best.evaluation, reduction: 1 - best.evaluation.energyPerInferenceJ / ref.energyPerInferenceJ, margin: margin(track, best.evaluation) }
 }
 
-/** The ledger's two archetypes, found by search: the most energy-efficient in-spec recipe of each kind (null if none).
+export type ArchetypeKind = 'heavy' | 'light'
+
+/** The seed's two archetypes as a predicate on a recipe (one definition for the ledger's search and the class's contracts):
  *  heavy = the teacher, dense, at aggressive precision (INT4 or binary); light = a distilled smaller student, dense, at
- *  INT8 or FP16. Both may be trained at their precision (distillation = training-aware), as the storyboard's archetypes are. */
-export function archetypes(track: TrackId): { heavy: { recipe: Recipe; label: string; evaluation: Evaluation } | null; light: { recipe: Recipe; label: string; evaluation: Evaluation } | null } {
+ *  INT8 or FP16; null = neither. Either may be trained at its precision (distillation = training-aware), as the
+ *  storyboard's archetypes are. */
+export function archetypeOf(track: TrackId, recipe: Recipe): ArchetypeKind | null {
   const spec = SPECS[validateTrack(track)]
-  const pick = (keep: (r: Recipe) => boolean) => {
-    const c = sweep(track).filter((p) => keep(p.recipe) && inSpec(p.evaluation))
+  const r = validateRecipe(track, recipe) // resolves the 'baseline' alias to the teacher's id; throws on a bad recipe
+  if (r.sparsity !== 0) return null
+  if (r.student === spec.baseline && (r.precision === 'int4' || r.precision === 'binary')) return 'heavy'
+  if (distilledSmaller(spec, r) && (r.precision === 'int8' || r.precision === 'fp16')) return 'light'
+  return null
+}
+
+/** The ledger's two archetypes, found by search: the most energy-efficient in-spec recipe of each kind (null if none). */
+export function archetypes(track: TrackId): { heavy: { recipe: Recipe; label: string; evaluation: Evaluation } | null; light: { recipe: Recipe; label: string; evaluation: Evaluation } | null } {
+  const pick = (kind: ArchetypeKind) => {
+    const c = sweep(track).filter((p) => archetypeOf(track, p.recipe) === kind && inSpec(p.evaluation))
     if (c.length === 0) return null
     const best = c.reduce((a, b) => (b.evaluation.energyPerInferenceJ < a.evaluation.energyPerInferenceJ ? b : a))
     return { recipe: best.recipe, label: best.label, evaluation: best.evaluation }
   }
-  return {
-    heavy: pick((r) => r.sparsity === 0 && r.student === spec.baseline && (r.precision === 'int4' || r.precision === 'binary')),
-    light: pick((r) => r.sparsity === 0 && distilledSmaller(spec, r) && (r.precision === 'int8' || r.precision === 'fp16')),
-  }
+  return { heavy: pick('heavy'), light: pick('light') }
 }
 
 /** Everything a presenter needs for one track, in one object (`npm run lessons` prints it). */

@@ -18,6 +18,10 @@ try {
   store.close()
   writeFileSync(out, JSON.stringify(baked, null, 2) + '\n')
   const summary = Object.values(baked.polls).map((d) => `${d.poll}: ${d.count} answers (round ${d.round})`)
+  if (baked.contracts) {
+    const games = Object.values(baked.contracts.games).reduce((n, g) => n + (g?.count ?? 0), 0)
+    summary.push(`${baked.contracts.contracts.length} contracts and ${games} game results (recipes and counts only)`)
+  }
   console.log(`baked ${summary.length ? summary.join(', ') : 'no answers'} into ${out}; rebuild the deck to ship it`)
 } catch (e) {
   console.error(`error: ${(e as Error).message}`)

@@ -3,8 +3,11 @@
 import { aggregate, type Distribution } from './aggregate.ts'
 import type { PollDefs } from './polls.ts'
 import type { SessionStore } from './store.ts'
+import { ContractStore } from './contractStore.ts'
+import { contractsView, type ContractsView } from './contracts.ts'
 
-export interface Baked { bakedAt: string | null; polls: Record<string, Distribution> }
+/** `contracts`: the class's recipes (no identities) and game counts per track, when any were sent (issue 13). */
+export interface Baked { bakedAt: string | null; polls: Record<string, Distribution>; contracts?: Omit<ContractsView, 'phase'> }
 
 export function bake(store: SessionStore, polls: PollDefs, now = new Date()): Baked {
   const out: Baked = { bakedAt: now.toISOString(), polls: {} }
@@ -12,6 +15,12 @@ export function bake(store: SessionStore, polls: PollDefs, now = new Date()): Ba
     const rounds = store.rounds(id).filter((r) => r.count > 0)
     const pick = rounds.filter((r) => r.phase === 'revealed').at(-1) ?? rounds.at(-1)
     if (pick) out.polls[id] = aggregate(def, pick.round, store.values(id, pick.round))
+  }
+  const c = new ContractStore(store)
+  const n = c.counts()
+  if (n.contracts + n.games > 0) {
+    const { contracts, games, maxTries } = contractsView(c)
+    out.contracts = { contracts, games, maxTries }
   }
   return out
 }

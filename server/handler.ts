@@ -5,11 +5,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { aggregate } from './aggregate.ts'
 import { isPresenter, presentedSecret, secretMatches } from './auth.ts'
 import { answerError, checkPollDefs, type PollDefs } from './polls.ts'
-import { AnswerBody, ControlBody, ResultsQuery, zodMessage } from './schema.ts'
+import { AnswerBody, ContractBody, ControlBody, GameBody, ResultsQuery, zodMessage } from './schema.ts'
 import { SseHub } from './sse.ts'
 import { addressOf, DEFAULT_LIMITS, Identities, PerMinute, type Limits } from './identity.ts'
 import { CommitQueue } from './commitQueue.ts'
 import type { SessionStore } from './store.ts'
+import { HttpError } from './httpError.ts'
+import { ContractStore, CONTRACTS_POLL } from './contractStore.ts'
+import { checkContract, checkGame, closedMessage, contractsView } from './contracts.ts'
 
 export const API_PREFIX = '/api/session/'
 export const BODY_LIMIT = 4096
@@ -32,9 +35,6 @@ export type SessionHandler = ((req: IncomingMessage, res: ServerResponse, next?:
   hub: SseHub
 }
 
-class HttpError extends Error {
-  constructor(readonly status: number, message: string) { super(message) }
-}
 
 function send(res: ServerResponse, status: number, body: unknown, type = 'application/json; charset=utf-8'): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body)
@@ -76,12 +76,15 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
   if (!secret) throw new Error('a presenter secret is required')
   checkPollDefs(polls)
 
+  const contracts = new ContractStore(store)
   const snapshot = () => ({
     polls: Object.fromEntries(Object.keys(polls).map((p) => {
       const { round, phase, count } = store.state(p)
       return [p, { round, phase, count }]
     })),
     presenter: store.presenter(),
+    // issue 13: the class's contracts and game results, counts only (the recipes are behind the reveal)
+    contracts: { phase: contracts.phase(), count: contracts.counts().contracts, games: contracts.counts().games },
   })
   const limits = { ...DEFAULT_LIMITS, ...opts.limits }
   const hub = new SseHub(snapshot, opts.throttleMs ?? 200, 15000, 5000, limits.streamsPerAddress)
@@ -137,7 +140,12 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
         expect('GET')
         const voter = identities.voterOf(req)
         const body: Record<string, unknown> = snapshot()
-        if (voter !== null) body.mine = Object.fromEntries(Object.keys(polls).map((p) => [p, store.mine(p, store.current(p).round, voter)]))
+        if (voter !== null) {
+          body.mine = Object.fromEntries(Object.keys(polls).map((p) => [p, store.mine(p, store.current(p).round, voter)]))
+          const m = contracts.mine(voter)
+          body.myContract = m.contract
+          body.myGame = m.game
+        }
         return send(res, 200, body)
       }
       case 'events': {
@@ -175,10 +183,36 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
         res.setHeader('Server-Timing', `parse;dur=${parseMs.toFixed(3)}, commit;dur=${commitShareMs.toFixed(3)}, reply;dur=${replyMs.toFixed(3)}, total;dur=${(parseMs + commitShareMs + replyMs).toFixed(3)}`)
         return send(res, 200, reply)
       }
+      case 'contract':
+      case 'game': {
+        // one contract and one game result per identity, a resubmission replaces; only while the contracts are open
+        expect('POST')
+        const voter = identities.voterOf(req)
+        if (!voter) throw new HttpError(401, 'no valid identity: reload the page to get one')
+        const json = await readJson(req)
+        const out = path === 'contract'
+          ? contracts.submitContract(voter, checkContract(parse(ContractBody, json)))
+          : contracts.submitGame(voter, checkGame(parse(GameBody, json)))
+        if ('closed' in out) throw new HttpError(409, closedMessage(out.closed))
+        hub.pushSoon()
+        return send(res, 200, { ok: true, replaced: out.replaced, ...contracts.counts(), mine: contracts.mine(voter) })
+      }
+      case 'contracts': {
+        // the presenter sees them live; students only after the reveal (like a poll's results)
+        expect('GET')
+        if (!isPresenter(req, secret) && contracts.phase() !== 'revealed') throw new HttpError(403, 'the class\'s contracts are hidden until the presenter reveals them')
+        return send(res, 200, contractsView(contracts))
+      }
       case 'control': {
         expect('POST')
         requirePresenter(req)
         const b = parse(ControlBody, await readJson(req))
+        if (b.action !== 'goto' && b.poll === CONTRACTS_POLL) {
+          if (b.action === 'reset' || b.action === 'newRound') throw new HttpError(400, 'the class\'s contracts cannot be reset: close (lock) or reopen them')
+          contracts.setPhase(b.action === 'open' ? 'open' : b.action === 'lock' ? 'locked' : 'revealed')
+          hub.push()
+          return send(res, 200, { ok: true, state: { poll: CONTRACTS_POLL, phase: contracts.phase(), ...contracts.counts() } })
+        }
         if (b.action === 'goto') {
           const presenter = store.setPresenter(b.slide, b.clicks, b.tab ?? null)
           hub.push()

@@ -1,5 +1,6 @@
 // Request schemas (zod). Every body is a strict object: unknown fields are rejected, not ignored.
 import { z } from 'zod'
+import { GAME_MAX_TRIES } from '../engine/index.ts'
 
 export const pollId = z.string().min(1).max(64).regex(/^[a-z0-9_-]+$/i, 'poll must be a short identifier')
 // The voter is not in the body: it is the identity the service issued (server/identity.ts), read from its cookie.
@@ -9,6 +10,20 @@ export const AnswerBody = z.strictObject({
   /** optional: the round the client saw; a stale round is refused so an old tab cannot vote into a new round */
   round: z.int().min(1).optional(),
 })
+
+// Issue 13. The recipe's fields are the engine's to judge (validateRecipe, whose message the student sees): the schema
+// only bounds the shape. A game result is bounded by the engine's ten tries (GAME_MAX_TRIES).
+export const ContractBody = z.strictObject({
+  track: z.unknown(),
+  recipe: z.unknown(),
+})
+export type ContractBody = z.infer<typeof ContractBody>
+export const GameBody = z.strictObject({
+  track: z.string().max(32),
+  triesUsed: z.int().min(1).max(GAME_MAX_TRIES),
+  found: z.boolean(),
+})
+export type GameBody = z.infer<typeof GameBody>
 
 const pollAction = <A extends string>(a: A) => z.strictObject({ action: z.literal(a), poll: pollId })
 export const ControlBody = z.discriminatedUnion('action', [

@@ -1,0 +1,52 @@
+// The class's contracts as the deck sees them (issue 13): live from the service (the presenter at any time, students
+// after the reveal), or offline from the last live class baked into the build. Recomputed by the engine in classFrontier.ts.
+import { computed, ref, shallowRef, watch } from 'vue'
+import { GAME_MAX_TRIES } from '../engine'
+import type { TrackId } from '../engine'
+import { classFrontier, gameRooms } from './classFrontier'
+import type { ContractsView } from './sessionApi'
+import { useClassSession } from './useClassSession'
+
+type Seen = Omit<ContractsView, 'phase'>
+let baked: Promise<{ bakedAt: string | null; contracts: Seen | null }> | null = null
+/** The contracts baked into this build by `npm run bake-results` (none in a build that was never baked). */
+export function bakedContracts(): Promise<{ bakedAt: string | null; contracts: Seen | null }> {
+  baked ??= fetch(`${import.meta.env?.BASE_URL ?? '/'}baked-results.json`)
+    .then((r) => (r.ok ? r.json() : null))
+    .then((j) => ({ bakedAt: j?.bakedAt ?? null, contracts: j?.contracts ?? null }))
+    .catch(() => ({ bakedAt: null, contracts: null }))
+  return baked
+}
+
+export function useClassContracts() {
+  const session = useClassSession()
+  const live = computed(() => session.mode.value === 'live')
+  const counts = computed(() => session.snapshot.value?.contracts ?? { phase: 'open' as const, count: 0, games: 0 })
+  const phase = computed(() => counts.value.phase)
+  /** live: may this viewer read the recipes now? (the service enforces it; this only avoids asking for a 403) */
+  const visible = computed(() => !live.value || session.isPresenter.value || phase.value === 'revealed')
+  const seen = shallowRef<Seen | null>(null)
+  const bakedAt = ref<string | null>(null)
+  const error = ref<string | null>(null)
+
+  async function load(): Promise<void> {
+    error.value = null
+    try {
+      if (session.mode.value === 'unknown') return
+      if (!live.value) {
+        const b = await bakedContracts()
+        bakedAt.value = b.bakedAt
+        seen.value = b.contracts
+      } else seen.value = visible.value ? await session.contracts() : null
+    } catch (e) { error.value = (e as Error).message }
+  }
+  // the presenter's view follows every new contract (the counts arrive over the event stream); students load at the reveal
+  watch([session.mode, visible, () => counts.value.count, () => counts.value.games], load, { immediate: true })
+
+  const room = computed(() => classFrontier(seen.value?.contracts ?? []))
+  const games = computed(() => gameRooms(seen.value?.games ?? {}, seen.value?.maxTries ?? GAME_MAX_TRIES))
+  return {
+    live, phase, counts, visible, seen, bakedAt, error, room, games, refresh: load,
+    tracks: computed<TrackId[]>(() => room.value.rooms.map((r) => r.track)),
+  }
+}
