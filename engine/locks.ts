@@ -14,8 +14,8 @@ export const LOCKS: Record<LockId, LockDefinition> = {
   },
   quantizationAccuracy: {
     id: 'quantizationAccuracy', kind: 'choice', title: 'the FP16 → INT8 accuracy prediction',
-    question: 'What happens to accuracy (post-training INT8: the same weights rounded, no retraining)?',
-    options: ['About the same: less than 1 point lost', 'A small drop: 1 to 5 points', 'A large drop: 5 to 20 points', 'A collapse: more than 20 points lost'],
+    question: 'And what happens to accuracy (post-training INT8, no retraining)?',
+    options: ['About the same: under 1 point lost', 'A small drop: 1–5 points', 'A large drop: 5–20 points', 'A collapse: over 20 points lost'],
   },
   sparsity: {
     id: 'sparsity', kind: 'number', title: 'the 50% pruning prediction',

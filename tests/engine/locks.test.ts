@@ -5,7 +5,7 @@ import { baselineRecipe, bestTemperature, evaluate, LOCKS, lockAnswer, quantizat
 describe('lock definitions', () => {
   it('has the storyboard questions with valid shapes; lock 1 asks both of its questions (footprint, then accuracy)', () => {
     expect(LOCKS.quantization.question).toMatch(/FP16 to INT8, by what factor does your memory footprint shrink/)
-    expect(LOCKS.quantizationAccuracy.question).toMatch(/What happens to accuracy/)
+    expect(LOCKS.quantizationAccuracy.question).toMatch(/what happens to accuracy/i)
     expect(LOCKS.quantizationAccuracy.options).toHaveLength(4)
     expect(LOCKS.sparsity.question).toMatch(/50% unstructured/)
     expect(LOCKS.distillation.question).toMatch(/4-bit .*Distillation.*8-bit/)
