@@ -88,6 +88,21 @@ describe('a phone (390×844)', () => {
     expect(await sidewaysSpill(p)).toEqual([])
   })
 
+  it('dragging the slider with a finger sets the prediction and stays on the slide (not a swipe to the next one)', async () => {
+    const p = await phone(`${baseUrl}/${lock1}?track=tiny`)
+    const slider = lockBox(p).locator('input[type="range"]')
+    const b = await box(slider)
+    const y = b.y + b.height / 2
+    const cdp = await p.context().newCDPSession(p)
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x?: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: x === undefined ? [] : [{ x, y }] })
+    await touch('touchStart', b.x + 4)
+    for (let k = 1; k <= 10; k++) await touch('touchMove', b.x + 4 + ((b.width - 8) * k) / 10)
+    await touch('touchEnd')
+    await p.waitForTimeout(300)
+    expect(new URL(p.url()).pathname).toBe(`/${lock1}`)
+    expect(Number(await lockBox(p).locator('input[type="number"]').inputValue())).toBe(LOCKS.quantization.range!.max)
+  })
+
   it('a student answers lock 1 with touch, offline, and reads the reveal', async () => {
     const p = await phone(`${baseUrl}/${lock1}?track=tiny`)
     const lock = lockBox(p)
@@ -165,7 +180,41 @@ describe('a phone in a live class', () => {
   })
 })
 
+/** Text in the lock drawn smaller than `min` px on screen (font size × the canvas's scale), with what it says. */
+function smallText(p: Page, min: number): Promise<string[]> {
+  return p.evaluate((min) => {
+    const canvas = document.querySelector<HTMLElement>('#slide-content')!
+    const scale = canvas.getBoundingClientRect().width / canvas.offsetWidth
+    const lock = [...document.querySelectorAll('#slide-content .prediction-lock')].find((e) => (e as HTMLElement).offsetParent !== null)!
+    return [...lock.querySelectorAll('*')].filter((e) => e.checkVisibility() && [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
+      .map((e) => ({ px: parseFloat(getComputedStyle(e).fontSize) * scale, text: e.textContent!.trim().slice(0, 40) }))
+      .filter((x) => x.px < min - 0.05).map((x) => `${x.px.toFixed(1)} px: ${x.text}`)
+  }, min)
+}
+
 describe('the projector (1280×720)', () => {
+  it('draws every text of lock 1 at 18 px or more, open and revealed', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+    contexts.push(ctx)
+    const p = await ctx.newPage()
+    // a last class baked into the build, so the reveal draws both distributions
+    const values = [1.5, 1.8, 1.9, 2, 2, 2, 2.5, 4]
+    await p.route('**/baked-results.json', (r) => r.fulfill({ json: { bakedAt: '2026-01-01T00:00:00Z', polls: {
+      quantization: { poll: 'quantization', round: 1, kind: 'number', count: values.length, values, median: 2, unit: '×' },
+      quantizationAccuracy: { poll: 'quantizationAccuracy', round: 1, kind: 'choice', count: 8, counts: [3, 3, 1, 1] },
+    } } }))
+    await p.goto(`${baseUrl}/${lock1}?track=mobile`, { waitUntil: 'networkidle' })
+    const lock = lockBox(p)
+    await lock.locator('input[type="number"]').fill('2')
+    await lock.locator('label.lock-option').nth(2).click()
+    expect(await smallText(p, 18)).toEqual([])
+    await lock.getByRole('button', { name: 'Lock in my prediction' }).click()
+    await lock.getByRole('button', { name: 'Reveal the answer' }).click()
+    await expect.poll(() => lock.getAttribute('data-phase')).toBe('revealed')
+    await expect.poll(() => lock.locator('.lock-bars').count()).toBe(2)
+    expect(await smallText(p, 18)).toEqual([])
+  })
+
   it('keeps Slidev\'s scaled canvas: the lock slide is the 980-wide canvas scaled to the window', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } })
     contexts.push(ctx)
