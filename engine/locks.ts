@@ -58,7 +58,7 @@ export function lockAnswer(track: TrackId, lock: LockId): LockAnswer {
       const f = evaluateSpec(spec, base)
       const i = evaluateSpec(spec, { ...base, precision: 'int8' })
       const value = f.memory.totalBytes / i.memory.totalBytes
-      const why = spec.id === 'cloud' ? 'the FP16 KV cache, activations and the INT8 scales do not halve' : 'activations and the INT8 scales do not halve'
+      const why = `${f.memory.kvCacheBytes > 0 ? 'the FP16 KV cache, ' : ''}activations and the INT8 scales do not halve`
       return { value, basis: [{ label: 'FP16', recipe: base }, { label: 'INT8', recipe: { ...base, precision: 'int8' } }], explanation: `The total footprint shrinks ${value.toFixed(2)}× (${value < 1.995 ? `not quite 2×: ${why}` : 'weights and activations both drop to 8 bits'}).` }
     }
     case 'quantizationAccuracy': {
