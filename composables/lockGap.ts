@@ -43,3 +43,16 @@ export function describeGap(def: LockDefinition, mine: number | null | undefined
   const tail = a !== null && b !== null ? `: ${offBy(a, b, '')}` : ''
   return `you chose “${you}”, the answer is “${truth}”${tail}`
 }
+
+/** "1 answer in", "12 answers in"; for a lock of several parts whose counts differ, "12 / 11 answers in". */
+export function answersIn(counts: number[]): string {
+  const same = counts.every((n) => n === counts[0])
+  const n = same ? counts[0] ?? 0 : null
+  return `${same ? n : counts.join(' / ')} ${n === 1 ? 'answer' : 'answers'} in`
+}
+
+/** The phase a lock of several parts shows: open while any part takes answers, revealed once every part is. */
+export function slidePhase(phases: ('open' | 'locked' | 'revealed')[]): 'open' | 'locked' | 'revealed' {
+  if (phases.includes('open')) return 'open'
+  return phases.every((p) => p === 'revealed') ? 'revealed' : 'locked'
+}

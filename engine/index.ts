@@ -19,7 +19,7 @@ export {
   stakeholderCheck, recipeLabel, quantizationCurve, dominates,
 } from './sweep'
 /** The storyboard's three prediction locks; answer keys computed from evaluate(). */
-export { LOCKS, lockAnswer, distillationOption } from './locks'
+export { LOCKS, lockAnswer, distillationOption, quantizationAccuracyOption } from './locks'
 /** The lessons each track teaches (knee, part-2 target and window, temperatures, stakeholder, heavy vs light, lock
  *  keys), the part-2 game's judge, and their Markdown tables (`npm run lessons`). */
 export {

@@ -1,13 +1,13 @@
 // The lessons each track teaches, computed from evaluate(): what a presenter needs and what the game design promises
 // (a knee, a pruning window, a best temperature, a smaller student that meets the stakeholder, heavy vs light, lock keys).
-import type { BudgetCheck, Evaluation, LockId, Precision, Recipe, SparsityPattern, TrackId } from './types'
+import type { BudgetCheck, Evaluation, LockAnswer, LockId, Precision, Recipe, SparsityPattern, TrackId } from './types'
 import { SPECS } from './tracks'
 import { baselineOf, evaluateSpec, modelOf } from './evaluate'
 import { validateRecipe, validateTrack } from './validate'
 import { PRECISIONS } from './constants'
 import { gridOf, SPARSITY } from './params'
 import { accuracyFloor, bestTemperature, quantizationCurve, recipeLabel, sweep } from './sweep'
-import { lockAnswer } from './locks'
+import { LOCKS, lockAnswer } from './locks'
 
 /** Pruning ratios the part-2 game can be played at: the slider's steps above zero, up to the maximum. */
 export const GAME_SPARSITY_STEPS: readonly number[] = gridOf(SPARSITY.sliderStep, SPARSITY.max, SPARSITY.sliderStep)
@@ -139,7 +139,7 @@ export function lessons(track: TrackId) {
   const spec = SPECS[t]
   const base = evaluateSpec(spec, baselineOf(spec))
   const k = knee(t)
-  const locks = (['quantization', 'sparsity', 'distillation'] as LockId[]).map((id) => ({ id, ...lockAnswer(t, id) }))
+  const locks = Object.fromEntries((Object.keys(LOCKS) as LockId[]).map((id) => [id, lockAnswer(t, id)])) as Record<LockId, LockAnswer>
   return {
     track: t, name: spec.name,
     crisis: { binding: base.binding, latencyMs: base.latencyMs, energyJ: base.energyPerInferenceJ, totalBytes: base.memory.totalBytes },

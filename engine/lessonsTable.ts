@@ -23,19 +23,20 @@ const ROWS: Record<'part1' | 'part2' | 'part3' | 'ledger', Row[]> = {
   part1: [
     ['crisis at FP16 (binding budget)', (l) => l.crisis.binding ?? 'none'],
     ['knee / cliff (post-training, bits)', (l) => `${l.knee.kneeBits} / ${l.knee.cliffBits ?? '–'} → ${l.knee.precision.toUpperCase()}`],
-    ['lock 1: footprint FP16 → INT8', (l) => `${sig(l.locks[0].value)}×`],
+    ['lock 1: footprint FP16 → INT8', (l) => `${sig(l.locks.quantization.value)}×`],
+    ['lock 1: accuracy FP16 → INT8 (post-training)', (l) => LOCKS.quantizationAccuracy.options![l.locks.quantizationAccuracy.value]],
   ],
   part2: [
     ['part 2 starts at', (l) => l.part2.start],
     ['target (first failing budget)', (l) => l.part2.target ?? 'none: already in spec'],
     ['pruning window (no veto)', (l) => (l.part2.windows.length === 0 ? 'none' : l.part2.windows.map((w) => (w.pattern === '2:4' ? '2:4' : `${pct(w.from)}–${pct(w.to)} unstructured`)).join(', '))],
     ['veto from', (l) => { const v = l.part2.windows.find((w) => w.vetoFrom !== null)?.vetoFrom; return v === undefined || v === null ? '–' : pct(v) }],
-    ['lock 2: 50% unstructured, realized', (l) => `${sig(l.locks[1].value, 2)}×`],
+    ['lock 2: 50% unstructured, realized', (l) => `${sig(l.locks.sparsity.value, 2)}×`],
   ],
   part3: [
     ['best temperature', (l) => l.temperatures.map((t) => `${t.name} ${t.alreadyDistilled ? 'any (already distilled)' : t.plateau ? 'any (large: flat)' : sig(t.best, 2)}`).join('; ')],
     ['stakeholder −20%: smaller distilled student', (l) => (l.stakeholder ? `${l.stakeholder.label} (−${Math.round(l.stakeholder.reduction * 100)}%, +${sig(l.stakeholder.margin, 2)} over the floor)` : 'none')],
-    ['lock 3: 4-bit distilled vs 8-bit scratch', (l) => LOCKS.distillation.options![l.locks[2].value]],
+    ['lock 3: 4-bit distilled vs 8-bit scratch', (l) => LOCKS.distillation.options![l.locks.distillation.value]],
   ],
   ledger: [
     ['heavy (teacher, INT4/binary, in spec)', (l) => (l.archetypes.heavy ? `${l.archetypes.heavy.label}: ${energy(l.track, l.archetypes.heavy.evaluation.energyPerInferenceJ)}` : 'none in spec')],

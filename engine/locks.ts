@@ -1,4 +1,5 @@
-// The storyboard's three prediction locks; every answer key is computed from evaluate().
+// The storyboard's prediction locks; every answer key is computed from evaluate(). Lock 1 asks two things (the
+// footprint factor and what happens to accuracy), so it is two polls shown on one slide: quantization + quantizationAccuracy.
 import type { LockAnswer, LockDefinition, LockId, Recipe, TrackId } from './types'
 import { SPECS } from './tracks'
 import { baselineOf, evaluateSpec, modelOf } from './evaluate'
@@ -8,8 +9,13 @@ import { bestTemperature } from './sweep'
 export const LOCKS: Record<LockId, LockDefinition> = {
   quantization: {
     id: 'quantization', kind: 'number', title: 'the FP16 → INT8 prediction',
-    question: 'If you move from FP16 to INT8, by what factor does your memory footprint shrink? What happens to accuracy?',
+    question: 'If you move from FP16 to INT8, by what factor does your memory footprint shrink?',
     range: { min: 1, max: 8, step: 0.1, unit: '×' },
+  },
+  quantizationAccuracy: {
+    id: 'quantizationAccuracy', kind: 'choice', title: 'the FP16 → INT8 accuracy prediction',
+    question: 'And what happens to accuracy (post-training INT8, no retraining)?',
+    options: ['About the same: under 1 point lost', 'A small drop: 1–5 points', 'A large drop: 5–20 points', 'A collapse: over 20 points lost'],
   },
   sparsity: {
     id: 'sparsity', kind: 'number', title: 'the 50% pruning prediction',
@@ -34,6 +40,15 @@ export function distillationOption(diff: number): number {
   return 3
 }
 
+/** Index into LOCKS.quantizationAccuracy.options for the accuracy lost FP16 → INT8 post-training, in metric points.
+ *  The bands are round numbers a deployment decision turns on (1 point is about MLPerf's 99%-of-reference bar). */
+export function quantizationAccuracyOption(lost: number): number {
+  if (lost < 1) return 0
+  if (lost <= 5) return 1
+  if (lost <= 20) return 2
+  return 3
+}
+
 export function lockAnswer(track: TrackId, lock: LockId): LockAnswer {
   const spec = SPECS[validateTrack(track)]
   const unit = spec.metric.unit === '%' ? ' points' : ` ${spec.metric.unit}`
@@ -44,7 +59,15 @@ export function lockAnswer(track: TrackId, lock: LockId): LockAnswer {
       const i = evaluateSpec(spec, { ...base, precision: 'int8' })
       const value = f.memory.totalBytes / i.memory.totalBytes
       const why = `${f.memory.kvCacheBytes > 0 ? 'the FP16 KV cache, ' : ''}activations and the INT8 scales do not halve`
-      return { value, basis: [{ label: 'FP16', recipe: base }, { label: 'INT8', recipe: { ...base, precision: 'int8' } }], explanation: `The total footprint shrinks ${value.toFixed(2)}× (${value < 1.995 ? `not quite 2×: ${why}` : 'weights and activations both drop to 8 bits'}); accuracy changes by ${signed(i.accuracy - f.accuracy)}${unit} (${sig(f.accuracy)} → ${sig(i.accuracy)}).` }
+      return { value, basis: [{ label: 'FP16', recipe: base }, { label: 'INT8', recipe: { ...base, precision: 'int8' } }], explanation: `The total footprint shrinks ${value.toFixed(2)}× (${value < 1.995 ? `not quite 2×: ${why}` : 'weights and activations both drop to 8 bits'}).` }
+    }
+    case 'quantizationAccuracy': {
+      const int8: Recipe = { ...base, precision: 'int8' }
+      const f = evaluateSpec(spec, base)
+      const i = evaluateSpec(spec, int8)
+      const i4 = evaluateSpec(spec, { ...base, precision: 'int4' })
+      const value = quantizationAccuracyOption(f.accuracy - i.accuracy)
+      return { value, basis: [{ label: 'FP16', recipe: base }, { label: 'INT8', recipe: int8 }], explanation: `${LOCKS.quantizationAccuracy.options![value]}. Post-training INT8 scores ${sig(i.accuracy)} vs ${sig(f.accuracy)} at FP16 (${signed(i.accuracy - f.accuracy)}${unit}); INT4 would score ${sig(i4.accuracy)} (${signed(i4.accuracy - f.accuracy)}${unit}).` }
     }
     case 'sparsity': {
       const r: Recipe = { ...base, sparsity: 0.5, pattern: 'unstructured' }

@@ -174,7 +174,8 @@ export interface ParetoPoint {
 }
 
 /** A prediction lock's question and its answer key, computed by the engine for a track. */
-export type LockId = 'quantization' | 'sparsity' | 'distillation'
+/** quantization and quantizationAccuracy are the two parts of lock 1 (one slide, one Lock / Reveal for both). */
+export type LockId = 'quantization' | 'quantizationAccuracy' | 'sparsity' | 'distillation'
 export interface LockDefinition {
   id: LockId
   /** a human name for messages, e.g. 'the FP16 → INT8 prediction' */

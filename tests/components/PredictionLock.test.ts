@@ -40,7 +40,8 @@ vi.setConfig({ testTimeout: 30_000 }) // the first mount compiles the SFCs and t
 vi.stubGlobal('EventSource', FakeEventSource)
 vi.stubGlobal('fetch', async () => new Response(JSON.stringify(api.baked), { status: 200 }))
 
-async function mountLock(lock: 'quantization' | 'distillation' = 'distillation', revealAt?: number) {
+type Lock = 'quantization' | 'quantizationAccuracy' | 'distillation'
+async function mountLock(lock: Lock | Lock[] = 'distillation', revealAt?: number) {
   vi.resetModules()
   const { default: PredictionLock } = await import('../../components/PredictionLock.vue')
   const w = mount(PredictionLock, { props: { lock, revealAt } })
@@ -99,10 +100,20 @@ describe('offline (static build)', () => {
 })
 
 describe('offline, a number lock', () => {
-  it('commits a bounded number with its unit and shows the gap as a ratio to the engine’s value', async () => {
+  it('starts unset (not at its minimum) with one unit label; submitting untouched asks for a number and sends nothing', async () => {
     const w = await mountLock('quantization')
     const range = LOCKS.quantization.range!
-    expect(w.find('label').text()).toContain(range.unit)
+    expect((w.get('input[type="number"]').element as HTMLInputElement).value).toBe('')
+    expect(Number((w.get('input[type="range"]').element as HTMLInputElement).value)).toBe((range.min + range.max) / 2)
+    expect(w.get('.lock-number').text().split(range.unit)).toHaveLength(2) // the unit printed once
+    await w.find('form').trigger('submit')
+    await flushPromises()
+    expect(w.find('[role="alert"]').text()).toMatch(/Set a number/)
+    expect(localStorage.getItem('silicon-contract:lock:quantization')).toBeNull()
+    expect(w.find('[data-phase]').attributes('data-phase')).toBe('open')
+  })
+  it('commits a bounded number with its unit and shows the gap as a ratio to the engine’s value', async () => {
+    const w = await mountLock('quantization')
     await w.find('input[type="number"]').setValue('2')
     await w.find('form').trigger('submit')
     await flushPromises()
@@ -120,6 +131,58 @@ describe('offline, a number lock', () => {
     await flushPromises()
     expect(w.find('[role="alert"]').text()).toMatch(/between/)
     expect(w.find('[data-phase]').attributes('data-phase')).toBe('open')
+  })
+})
+
+describe('lock 1: two parts (footprint factor, accuracy change) on one slide', () => {
+  const parts: Lock[] = ['quantization', 'quantizationAccuracy']
+  it('asks both questions, commits both with one button (not one alone), and reveals both keys side by side', async () => {
+    const w = await mountLock(parts)
+    expect(w.text()).toContain(LOCKS.quantization.question)
+    expect(w.text()).toContain(LOCKS.quantizationAccuracy.question)
+    expect(w.findAll('button[type="submit"]')).toHaveLength(1)
+    await w.find('input[type="number"]').setValue('2')
+    await w.find('form').trigger('submit')
+    await flushPromises()
+    expect(w.find('[role="alert"]').text()).toBe(`Choose an option for “${LOCKS.quantizationAccuracy.question}”.`)
+    expect(w.find('[data-phase]').attributes('data-phase')).toBe('open')
+    const wrong = (lockAnswer('cloud', 'quantizationAccuracy').value + 2) % 4
+    await w.findAll('input[type="radio"]')[wrong].setValue(true)
+    await w.find('form').trigger('submit')
+    await flushPromises()
+    expect(w.find('[data-phase]').attributes('data-phase')).toBe('locked')
+    expect(JSON.parse(localStorage.getItem('silicon-contract:lock:quantizationAccuracy')!).value).toBe(wrong)
+    await w.find('button.reveal').trigger('click')
+    await flushPromises()
+    const reveals = w.findAll('.lock-reveal')
+    expect(reveals.map((r) => r.attributes('data-part'))).toEqual(parts)
+    for (const [i, id] of parts.entries()) expect(reveals[i].get('[data-testid="lock-key"]').text()).toContain(lockAnswer('cloud', id).explanation)
+    expect(reveals[1].get('.gap').text()).toBe(`you chose “${LOCKS.quantizationAccuracy.options![wrong]}”, the answer is “${LOCKS.quantizationAccuracy.options![lockAnswer('cloud', 'quantizationAccuracy').value]}”`)
+  })
+
+  it('live: a student\'s one "Lock in" answers both polls; the presenter\'s one Lock, Reveal and reveal-at drive both', async () => {
+    api.live = true
+    api.snapshot = { polls: { quantization: { round: 1, phase: 'open', count: 4 }, quantizationAccuracy: { round: 1, phase: 'open', count: 3 } }, presenter: { slide: 1, clicks: 0, seq: 0 }, mine: {} }
+    const student = await mountLock(parts)
+    expect(student.get('[data-testid="lock-count"]').text()).toBe('4 / 3 answers in')
+    await student.find('input[type="number"]').setValue('1.9')
+    await student.findAll('input[type="radio"]')[1].setValue(true)
+    await student.find('form').trigger('submit')
+    await flushPromises()
+    expect(api.answers).toEqual([{ poll: 'quantization', value: 1.9 }, { poll: 'quantizationAccuracy', value: 1 }])
+    student.unmount()
+
+    renderContext.value = 'presenter'
+    sessionStorage.setItem('silicon-contract:presenter-secret', 'the-secret')
+    const presenter = await mountLock(parts, 1)
+    expect(presenter.findAll('.question').map((q) => q.text())).toEqual(parts.map((id) => LOCKS[id].question))
+    await presenter.get('[data-testid="presenter-controls"]').findAll('button').find((b) => b.text() === 'Lock')!.trigger('click')
+    await flushPromises()
+    expect(api.controls).toEqual(parts.map((poll) => ({ secret: 'the-secret', action: 'lock', poll })))
+    api.controls = []
+    clicks.value = 1
+    await flushPromises()
+    expect(api.controls).toEqual(parts.map((poll) => ({ secret: 'the-secret', action: 'reveal', poll })))
   })
 })
 

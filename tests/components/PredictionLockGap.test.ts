@@ -1,6 +1,6 @@
 // The reveal's sentence: "you predicted 2×, the hardware gives 1.1×: 82% too high" — a signed miss, as a share of the key.
 import { describe, expect, it } from 'vitest'
-import { describeGap, fmt, magnitude } from '../../composables/lockGap'
+import { answersIn, describeGap, fmt, magnitude, slidePhase } from '../../composables/lockGap'
 import type { LockDefinition } from '../../engine/types'
 
 const num: LockDefinition = { id: 'sparsity', title: 't', question: 'q', kind: 'number', range: { min: 0.5, max: 4, step: 0.1, unit: '×' } }
@@ -38,5 +38,17 @@ describe('formatting', () => {
   })
   it('reads quantities out of option labels', () => {
     expect([magnitude('2×'), magnitude('~1.1× faster'), magnitude('4x'), magnitude('No')]).toEqual([2, 1.1, 4, null])
+  })
+})
+
+describe('a lock of several parts (lock 1: footprint and accuracy)', () => {
+  it('counts answers in, per part only when the parts differ', () => {
+    expect([answersIn([1]), answersIn([3, 3]), answersIn([4, 3]), answersIn([0])]).toEqual(['1 answer in', '3 answers in', '4 / 3 answers in', '0 answers in'])
+  })
+  it('shows open while any part takes answers, revealed once every part is', () => {
+    expect(slidePhase(['open', 'locked'])).toBe('open')
+    expect(slidePhase(['locked', 'revealed'])).toBe('locked')
+    expect(slidePhase(['revealed', 'revealed'])).toBe('revealed')
+    expect(slidePhase(['locked'])).toBe('locked')
   })
 })

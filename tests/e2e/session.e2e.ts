@@ -17,7 +17,7 @@ let server: ClassServer
 let browser: Browser
 const contexts: BrowserContext[] = []
 
-/** 1-based number of the slide holding `<PredictionLock lock="…">`, read from the sources with Slidev's parser. */
+/** 1-based number of the slide holding `<PredictionLock lock="…">` (or `:lock="['…', …]"`), read from the sources with Slidev's parser. */
 async function lockSlide(lock: string, entry = resolve('slides.md')): Promise<number> {
   const flat: string[] = []
   const walk = async (file: string) => {
@@ -27,7 +27,7 @@ async function lockSlide(lock: string, entry = resolve('slides.md')): Promise<nu
     }
   }
   await walk(entry)
-  const i = flat.findIndex((c) => c.includes(`lock="${lock}"`))
+  const i = flat.findIndex((c) => new RegExp(`<PredictionLock[^>]*["']${lock}["']`).test(c))
   if (i < 0) throw new Error(`no slide with lock ${lock}`)
   return i + 1
 }
@@ -80,11 +80,12 @@ describe('live class session', () => {
     await expect.poll(() => controls.textContent()).toMatch(/0 answers in/)
     for (const s of students) await expect.poll(() => slideNo(s), { timeout: 10_000 }).toBe(n)
 
-    // each student commits a prediction; students see only the count
+    // each student commits a prediction of both parts of lock 1 with one button; students see only the count
     for (const [i, s] of students.entries()) {
       const box = lockBox(s)
       await expect.poll(() => box.getAttribute('data-phase')).toBe('open')
-      await box.locator('input[type="number"]').fill(String([1.5, 2, 3][i])) // the quantization lock asks for a factor (×)
+      await box.locator('input[type="number"]').fill(String([1.5, 2, 3][i])) // the footprint part asks for a factor (×)
+      await box.locator('label.lock-option').nth(i).click() // the accuracy part: one of four bands
       await box.getByRole('button', { name: 'Lock in my prediction' }).click()
       await expect.poll(() => box.textContent()).toMatch(/answer sent/)
     }
@@ -113,14 +114,19 @@ describe('live class session', () => {
       expect(await lockBox(s).getByRole('button', { name: /Change my answer/ }).isDisabled()).toBe(true)
     }
 
-    // reveal: the answer key, the class distribution, the student's own answer and the gap
+    // one Reveal for both parts: the answer keys, the class distributions, the student's own answers and the gaps
     await controls.getByRole('button', { name: 'Reveal' }).click()
-    for (const s of students) {
+    for (const [i, s] of students.entries()) {
       const box = lockBox(s)
+      const [factor, accuracy] = ['quantization', 'quantizationAccuracy'].map((p) => box.locator(`.lock-reveal[data-part="${p}"]`))
       await expect.poll(() => box.getAttribute('data-phase')).toBe('revealed')
-      await expect.poll(() => box.locator('.lock-bars').textContent()).toMatch(/3 answers/)
-      expect(await box.locator('.gap').textContent()).toMatch(/^you predicted [\d.]+×, the hardware gives [\d.]+×: ([\d.]+% too (high|low)|spot on \(within 5%\))$/)
-      expect(await box.locator('.lock-bars').textContent()).toMatch(/median 2 ×/)
+      await expect.poll(() => factor.locator('.lock-bars').textContent()).toMatch(/3 answers/)
+      expect(await factor.locator('.gap').textContent()).toMatch(/^you predicted [\d.]+×, the hardware gives [\d.]+×: ([\d.]+% too (high|low)|spot on \(within 5%\))$/)
+      expect(await factor.locator('.lock-bars').textContent()).toMatch(/median 2 ×/)
+      await expect.poll(() => accuracy.locator('.lock-bars').textContent()).toMatch(/3 answers/)
+      expect(await accuracy.locator('.gap').textContent()).toContain(`you chose “${DEFAULT_POLLS.quantizationAccuracy.options![i]}”`)
+      expect(await accuracy.locator('.lock-bars .row').allTextContents()).toEqual(DEFAULT_POLLS.quantizationAccuracy.options!.map((o, j) =>
+        expect.stringContaining(`${o}${j < 3 ? '1 (33%)' : '0 (0%)'}`)))
     }
 
     // a student browses away, gets the button, and follows again

@@ -116,6 +116,9 @@ describe.each(TRACK_IDS)('%s: every lock\'s key teaches the storyboard\'s insigh
     const b = baselineRecipe(t)
     expect(evaluate(t, b).accuracy - evaluate(t, { ...b, precision: 'int8' }).accuracy).toBeLessThan(0.5)
   })
+  it('lock 1, accuracy: post-training INT8 costs less than a point (e.g. Arm ML-Zoo DS-CNN-L 95.03% → 94.6%)', () => {
+    expect(LOCKS.quantizationAccuracy.options![lockAnswer(t, 'quantizationAccuracy').value]).toMatch(/^About the same/)
+  })
   it('lock 2: 50% unstructured pruning is not 2× faster', () => {
     expect(lockAnswer(t, 'sparsity').value).toBeLessThan(1.5)
   })

@@ -1,10 +1,12 @@
 // Each lock's answer key equals evaluate()'s numbers, for every track.
 import { describe, expect, it } from 'vitest'
-import { baselineRecipe, bestTemperature, evaluate, LOCKS, lockAnswer, TRACK_IDS, TRACKS } from '../../engine'
+import { baselineRecipe, bestTemperature, evaluate, LOCKS, lockAnswer, quantizationAccuracyOption, TRACK_IDS, TRACKS } from '../../engine'
 
 describe('lock definitions', () => {
-  it('has the three storyboard questions with valid shapes', () => {
-    expect(LOCKS.quantization.question).toMatch(/FP16 to INT8/)
+  it('has the storyboard questions with valid shapes; lock 1 asks both of its questions (footprint, then accuracy)', () => {
+    expect(LOCKS.quantization.question).toMatch(/FP16 to INT8, by what factor does your memory footprint shrink/)
+    expect(LOCKS.quantizationAccuracy.question).toMatch(/what happens to accuracy/i)
+    expect(LOCKS.quantizationAccuracy.options).toHaveLength(4)
     expect(LOCKS.sparsity.question).toMatch(/50% unstructured/)
     expect(LOCKS.distillation.question).toMatch(/4-bit .*Distillation.*8-bit/)
     expect(LOCKS.distillation.options).toHaveLength(4)
@@ -21,6 +23,14 @@ describe.each(TRACK_IDS)('answer keys for %s', (t) => {
     expect(a.value).toBeGreaterThanOrEqual(LOCKS.quantization.range!.min)
     expect(a.value).toBeLessThanOrEqual(LOCKS.quantization.range!.max)
     expect(a.value).toBeLessThanOrEqual(2) // FP16 → INT8 can never shrink more than the weights do
+  })
+  it('quantizationAccuracy = the band the post-training FP16 → INT8 accuracy loss falls in', () => {
+    const lost = evaluate(t, b).accuracy - evaluate(t, { ...b, precision: 'int8' }).accuracy
+    const expected = lost < 1 ? 0 : lost <= 5 ? 1 : lost <= 20 ? 2 : 3
+    const a = lockAnswer(t, 'quantizationAccuracy')
+    expect(a.value).toBe(expected)
+    expect(a.explanation.startsWith(LOCKS.quantizationAccuracy.options![expected])).toBe(true)
+    expect(a.basis.map((x) => x.recipe.precision)).toEqual(['fp16', 'int8'])
   })
   it('sparsity = realized speedup of 50% unstructured at FP16, and it is not 2×', () => {
     const a = lockAnswer(t, 'sparsity')
@@ -39,5 +49,11 @@ describe.each(TRACK_IDS)('answer keys for %s', (t) => {
     const expected = diff > 1 ? 0 : diff > 0 ? 1 : diff >= -1 ? 2 : 3
     expect(a.value).toBe(expected)
     expect(a.explanation).toContain(LOCKS.distillation.options![expected])
+  })
+})
+
+describe('the accuracy bands of lock 1', () => {
+  it('cut at 1, 5 and 20 points lost', () => {
+    expect([0, 0.99, 1, 5, 5.01, 20, 20.1, 60].map(quantizationAccuracyOption)).toEqual([0, 0, 1, 1, 2, 2, 3, 3])
   })
 })
