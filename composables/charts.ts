@@ -20,6 +20,15 @@ export const TRACK_ACCENT: Record<TrackId, string> = {
   tiny: '#16a34a', // green
 }
 
+/** The same hues, dark enough for text (WCAG AA, ≥ 4.5:1 on white and on a 10% tint of the accent): the mobile
+ *  orange (3.6:1) and tiny green (3.3:1) accents are for marks, dots and borders, never for words. */
+export const TRACK_INK: Record<TrackId, string> = {
+  cloud: '#4338ca', // indigo-700, 7.9:1
+  edge: '#b91c1c', // red-700, 6.5:1
+  mobile: '#c2410c', // orange-700, 5.2:1
+  tiny: '#15803d', // green-700, 5.0:1
+}
+
 /** Okabe–Ito colour-blind-safe palette for series inside charts. */
 export const OKABE_ITO = {
   black: '#000000',
