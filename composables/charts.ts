@@ -4,7 +4,7 @@ import {
   BarElement, BubbleController, CategoryScale, Chart, Filler, Legend, LinearScale, LineElement,
   LogarithmicScale, PointElement, Tooltip,
 } from 'chart.js'
-import type { ChartOptions } from 'chart.js'
+import type { ChartOptions, LegendItem } from 'chart.js'
 import type { TrackId } from '../engine'
 
 Chart.register(BarElement, BubbleController, CategoryScale, Filler, Legend, LinearScale, LineElement, LogarithmicScale, PointElement, Tooltip)
@@ -12,12 +12,52 @@ Chart.defaults.font.size = 16
 Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
 Chart.defaults.color = '#1f2937'
 
+/** Chart text sizes in canvas px on the 980-px slide (×1.31 at 1280×720): ticks and titles 21 px there, legends 23 px. */
+export const CHART_TEXT = { tick: 16, title: 16, legend: 18 } as const
+
+/**
+ * Legend entries that look like what they stand for, for every chart: a line-only series (no points drawn) shows a
+ * short line in its own dash (lines differ without colour), a point series its marker. Outlines are capped at 2 px:
+ * chart.js draws the marker with the series' own border width, and a 3-px ring spilled over the label's first letters.
+ */
+const plainLabels = Chart.defaults.plugins.legend.labels.generateLabels
+Chart.defaults.plugins.legend.labels.generateLabels = (chart: Chart): LegendItem[] =>
+  plainLabels(chart).map((item) => {
+    const ds = chart.data.datasets[item.datasetIndex ?? -1] as
+      | { pointRadius?: unknown; showLine?: boolean; type?: string; borderDash?: number[]; borderWidth?: unknown; borderColor?: unknown }
+      | undefined
+    const lineOnly = !!ds && ds.pointRadius === 0 && ds.showLine !== false && (ds.type ?? (chart.config as { type?: string }).type) === 'line'
+    if (!lineOnly) return { ...item, lineWidth: Math.min(item.lineWidth ?? 1, 2) }
+    // with point styles on, chart.js styles the entry from the first point (no dash): take the line's own look
+    const width = typeof ds.borderWidth === 'number' ? ds.borderWidth : 2
+    const color = typeof ds.borderColor === 'string' ? ds.borderColor : item.strokeStyle
+    return { ...item, pointStyle: 'line', lineDash: ds.borderDash ?? [], lineWidth: Math.min(width, 3), strokeStyle: color }
+  })
+// A marker a little smaller than the text and clear gaps: the point's radius is boxHeight·√2/2, so a box as tall as the
+// font (with a thick ring) drew a marker wider than its slot, touching the label (issue 11). 14 px draws lines 20 px long.
+Chart.defaults.plugins.legend.labels.boxHeight = 14
+Chart.defaults.plugins.legend.labels.padding = 20
+
+/** The deck's legend: above the plot, point-style markers, text as large as the slide's helper text. */
+export function legendOptions(position: 'top' | 'bottom' | 'right' = 'top') {
+  return { position, labels: { font: { size: CHART_TEXT.legend }, usePointStyle: true } }
+}
+
 /** One accent per track: badge, points and lines of that track. */
 export const TRACK_ACCENT: Record<TrackId, string> = {
   cloud: '#4338ca', // indigo
   edge: '#dc2626', // red
   mobile: '#ea580c', // orange
   tiny: '#16a34a', // green
+}
+
+/** The same hues, dark enough for text (WCAG AA, ≥ 4.5:1 on white and on a 10% tint of the accent): the mobile
+ *  orange (3.6:1) and tiny green (3.3:1) accents are for marks, dots and borders, never for words. */
+export const TRACK_INK: Record<TrackId, string> = {
+  cloud: '#4338ca', // indigo-700, 7.9:1
+  edge: '#b91c1c', // red-700, 6.5:1
+  mobile: '#c2410c', // orange-700, 5.2:1
+  tiny: '#15803d', // green-700, 5.0:1
 }
 
 /** Okabe–Ito colour-blind-safe palette for series inside charts. */
@@ -41,6 +81,6 @@ export function baseOptions<T extends 'line' | 'bar' | 'bubble' | 'scatter'>(): 
     responsive: true,
     maintainAspectRatio: false,
     animation: false,
-    plugins: { legend: { labels: { font: { size: 15 }, usePointStyle: true } }, tooltip: { bodyFont: { size: 15 }, titleFont: { size: 15 } } },
+    plugins: { legend: legendOptions(), tooltip: { bodyFont: { size: CHART_TEXT.tick }, titleFont: { size: CHART_TEXT.tick } } },
   } as ChartOptions<T>
 }

@@ -39,7 +39,11 @@ export function bindRouter(router: Router): void {
   const fromRoute = () => loadQuery(router.currentRoute.value.query as Record<string, string | undefined>)
   fromRoute()
   router.afterEach((to, from) => {
-    if (JSON.stringify(to.query) !== JSON.stringify(from.query)) fromRoute()
+    if (JSON.stringify(to.query) === JSON.stringify(from.query)) return
+    // Our own write-back (below) only catches the URL up with the state: loading it again handed every instrument a new,
+    // equal recipe and redrew every chart a second time, a frame-long spike while dragging (bench:ui's p95).
+    if (Object.entries(stateToQuery(state)).every(([k, v]) => to.query[k] === v)) return
+    fromRoute()
   })
   // Debounced: the instruments repaint on the input's frame; the URL (a router navigation) follows once dragging pauses.
   watchDebounced(

@@ -61,7 +61,7 @@ describe.each(TRACK_IDS)('SparsityWorkbench on %s', (track) => {
     const banner = w.get('[data-testid="accuracy-veto"]')
     expect(banner.attributes('role')).toBe('alert')
     expect(banner.text()).toContain('STAKEHOLDER ACCURACY VETO')
-    expect(banner.text()).toMatch(/lower the pruning ratio|raise the precision/)
+    expect(banner.text()).toMatch(/prune less|raise the precision/)
     w.unmount()
   })
 

@@ -29,12 +29,12 @@ describe.each(TRACK_IDS)('StakeholderChallenge on %s', (track) => {
     // until the viewer locks in their own, the reference is part 2's answer (the engine's stakeholderReference)
     expect(w.get('[data-testid="reference-energy"]').text()).toBe(formatJoules(evaluate(track, stakeholderReference(track)).energyPerInferenceJ))
     // lock in an INT8 reference, then move to INT4 with the smallest student
-    await w.get('[data-testid="challenge-precision"]').setValue('int8')
+    await w.get('[data-testid="challenge-precision"] input[value="int8"]').setValue(true)
     await w.get('[data-testid="lock-reference"]').trigger('click')
     const reference: Recipe = { ...deck.recipe.value }
     expect(w.get('[data-testid="reference-energy"]').text()).toBe(formatJoules(evaluate(track, reference).energyPerInferenceJ))
     const small = [...TRACKS[track].models].sort((a, b) => a.params.value - b.params.value)[0].id
-    await w.get('[data-testid="challenge-precision"]').setValue('int4')
+    await w.get('[data-testid="challenge-precision"] input[value="int4"]').setValue(true)
     await w.get('[data-testid="student-select"]').setValue(small)
     await w.get('[data-testid="distill-toggle"]').setValue(true)
     const now = evaluate(track, deck.recipe.value)

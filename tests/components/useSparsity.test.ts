@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   amdahlTerms, attemptStatus, MAX_ATTEMPTS, recordAttempt, requiredSpeedup, sparsityCurve, SPARSITY_STEPS,
-  flatSteps, gameTarget, judgeAttempt, waterfallBars, windowText, wrapLabel, type Attempt,
+  flatSteps, gameTarget, judgeAttempt, speedupBaseline, theoryTerms, waterfallBars, windowText, wrapLabel, type Attempt,
 } from '../../composables/useSparsity'
 import { accuracyFloor, baselineRecipe, evaluate, part2Start, pruningWindows, TRACK_IDS, TRACKS } from '../../engine'
 
@@ -52,6 +52,28 @@ describe.each(TRACK_IDS)('the part-2 game on %s is judged by the engine', (track
     if (!gameTarget(track)) expect(text).toMatch(/No part-2 target/)
     else if (ws.length === 0) expect(text).toMatch(/No ratio meets/)
     else for (const w of ws) expect(text).toContain(w.pattern === '2:4' ? '2:4' : `${Math.round(w.from * 100)}–${Math.round(w.to * 100)}% unstructured`)
+  })
+})
+
+describe('one meaning of theoretical speedup (issue 11, item 4)', () => {
+  it.each(TRACK_IDS)('on %s: the math peek\'s factors multiply back to the engine\'s number, and are 16/b · 1/(1−s) for the baseline model', (track) => {
+    const base = baselineRecipe(track)
+    for (const r of [{}, { precision: 'int8' }, { precision: 'int4', sparsity: 0.3 }, { pattern: '2:4', sparsity: 0.5 }, { precision: 'binary', sparsity: 0.9 }] as const) {
+      const recipe = { ...base, ...r }
+      const e = evaluate(track, recipe)
+      const t = theoryTerms(recipe, e)
+      expect(t.S).toBe(e.theoreticalSpeedup)
+      expect(Math.abs((t.bits * t.pruned * t.other) / e.theoreticalSpeedup - 1)).toBeLessThan(0.005) // `other` rounds to 1 within 0.5%
+      expect(t.other).toBeGreaterThanOrEqual(1) // the ideal only ever adds savings (placement, a smaller student)
+    }
+    // at FP16 dense the baseline is its own reference: no factor at all
+    expect(theoryTerms(base, evaluate(track, base))).toEqual({ bits: 1, pruned: 1, other: 1, S: 1 })
+  })
+  it('names the baseline by the track\'s model', () => {
+    for (const track of TRACK_IDS) {
+      const t = TRACKS[track]
+      expect(speedupBaseline(track)).toBe(`FP16 dense ${t.models.find((m) => m.id === t.baseline)!.name}`)
+    }
   })
 })
 

@@ -106,7 +106,7 @@ describe.each(TRACK_IDS)('instruments B on %s', (track) => {
     expect(await text('[data-testid="sparsity-speedup"]')).toContain(`${sig(e.realizedSpeedup, 2)}×`)
     await shot(`sparsity-${track}-2to4`)
 
-    await q('[data-testid="sparsity-precision"]').selectOption('binary')
+    await q('[data-testid="sparsity-precision"] input[value="binary"]').check()
     await page.waitForFunction(() => new URL(location.href).searchParams.get('precision') === 'binary')
     const bin = evaluate(track, recipeNow(track))
     const vetoShown = await q('[data-testid="accuracy-veto"]').isVisible().catch(() => false)
