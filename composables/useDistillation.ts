@@ -1,7 +1,7 @@
 // Part 3, the distillation bridge: teacher vs student from scratch vs distilled student, the temperature curve,
 // and the stakeholder's power-cut challenge against a reference recipe the student locks in.
 import { ref, watch, type Ref } from 'vue'
-import { baselineRecipe, evaluate, stakeholderCheck, stakeholderReference, TRACKS, validateRecipe } from '../engine'
+import { baselineRecipe, evaluate, modelName, stakeholderCheck, stakeholderReference, TRACKS, validateRecipe } from '../engine'
 import type { Evaluation, Recipe, TrackId } from '../engine'
 import { readSession, writeSession } from './useSparsity'
 
@@ -10,10 +10,6 @@ export interface Contender {
   label: string
   recipe: Recipe
   evaluation: Evaluation
-}
-
-export function modelName(track: TrackId, id: string): string {
-  return TRACKS[track].models.find((m) => m.id === id)?.name ?? id
 }
 
 /**

@@ -1,21 +1,8 @@
 // The Silicon Contract ledger: the student's final recipe, every budget check, what the energy means for the track,
 // and "heavy model + aggressive quantization" vs "light student + high precision". Pure builders (tested) plus a download helper.
-import { archetypes as engineArchetypes, evaluate, TRACKS } from '../engine'
+import { archetypes as engineArchetypes, evaluate, recipeLabel, TRACKS } from '../engine'
 import type { BudgetCheck, Evaluation, Recipe, TrackId } from '../engine'
 import { formatBytes, formatJoules, formatMs, sig } from './format'
-
-const PRECISION_NAME: Record<Recipe['precision'], string> = { fp16: 'FP16', int8: 'INT8', int4: 'INT4', binary: 'Binary (1-bit)' }
-
-function modelName(track: TrackId, id: string): string {
-  return TRACKS[track].models.find((m) => m.id === id)?.name ?? id
-}
-
-/** "INT4 · 50% 2:4 · Llama-3-8B distilled (T = 4)" */
-export function recipeText(track: TrackId, r: Recipe): string {
-  const sparsity = r.sparsity === 0 ? 'dense' : `${Math.round(r.sparsity * 100)}% ${r.pattern}`
-  const student = modelName(track, r.student) + (r.distill ? ` distilled (T = ${r.temperature})` : '')
-  return `${PRECISION_NAME[r.precision]} · ${sparsity} · ${student}`
-}
 
 export interface ComparisonRow {
   key: 'heavy' | 'light' | 'yours'
@@ -45,7 +32,7 @@ export function archetypes(track: TrackId): { heavy: Recipe | null; light: Recip
 function row(track: TrackId, key: ComparisonRow['key'], label: string, recipe: Recipe): ComparisonRow {
   const e = evaluate(track, recipe)
   return {
-    key, label, recipe, recipeText: recipeText(track, recipe),
+    key, label, recipe, recipeText: recipeLabel(track, recipe),
     totalBytes: e.memory.totalBytes, latencyMs: e.latencyMs, energyPerInferenceJ: e.energyPerInferenceJ, accuracy: e.accuracy,
     checksPassed: e.checks.filter((c) => c.pass).length, checksTotal: e.checks.length,
   }
@@ -93,7 +80,7 @@ export function buildContract(track: TrackId, recipe: Recipe, generatedAt?: stri
     title: `The Silicon Contract — ${t.name}`,
     track: { id: track, name: t.name, persona: t.persona, mission: t.mission, machine: t.machine.name },
     recipe: { ...recipe },
-    recipeText: recipeText(track, recipe),
+    recipeText: recipeLabel(track, recipe),
     metric: { ...t.metric },
     figures: {
       totalBytes: e.memory.totalBytes, latencyMs: e.latencyMs, energyPerInferenceJ: e.energyPerInferenceJ,

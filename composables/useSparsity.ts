@@ -1,12 +1,15 @@
 // Part 2, the sparsity workbench: curves over the pruning ratio, the game's target, and the 10-iteration rule.
 // Pure functions over the engine's public API (tested in tests/components), plus a small per-viewer store.
 import { ref, watch, type Ref } from 'vue'
-import { accuracyFloor, baselineRecipe, BITS, evaluate, GAME_MAX_TRIES, judgeTry, part2Target, pruningWindows, TRACKS } from '../engine'
+import {
+  accuracyFloor, baselineRecipe, BITS, evaluate, GAME_MAX_TRIES, gridOf, judgeTry, modelName, part2Target, PATTERN, pruningWindows, SPARSITY, TRACKS,
+} from '../engine'
 import type { Evaluation, Recipe, SparsityPattern, TrackId } from '../engine'
 import { formatValue } from './useLedger'
 
 /** Pruning ratios drawn on the throughput-vs-sparsity plot (the slider's range, 0–90%). */
-export const SPARSITY_STEPS: number[] = Array.from({ length: 19 }, (_, i) => Math.round(i * 5) / 100)
+/** The ratios the workbench's curves are drawn at (the parameter table's curve step). */
+export const SPARSITY_STEPS: readonly number[] = gridOf(SPARSITY.min, SPARSITY.max, SPARSITY.curveStep)
 
 export interface CurvePoint {
   sparsity: number
@@ -18,8 +21,7 @@ export interface CurvePoint {
 
 /** The one baseline every speedup in the deck is measured against (the engine's baselineRecipe), by name. */
 export function speedupBaseline(track: TrackId): string {
-  const t = TRACKS[track]
-  return `FP16 dense ${t.models.find((m) => m.id === t.baseline)?.name ?? t.baseline}`
+  return `FP16 dense ${modelName(track, TRACKS[track].baseline)}`
 }
 
 /**
@@ -37,7 +39,7 @@ export function theoryTerms(recipe: Recipe, e: Evaluation): { bits: number; prun
 
 /** Theoretical and realized speedup vs the FP16 dense baseline at every step, for the recipe's precision and student. */
 export function sparsityCurve(track: TrackId, recipe: Recipe, pattern: SparsityPattern = 'unstructured'): CurvePoint[] {
-  const steps = pattern === '2:4' ? [0.5] : SPARSITY_STEPS
+  const steps = pattern === '2:4' ? [PATTERN.sparsityOf24] : SPARSITY_STEPS
   return steps.map((s) => {
     const e = evaluate(track, { ...recipe, pattern, sparsity: s })
     return { sparsity: s, theoretical: e.theoreticalSpeedup, realized: e.realizedSpeedup, latencyMs: e.latencyMs, accuracy: e.accuracy }
