@@ -12,19 +12,21 @@ export { EngineInputError, validateRecipe } from './validate'
 export { TRACKS, baselineRecipe, modelName } from './catalog'
 /** One recipe on one track: memory, roofline latency, speedups + waterfall steps, energy, accuracy, budget checks, impact. */
 export { evaluate } from './evaluate'
-/** Derived views: the sweep and its Pareto frontier (memoised), distillation temperature, waterfall steps,
- *  accuracy vs bits, the accuracy floor and cliff, and part 3's stakeholder check. */
+/** Derived views: the sweep and its Pareto frontier (memoised; all of it or only the levers taught so far), distillation
+ *  temperature, waterfall steps, accuracy vs bits, the accuracy floor and cliff, and part 3's stakeholder check. */
 export {
   sweep, paretoFrontier, bestTemperature, compressionSteps, accuracyVsBits, accuracyFloor, cliffPrecision,
-  stakeholderCheck, recipeLabel, quantizationCurve, dominates,
+  stakeholderCheck, recipeLabel, quantizationCurve, dominates, LEVERS, leversThrough, leversOf, type Lever,
 } from './sweep'
 /** The storyboard's three prediction locks; answer keys computed from evaluate(). */
 export { LOCKS, lockAnswer, distillationOption, quantizationAccuracyOption } from './locks'
-/** The lessons each track teaches (knee, part-2 target and window, temperatures, stakeholder, heavy vs light, lock
- *  keys), the part-2 game's judge, and their Markdown tables (`npm run lessons`). */
+/** The lessons each track teaches (knee and cliff of any recipe's curve, part-2 target and window, part 3's opening
+ *  student, temperatures, stakeholder, heavy vs light, lock keys), the part-2 game's judge, and their Markdown tables
+ *  (`npm run lessons`). */
 export {
-  lessons, knee, part2Start, part2Target, judgeTry, pruningWindows, temperatures, stakeholderReference, stakeholderSolution,
-  archetypes, archetypeOf, GAME_SPARSITY_STEPS, GAME_MAX_TRIES, type ArchetypeKind, type GameTry, type Window,
+  lessons, knee, type Knee, part2Start, part2Target, judgeTry, pruningWindows, distillationStudent, distillationStart, temperatures,
+  stakeholderReference, stakeholderSolution, archetypes, archetypeOf, GAME_SPARSITY_STEPS, GAME_MAX_TRIES, type ArchetypeKind,
+  type GameTry, type Window,
 } from './lessons'
 export { lessonsMarkdown, allLessonsMarkdown, type LessonPart } from './lessonsTable'
 /** "Where does this number come from": every constant with its source and kind. */

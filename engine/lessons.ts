@@ -4,7 +4,7 @@ import type { BudgetCheck, Evaluation, LockAnswer, LockId, Precision, Recipe, Sp
 import { SPECS } from './tracks'
 import { baselineOf, evaluateSpec, modelOf } from './evaluate'
 import { validateRecipe, validateTrack } from './validate'
-import { PRECISIONS } from './constants'
+import { BITS, PRECISIONS } from './constants'
 import { gridOf, SPARSITY } from './params'
 import { accuracyFloor, bestTemperature, quantizationCurve, recipeLabel, sweep } from './sweep'
 import { LOCKS, lockAnswer } from './locks'
@@ -12,23 +12,27 @@ import { LOCKS, lockAnswer } from './locks'
 /** Pruning ratios the part-2 game can be played at: the slider's steps above zero, up to the maximum. */
 export const GAME_SPARSITY_STEPS: readonly number[] = gridOf(SPARSITY.sliderStep, SPARSITY.max, SPARSITY.sliderStep)
 
-/** Part 1: the knee (the fewest bits whose post-training accuracy stays at or above the floor) and the cliff below it. */
-export interface Knee { kneeBits: number; cliffBits: number | null; precision: Precision; curve: { bits: number; accuracy: number }[] }
+/** Part 1: the knee (the fewest bits whose accuracy stays at or above the floor) and the cliff (the next bit down), on
+ *  the curve of a recipe's model, sparsity and training (post-training unless it distils): by default the track's
+ *  baseline. `kneeBits` is null when no bit width reaches the floor, `cliffBits` when even 1 bit stays above it;
+ *  `precision` is the lowest deployable precision at or above the floor (null if none). */
+export interface Knee { kneeBits: number | null; cliffBits: number | null; precision: Precision | null; floor: number; curve: { bits: number; accuracy: number }[] }
 
-export function knee(track: TrackId): Knee {
+export function knee(track: TrackId, recipe?: Recipe): Knee {
   const spec = SPECS[validateTrack(track)]
   const floor = accuracyFloor(track)
-  const curve = quantizationCurve(track, baselineOf(spec))
-  let kneeBits = 16
-  for (let b = 16; b >= 1 && curve[b - 1].accuracy >= floor; b--) kneeBits = b
-  const deployable = PRECISIONS.filter((p) => evaluateSpec(spec, { ...baselineOf(spec), precision: p }).accuracy >= floor)
-  return { kneeBits, cliffBits: kneeBits > 1 ? kneeBits - 1 : null, precision: deployable[deployable.length - 1] ?? 'fp16', curve }
+  const curve = quantizationCurve(track, recipe ?? baselineOf(spec))
+  const meets = (bits: number) => curve[bits - 1].accuracy >= floor
+  let kneeBits: number | null = null
+  for (let b = 16; b >= 1 && meets(b); b--) kneeBits = b
+  const deployable = PRECISIONS.filter((p) => meets(BITS[p])) // the curve at 16, 8, 4, 1 bits is evaluate()'s accuracy
+  return { kneeBits, cliffBits: kneeBits !== null && kneeBits > 1 ? kneeBits - 1 : null, precision: deployable[deployable.length - 1] ?? null, floor, curve }
 }
 
 /** Part 2's starting recipe: the teacher, dense, at the knee's precision (what a student carries over from part 1). */
 export function part2Start(track: TrackId): Recipe {
   const spec = SPECS[validateTrack(track)]
-  return { ...baselineOf(spec), precision: knee(track).precision }
+  return { ...baselineOf(spec), precision: knee(track).precision ?? 'fp16' }
 }
 
 const targetCache = new Map<TrackId, string | null>()
@@ -96,6 +100,22 @@ export function stakeholderReference(track: TrackId): Recipe {
   return w ? { ...start, pattern: w.pattern, sparsity: w.from } : start
 }
 
+/** Part 3's workbench opens on the smallest student that distillation can still teach (a model already distilled from a
+ *  larger one, as Llama-3.2 is, recovers nothing more), trained from scratch: the gap to the teacher is in view, and
+ *  turning distillation on shows how much of it comes back. */
+export function distillationStudent(track: TrackId): string {
+  const spec = SPECS[validateTrack(track)]
+  const students = spec.models.filter((m) => m.id !== spec.baseline).sort((a, b) => a.params.value - b.params.value)
+  return (students.find((m) => !m.preDistilled) ?? students[0])?.id ?? spec.baseline
+}
+
+/** The recipe part 3's workbench opens on from the viewer's recipe: on the teacher (nothing to distil), the opening
+ *  student from scratch at the same precision and sparsity; any other student is the viewer's choice and stays. */
+export function distillationStart(track: TrackId, from: Recipe): Recipe {
+  const r = validateRecipe(track, from) // the 'baseline' alias becomes the teacher's id
+  return r.student === SPECS[track].baseline ? { ...r, student: distillationStudent(track), distill: false } : r
+}
+
 /** Part 3: the distilled smaller student that meets the stakeholder's cut from the reference with the largest accuracy margin. */
 export function stakeholderSolution(track: TrackId): { recipe: Recipe; label: string; evaluation: Evaluation; reduction: number; margin: number } | null {
   const spec = SPECS[validateTrack(track)]
@@ -140,12 +160,19 @@ export function lessons(track: TrackId) {
   const base = evaluateSpec(spec, baselineOf(spec))
   const k = knee(t)
   const locks = Object.fromEntries((Object.keys(LOCKS) as LockId[]).map((id) => [id, lockAnswer(t, id)])) as Record<LockId, LockAnswer>
+  // the distillation workbench reached with part 2's answer: the gap it opens on, and what distillation at the best T recovers
+  const opening = distillationStart(t, stakeholderReference(t))
+  const accuracy = (r: Recipe) => evaluateSpec(spec, r).accuracy
   return {
     track: t, name: spec.name,
     crisis: { binding: base.binding, latencyMs: base.latencyMs, energyJ: base.energyPerInferenceJ, totalBytes: base.memory.totalBytes },
     knee: { kneeBits: k.kneeBits, cliffBits: k.cliffBits, precision: k.precision },
     part2: { start: recipeLabel(t, part2Start(t)), target: part2Target(t), windows: pruningWindows(t) },
     temperatures: temperatures(t),
+    part3: {
+      student: modelOf(spec, opening.student).name, scratch: accuracy(opening), teacher: base.accuracy,
+      distilled: accuracy({ ...opening, distill: true, temperature: bestTemperature(t, opening.student) }),
+    },
     stakeholder: stakeholderSolution(t),
     archetypes: archetypes(t),
     locks,

@@ -22,7 +22,7 @@ type Row = [label: string, cell: (l: Lessons) => string]
 const ROWS: Record<'part1' | 'part2' | 'part3' | 'ledger', Row[]> = {
   part1: [
     ['crisis at FP16 (binding budget)', (l) => l.crisis.binding ?? 'none'],
-    ['knee / cliff (post-training, bits)', (l) => `${l.knee.kneeBits} / ${l.knee.cliffBits ?? '–'} → ${l.knee.precision.toUpperCase()}`],
+    ['knee / cliff (post-training, bits)', (l) => `${l.knee.kneeBits ?? '–'} / ${l.knee.cliffBits ?? '–'} → ${l.knee.precision?.toUpperCase() ?? 'none'}`],
     ['lock 1: footprint FP16 → INT8', (l) => `${sig(l.locks.quantization.value)}×`],
     ['lock 1: accuracy FP16 → INT8 (post-training)', (l) => LOCKS.quantizationAccuracy.options![l.locks.quantizationAccuracy.value]],
   ],
@@ -34,6 +34,7 @@ const ROWS: Record<'part1' | 'part2' | 'part3' | 'ledger', Row[]> = {
     ['lock 2: 50% unstructured, realized', (l) => `${sig(l.locks.sparsity.value, 2)}×`],
   ],
   part3: [
+    ['workbench opens on (part 2\'s answer): scratch → distilled at best T (teacher)', (l) => `${l.part3.student}: ${l.part3.scratch.toFixed(1)} → ${l.part3.distilled.toFixed(1)} (${l.part3.teacher.toFixed(1)})`],
     ['best temperature', (l) => l.temperatures.map((t) => `${t.name} ${t.alreadyDistilled ? 'any (already distilled)' : t.plateau ? 'any (large: flat)' : sig(t.best, 2)}`).join('; ')],
     ['stakeholder −20%: smaller distilled student', (l) => (l.stakeholder ? `${l.stakeholder.label} (−${Math.round(l.stakeholder.reduction * 100)}%, +${sig(l.stakeholder.margin, 2)} over the floor)` : 'none')],
     ['lock 3: 4-bit distilled vs 8-bit scratch', (l) => LOCKS.distillation.options![l.locks.distillation.value]],

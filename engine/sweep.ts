@@ -46,10 +46,40 @@ export function recipeLabel(track: TrackId, r: Recipe): string {
   return [PRECISION.names[r.precision], sparsity, student].join(' · ')
 }
 
+/** The three levers of the lecture, in the order it teaches them: part 1 precision, part 2 sparsity, part 3 a smaller
+ *  student and distillation (which also covers training the teacher at its precision). */
+export type Lever = 'precision' | 'sparsity' | 'distillation'
+export const LEVERS: readonly Lever[] = ['precision', 'sparsity', 'distillation']
+/** The levers taught by the end of part 1, 2 and 3. */
+export function leversThrough(part: 1 | 2 | 3): readonly Lever[] { return LEVERS.slice(0, part) }
+
+/** The levers a recipe pulls beyond the FP16 dense teacher (precision counts from INT8 down). */
+export function leversOf(track: TrackId, recipe: Recipe): Lever[] {
+  const teacher = SPECS[validateTrack(track)].baseline
+  const uses: Record<Lever, boolean> = {
+    precision: recipe.precision !== 'fp16',
+    sparsity: recipe.sparsity > 0,
+    distillation: recipe.distill || (recipe.student !== teacher && recipe.student !== BASELINE_ALIAS),
+  }
+  return LEVERS.filter((l) => uses[l])
+}
+
 const sweepCache = new Map<TrackId, ParetoPoint[]>()
-/** Every precision × sparsity step × pattern × model × distillation (off, or on at the best temperature). */
-export function sweep(track: TrackId): ParetoPoint[] {
+const leversKey = (t: TrackId, levers: readonly Lever[]) => `${t}|${LEVERS.filter((l) => levers.includes(l)).join('+')}`
+const subsetCache = new Map<string, ParetoPoint[]>()
+
+/** Every precision × sparsity step × pattern × model × distillation (off, or on at the best temperature); with `levers`,
+ *  only the recipes that pull no other lever (in the sweep's order). */
+export function sweep(track: TrackId, levers: readonly Lever[] = LEVERS): ParetoPoint[] {
   const t = validateTrack(track)
+  if (LEVERS.some((l) => !levers.includes(l))) {
+    const key = leversKey(t, levers)
+    const hit = subsetCache.get(key)
+    if (hit) return hit
+    const subset = sweep(t).filter((p) => leversOf(t, p.recipe).every((l) => levers.includes(l)))
+    subsetCache.set(key, subset)
+    return subset
+  }
   const hit = sweepCache.get(t)
   if (hit) return hit
   const spec = SPECS[t]
@@ -89,20 +119,22 @@ function ties(a: Evaluation, b: Evaluation): boolean {
   return x.every((v, i) => !below(v, y[i]) && !below(y[i], v))
 }
 
-const frontierCache = new Map<TrackId, ParetoPoint[]>()
+const frontierCache = new Map<string, ParetoPoint[]>()
 /** Empties the memo caches (for benchmarks of a cold sweep). */
-export function resetCaches(): void { tempCache.clear(); sweepCache.clear(); frontierCache.clear() }
-/** Non-dominated points in (total memory ↓, accuracy ↑, energy per inference ↓), sorted by total memory. */
-export function paretoFrontier(track: TrackId): ParetoPoint[] {
+export function resetCaches(): void { tempCache.clear(); sweepCache.clear(); subsetCache.clear(); frontierCache.clear() }
+/** Non-dominated points in (total memory ↓, accuracy ↑, energy per inference ↓), sorted by total memory; with `levers`,
+ *  the frontier of the recipes that pull only those levers (what a student can reach with what has been taught). */
+export function paretoFrontier(track: TrackId, levers: readonly Lever[] = LEVERS): ParetoPoint[] {
   const t = validateTrack(track)
-  const hit = frontierCache.get(t)
+  const key = leversKey(t, levers)
+  const hit = frontierCache.get(key)
   if (hit) return hit
-  const all = sweep(t)
+  const all = sweep(t, levers)
   // A recipe whose objectives tie an earlier one (e.g. the teacher "distilled" into itself at FP16) adds nothing:
   // keep the first, the simpler one, since the sweep lists distillation off before on.
   const front = all.filter((p, i) => !all.some((q, j) => j !== i && (dominates(q.evaluation, p.evaluation) || (j < i && ties(q.evaluation, p.evaluation)))))
   front.sort((a, b) => a.evaluation.memory.totalBytes - b.evaluation.memory.totalBytes || b.evaluation.accuracy - a.evaluation.accuracy)
-  frontierCache.set(t, front)
+  frontierCache.set(key, front)
   return front
 }
 

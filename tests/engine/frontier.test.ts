@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { baselineRecipe, evaluate, paretoFrontier, TRACK_IDS, TRACKS } from '../../engine'
+import { baselineRecipe, dominates, type Evaluation, evaluate, leversOf, leversThrough, paretoFrontier, sweep, TRACK_IDS, TRACKS } from '../../engine'
 
 describe('Pareto frontier', () => {
   for (const t of TRACK_IDS) {
@@ -15,6 +15,41 @@ describe('Pareto frontier', () => {
       expect(paretoFrontier(t).some((p) => p.recipe.student === TRACKS[t].baseline && p.recipe.distill && p.recipe.precision === 'fp16' && p.recipe.sparsity === 0)).toBe(false)
     })
   }
+})
+
+describe('the frontier of the levers taught so far', () => {
+  for (const t of TRACK_IDS) {
+    it(`${t}: part 1 has the four precisions of the teacher; part 2 adds sparsity; part 3 is the whole sweep`, () => {
+      const p1 = sweep(t, leversThrough(1))
+      expect(p1.map((p) => p.recipe)).toEqual((['fp16', 'int8', 'int4', 'binary'] as const).map((precision) => ({ ...baselineRecipe(t), precision })))
+      const p2 = sweep(t, leversThrough(2))
+      expect(p2.every((p) => p.recipe.student === TRACKS[t].baseline && !p.recipe.distill)).toBe(true)
+      expect(p2.length).toBe(4 * 11) // 10 unstructured steps (0 included) and 2:4, at four precisions
+      expect(sweep(t, leversThrough(3))).toBe(sweep(t))
+      expect(paretoFrontier(t, leversThrough(3))).toBe(paretoFrontier(t))
+    })
+
+    it(`${t}: each part's frontier is non-dominated within its recipes, and dominates every other one of them`, () => {
+      for (const part of [1, 2] as const) {
+        const all = sweep(t, leversThrough(part))
+        const front = paretoFrontier(t, leversThrough(part))
+        expect(front.every((p) => leversOf(t, p.recipe).every((l) => leversThrough(part).includes(l)))).toBe(true)
+        // every recipe left out is dominated by (or ties) a frontier recipe; no frontier recipe is dominated by any
+        const near = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y))
+        const ties = (a: Evaluation, b: Evaluation) => near(a.memory.totalBytes, b.memory.totalBytes) && near(a.accuracy, b.accuracy) && near(a.energyPerInferenceJ, b.energyPerInferenceJ)
+        const covers = (q: typeof front[number], p: typeof front[number]) => dominates(q.evaluation, p.evaluation) || ties(q.evaluation, p.evaluation)
+        for (const p of all) expect(front.includes(p) || front.some((q) => covers(q, p))).toBe(true)
+        for (const p of front) expect(all.some((q) => dominates(q.evaluation, p.evaluation))).toBe(false)
+      }
+    })
+  }
+  it('leversOf names what a recipe pulls beyond the FP16 dense teacher', () => {
+    const b = baselineRecipe('tiny')
+    expect(leversOf('tiny', b)).toEqual([])
+    expect(leversOf('tiny', { ...b, precision: 'int8', sparsity: 0.5 })).toEqual(['precision', 'sparsity'])
+    expect(leversOf('tiny', { ...b, distill: true })).toEqual(['distillation'])
+    expect(leversOf('tiny', { ...b, student: 'ds-cnn-s' })).toEqual(['distillation'])
+  })
 })
 
 describe('crisis headlines', () => {

@@ -3,8 +3,9 @@
 // so a change to the engine that removes (or creates) it fails here and the notes get revisited.
 import { describe, expect, it } from 'vitest'
 import {
-  accuracyFloor, archetypes, baselineRecipe, evaluate, GAME_SPARSITY_STEPS, judgeTry, knee, LOCKS, lockAnswer, part2Start,
-  part2Target, pruningWindows, quantizationCurve, stakeholderCheck, stakeholderReference, stakeholderSolution, sweep, TRACK_IDS,
+  accuracyFloor, archetypes, baselineRecipe, bestTemperature, distillationStart, distillationStudent, evaluate, GAME_SPARSITY_STEPS,
+  judgeTry, knee, LOCKS, lockAnswer, part2Start,
+  part2Target, pruningWindows, quantizationCurve, stakeholderCheck, stakeholderReference, stakeholderSolution, sweep, temperatures, TRACK_IDS,
   TRACKS, type TrackId,
 } from '../../engine'
 
@@ -20,10 +21,10 @@ describe.each(TRACK_IDS)('%s: part 1, the knee', (t) => {
   it('the knee is the fewest bits at or above the floor, the cliff the next bit down, and the knee precision the lowest deployable one', () => {
     const k = knee(t)
     const acc = (bits: number) => k.curve[bits - 1].accuracy
-    for (let b = k.kneeBits; b <= 16; b++) expect(acc(b)).toBeGreaterThanOrEqual(accuracyFloor(t))
+    for (let b = k.kneeBits!; b <= 16; b++) expect(acc(b)).toBeGreaterThanOrEqual(accuracyFloor(t))
     expect(acc(k.cliffBits!)).toBeLessThan(accuracyFloor(t))
     expect(k.kneeBits).toBeLessThanOrEqual(8)
-    expect(evaluate(t, { ...baselineRecipe(t), precision: k.precision }).accuracy).toBeGreaterThanOrEqual(accuracyFloor(t))
+    expect(evaluate(t, { ...baselineRecipe(t), precision: k.precision! }).accuracy).toBeGreaterThanOrEqual(accuracyFloor(t))
   })
   it('training-aware quantization (distillation at the target precision) lifts the curve below the knee; on CNNs it moves the cliff by bits', () => {
     const trained = quantizationCurve(t, { ...baselineRecipe(t), distill: true })
@@ -33,8 +34,24 @@ describe.each(TRACK_IDS)('%s: part 1, the knee', (t) => {
     expect(trainedKnee).toBeLessThanOrEqual(4) // a trained INT4 model holds where post-training INT4 may not
     // at the post-training cliff, training recovers accuracy (LSQ, PROFIT, EfficientQAT)
     expect(trained[k.cliffBits! - 1].accuracy).toBeGreaterThan(k.curve[k.cliffBits! - 1].accuracy)
-    if (t !== 'cloud') expect(trainedKnee).toBeLessThanOrEqual(k.kneeBits - 2)
+    if (t !== 'cloud') expect(trainedKnee).toBeLessThanOrEqual(k.kneeBits! - 2)
     // the LLM: EfficientQAT's W2 (67.9) is still under the 70.3 floor, so the knee stays at 3 bits
+  })
+})
+
+describe.each(TRACK_IDS)('%s: part 1, the knee of any recipe', (t) => {
+  it('follows the recipe: training-aware quantization moves the knee down, pruning hard moves it up; precision does not matter', () => {
+    const b = baselineRecipe(t)
+    expect(knee(t, { ...b, precision: 'binary' })).toEqual(knee(t))
+    expect(knee(t, { ...b, distill: true }).kneeBits!).toBeLessThanOrEqual(knee(t).kneeBits!)
+    const pruned = knee(t, { ...b, sparsity: 0.9 })
+    expect(pruned.kneeBits === null || pruned.kneeBits >= knee(t).kneeBits!).toBe(true)
+  })
+  it('says so when no bit width reaches the floor (null knee, cliff and precision)', () => {
+    const hopeless = { ...baselineRecipe(t), sparsity: 0.9 }
+    const k = knee(t, hopeless)
+    if (k.curve[15].accuracy >= accuracyFloor(t)) return // this track's teacher survives 90% pruning at 16 bits
+    expect(k).toMatchObject({ kneeBits: null, cliffBits: null, precision: null })
   })
 })
 
@@ -95,6 +112,33 @@ describe.each(TRACK_IDS)('%s: part 3, the stakeholder', (t) => {
     // and it is the best such student: exhaustive over the sweep
     const others = sweep(t).filter((p) => p.recipe.distill && params(t, p.recipe.student) < teacherParams(t) && stakeholderCheck(t, p.recipe, stakeholderReference(t)).pass)
     for (const p of others) expect(p.evaluation.accuracy).toBeLessThanOrEqual(sol.evaluation.accuracy + 1e-9)
+  })
+})
+
+describe.each(TRACK_IDS)('%s: part 3, the workbench opens on a gap', (t) => {
+  const teacherAcc = evaluate(t, baselineRecipe(t)).accuracy
+  it('the opening student is a smaller model distillation can teach, trained from scratch, at the recipe\'s precision and sparsity', () => {
+    const id = distillationStudent(t)
+    const already = new Set(temperatures(t).filter((x) => x.alreadyDistilled).map((x) => x.student))
+    expect(params(t, id)).toBeLessThan(teacherParams(t))
+    expect(already.has(id)).toBe(false)
+    const from = stakeholderReference(t)
+    const r = distillationStart(t, { ...from, distill: true })
+    expect(r).toEqual({ ...from, student: id, distill: false })
+    // smallest of those: no smaller student that distillation can still teach
+    for (const m of TRACKS[t].models) if (m.params.value < params(t, id)) expect(already.has(m.id)).toBe(true)
+  })
+  it('the gap is visible (over a point) and distillation at the best temperature recovers at least a third of it', () => {
+    const r = distillationStart(t, stakeholderReference(t))
+    const scratch = evaluate(t, r).accuracy
+    const distilled = evaluate(t, { ...r, distill: true, temperature: bestTemperature(t, r.student) }).accuracy
+    expect(teacherAcc - scratch).toBeGreaterThan(1)
+    expect((distilled - scratch) / (teacherAcc - scratch)).toBeGreaterThan(1 / 3)
+  })
+  it('a student the viewer chose stays', () => {
+    const other = { ...baselineRecipe(t), student: TRACKS[t].models.find((m) => m.id !== TRACKS[t].baseline)!.id, distill: true }
+    expect(distillationStart(t, other)).toEqual(other)
+    expect(distillationStart(t, { ...baselineRecipe(t), student: 'baseline' }).student).toBe(distillationStudent(t))
   })
 })
 
