@@ -1,8 +1,9 @@
 // The Pareto plot's data as pure functions of the engine's sweep: bubbles (dominated / frontier), the frontier line,
-// the budgets (capacity, accuracy floor) and the current recipe. Per-track work is memoised; only the radius and
-// the current point change with the controls, so a sweep of hundreds of points stays cheap.
-import { accuracyFloor, evaluate, paretoFrontier, recipeLabel, sweep } from '../engine'
-import type { Evaluation, ParetoPoint, Recipe, TrackId } from '../engine'
+// the budgets (capacity, accuracy floor) and the current recipe. The plot shows the recipes of the levers taught so far
+// (part 1: precision; part 2: + sparsity; then everything). Per-track work is memoised; only the radius and the current
+// point change with the controls, so a sweep of hundreds of points stays cheap.
+import { accuracyFloor, evaluate, LEVERS, paretoFrontier, recipeLabel, sweep } from '../engine'
+import type { Evaluation, Lever, ParetoPoint, Recipe, TrackId } from '../engine'
 
 /** capacity more than this factor beyond the largest recipe is drawn off-scale */
 const OFF_SCALE = 8
@@ -24,20 +25,35 @@ interface TrackSweep {
   yMin: number
   yMax: number
 }
-const cache = new Map<TrackId, TrackSweep>()
+const cache = new Map<string, TrackSweep>()
 
-export function trackSweep(track: TrackId): TrackSweep {
-  const hit = cache.get(track)
+export function trackSweep(track: TrackId, levers: readonly Lever[] = LEVERS): TrackSweep {
+  const key = `${track}|${levers.join('+')}`
+  const hit = cache.get(key)
   if (hit) return hit
-  const all = sweep(track)
-  const frontier = paretoFrontier(track)
+  const all = sweep(track, levers)
+  const frontier = paretoFrontier(track, levers)
   const onFrontier = new Set(frontier.map((p) => recipeKey(p.recipe)))
   const dominated = all.filter((p) => !onFrontier.has(recipeKey(p.recipe)))
   const xs = all.map((p) => p.evaluation.memory.totalBytes)
   const ys = all.map((p) => p.evaluation.accuracy)
   const res = { all, frontier, dominated, xMin: Math.min(...xs), xMax: Math.max(...xs), yMin: Math.min(...ys), yMax: Math.max(...ys) }
-  cache.set(track, res)
+  cache.set(key, res)
   return res
+}
+
+const LEVER_NAME: Record<Lever, string> = { precision: 'precision', sparsity: 'sparsity', distillation: 'smaller students and distillation' }
+
+/** What a plot limited to `levers` says about itself, and whether the viewer's recipe pulls a lever it leaves out. */
+export function leversNote(levers: readonly Lever[], recipeLevers: readonly Lever[]): { shown: string; later: string; outside: string } {
+  const later = LEVERS.filter((l) => !levers.includes(l))
+  const outside = recipeLevers.filter((l) => !levers.includes(l))
+  const names = (ls: readonly Lever[]) => ls.map((l) => LEVER_NAME[l]).join(' and ')
+  return {
+    shown: later.length === 0 ? 'all three levers' : `${names(levers).replace(/^./, (c) => c.toUpperCase())} only, so far`,
+    later: later.map((l, i) => `${LEVER_NAME[l]}${i === 0 ? (l === 'sparsity' ? ' joins' : ' join') : ''} in part ${LEVERS.indexOf(l) + 1}`).join(', '),
+    outside: outside.length ? `your recipe also uses ${names(outside)}, not in this plot yet` : '',
+  }
 }
 
 export function sizeValue(e: Evaluation, by: BubbleSize): number {
@@ -81,8 +97,8 @@ export interface ParetoView {
   frontierPoints: ParetoPoint[]
 }
 
-export function paretoView(track: TrackId, recipe: Recipe, by: BubbleSize): ParetoView {
-  const s = trackSweep(track)
+export function paretoView(track: TrackId, recipe: Recipe, by: BubbleSize, levers: readonly Lever[] = LEVERS): ParetoView {
+  const s = trackSweep(track, levers)
   const currentEval = evaluate(track, recipe)
   const vMax = Math.max(...s.all.map((p) => sizeValue(p.evaluation, by)), sizeValue(currentEval, by))
   const bubble = (e: Evaluation): Bubble => ({ x: e.memory.totalBytes, y: e.accuracy, r: radius(sizeValue(e, by), vMax) })

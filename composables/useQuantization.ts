@@ -1,8 +1,8 @@
 // Part 1: what the quantization workbench shows, as pure functions of (track, recipe) on top of the engine's public API,
 // plus a composable that turns them into computed refs of the shared deck state.
 import { computed } from 'vue'
-import { accuracyFloor, accuracyVsBits, BITS, cliffPrecision, evaluate, PRECISIONS, TRACKS } from '../engine'
-import type { Evaluation, Precision, Recipe, TrackId } from '../engine'
+import { accuracyVsBits, BITS, evaluate, knee, PRECISIONS, TRACKS } from '../engine'
+import type { Evaluation, Knee, Precision, Recipe, TrackId } from '../engine'
 import { useDeckState } from './deckState'
 import { sig } from './format'
 
@@ -21,22 +21,24 @@ export interface QuantSummary {
   fp16: Evaluation
   /** total footprint at FP16 ÷ total footprint now (≥ 1 means smaller) */
   factorVsFp16: number
+  /** the four formats: accuracy and footprint */
   curve: { precision: Precision; bits: number; accuracy: number; totalBytes: number }[]
   floor: number
-  /** first precision (highest bits) whose accuracy is below the floor, or null */
-  cliff: Precision | null
+  /** the recipe's accuracy at every bit width 1..16, its knee and its cliff (the engine's knee(track, recipe)) */
+  knee: Knee
 }
 
 export function quantSummary(track: TrackId, recipe: Recipe): QuantSummary {
   const evaluation = evaluate(track, recipe)
   const fp16 = recipe.precision === 'fp16' ? evaluation : evaluate(track, { ...recipe, precision: 'fp16' })
+  const k = knee(track, recipe)
   return {
     evaluation,
     fp16,
     factorVsFp16: fp16.memory.totalBytes / evaluation.memory.totalBytes,
     curve: accuracyVsBits(track, recipe),
-    floor: accuracyFloor(track),
-    cliff: cliffPrecision(track, recipe),
+    floor: k.floor,
+    knee: k,
   }
 }
 
@@ -93,6 +95,30 @@ export function useQuantization() {
   const summary = computed(() => quantSummary(deck.track.value, deck.recipe.value))
   const math = computed(() => quantMath(deck.track.value, deck.recipe.value, summary.value.evaluation))
   return { ...deck, summary, math, precisions: PRECISIONS }
+}
+
+const bitsText = (b: number) => `${b} bit${b === 1 ? '' : 's'}`
+
+/** Part 1's answer in words, from the engine's knee: a headline ("Your cliff: 2 bits"), a sentence, and one line for
+ *  under the workbench's chart. */
+export function kneeText(k: Knee, unit: string): { headline: string; detail: string; line: string } {
+  const floor = formatMetric(k.floor, unit)
+  const at = (b: number) => formatMetric(k.curve[b - 1].accuracy, unit)
+  if (k.kneeBits === null) {
+    const detail = `Even 16 bits give ${at(16)}, under the floor of ${floor}: choose a larger model or prune less.`
+    return { headline: 'Below the floor at every bit width', detail, line: `Below the floor at every bit width. ${detail}` }
+  }
+  if (k.cliffBits === null) {
+    const detail = `Even 1 bit keeps ${at(1)}, at or above the floor of ${floor}.`
+    return { headline: 'No cliff', detail, line: `No cliff: ${detail.charAt(0).toLowerCase()}${detail.slice(1)}` }
+  }
+  const lowest = k.precision ? PRECISION_LABEL[k.precision] : 'none'
+  return {
+    headline: `Your cliff: ${bitsText(k.cliffBits)}`,
+    detail: `Accuracy holds at ${at(k.kneeBits)} with ${bitsText(k.kneeBits)} (the knee) and falls to ${at(k.cliffBits)} at ` +
+      `${bitsText(k.cliffBits)}, under the floor of ${floor}. The lowest format that passes: ${lowest}.`,
+    line: `Knee ${bitsText(k.kneeBits)} · cliff ${bitsText(k.cliffBits)} (${at(k.cliffBits)}, under the floor of ${floor}) · lowest format that passes: ${lowest}`,
+  }
 }
 
 /** A value of the track's quality metric with its unit ('%' sticks to the number). */

@@ -2,10 +2,10 @@
 import { describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import ParetoFrontierPlot from '../../components/ParetoFrontierPlot.vue'
-import { accuracyFloor, evaluate, paretoFrontier, sweep, TRACK_IDS } from '../../engine'
+import { accuracyFloor, baselineRecipe, evaluate, leversThrough, paretoFrontier, sweep, TRACK_IDS } from '../../engine'
 import type { Evaluation, TrackId } from '../../engine'
 import { useDeckState } from '../../composables/deckState'
-import { dominates, paretoView } from '../../composables/usePareto'
+import { dominates, leversNote, paretoView } from '../../composables/usePareto'
 import { formatBytes } from '../../composables/format'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
@@ -75,6 +75,43 @@ describe.each(TRACK_IDS)('ParetoFrontierPlot on %s', (track) => {
     expect(deck.recipe.value).toEqual(front[k].recipe)
     expect(w.get('[data-readout="current"]').text()).toContain('ON THE FRONTIER')
     w.unmount()
+  })
+})
+
+describe.each(TRACK_IDS)('ParetoFrontierPlot in part 1 on %s: only the lever taught so far', (track) => {
+  it('plots the four precisions of the teacher, their own frontier, and says what joins later', () => {
+    const w = start(track, { part: 1 })
+    const shown = [...byLabel(w, 'Frontier')!.data, ...byLabel(w, 'Dominated')!.data].map((p) => [p.x, p.y])
+    const four = (['fp16', 'int8', 'int4', 'binary'] as const).map((precision) => evaluate(track, { ...baselineRecipe(track), precision }))
+    expect(shown.sort()).toEqual(four.map((e) => [e.memory.totalBytes, e.accuracy]).sort())
+    const front = paretoFrontier(track, leversThrough(1))
+    expect(byLabel(w, 'Frontier')!.data.map((p) => [p.x, p.y])).toEqual(front.map((p) => [p.evaluation.memory.totalBytes, p.evaluation.accuracy]))
+    const levers = w.get('[data-readout="levers"]').text()
+    expect(levers).toContain('4 recipes')
+    expect(levers).toContain('Precision only, so far')
+    expect(levers).toContain('(sparsity joins in part 2, smaller students and distillation in part 3)')
+    w.unmount()
+  })
+
+  it("the viewer's own recipe stays starred even when it pulls a lever not taught yet, and says so", async () => {
+    const w = start(track, { part: 1 })
+    deck.updateRecipe({ precision: 'int8', sparsity: 0.5, pattern: 'unstructured' })
+    await w.vm.$nextTick()
+    const ev = evaluate(track, deck.recipe.value)
+    const you = byLabel(w, 'Your recipe')!.data[0]
+    expect([you.x, you.y]).toEqual([ev.memory.totalBytes, ev.accuracy])
+    expect(w.get('[data-readout="current"]').text()).toContain('your recipe also uses sparsity, not in this plot yet')
+    w.unmount()
+  })
+})
+
+describe('the levers note', () => {
+  it('names what is shown, what joins later, and what the recipe uses beyond it', () => {
+    expect(leversNote(leversThrough(2), ['precision', 'distillation'])).toEqual({
+      shown: 'Precision and sparsity only, so far', later: 'smaller students and distillation join in part 3',
+      outside: 'your recipe also uses smaller students and distillation, not in this plot yet',
+    })
+    expect(leversNote(leversThrough(3), ['sparsity'])).toEqual({ shown: 'all three levers', later: '', outside: '' })
   })
 })
 

@@ -1,14 +1,15 @@
-// The workbench shows the engine's numbers for the recipe, writes recipe.precision, reveals the cliff on demand,
-// and its math peek substitutes the current bits into the textbook formulas.
+// The workbench shows the engine's numbers for the recipe, writes recipe.precision, draws the engine's 1-16-bit curve
+// with the knee and the cliff marked and named, and its math peek substitutes the current bits into the textbook formulas.
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import QuantizationWorkbench from '../../components/QuantizationWorkbench.vue'
-import { accuracyFloor, accuracyVsBits, cliffPrecision, evaluate, TRACK_IDS, TRACKS } from '../../engine'
+import QuantCliffAnswer from '../../components/QuantCliffAnswer.vue'
+import { accuracyFloor, accuracyVsBits, evaluate, knee, quantizationCurve, TRACK_IDS, TRACKS } from '../../engine'
 import type { TrackId } from '../../engine'
 import { useDeckState } from '../../composables/deckState'
 import { mountOnTrack } from './mountOnTrack'
 import { formatBytes } from '../../composables/format'
-import { formatMetric, PRECISION_LABEL, quantMath } from '../../composables/useQuantization'
+import { formatMetric, kneeText, quantMath } from '../../composables/useQuantization'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
 vi.mock('../../composables/slidev', async () => (await import('./chartStubs')).slidevStub)
@@ -16,25 +17,72 @@ vi.mock('../../composables/slidev', async () => (await import('./chartStubs')).s
 const deck = useDeckState()
 const start = (track: TrackId) => mountOnTrack(QuantizationWorkbench, track)
 const readout = (w: ReturnType<typeof start>, name: string) => w.get(`[data-readout="${name}"]`).text()
+type DS = { label: string; data: { x: number; y: number }[]; pointRadius?: number[] }
+const dataset = (w: ReturnType<typeof start>) => (label: string): DS => {
+  const found = (w.getComponent({ name: 'Line' }).props('data').datasets as DS[]).find((d) => d.label === label)
+  if (!found) throw new Error(`no dataset ${label}`)
+  return found
+}
 
 beforeEach(() => {
   document.body.innerHTML = ''
 })
 
 describe.each(TRACK_IDS)('QuantizationWorkbench on %s', (track) => {
-  it('shows the engine footprint and accuracy, and plots accuracyVsBits with the floor', () => {
+  it('shows the engine footprint and accuracy, and plots the 1-16-bit curve, the four formats, the floor and the footprint', () => {
     const w = start(track)
     const ev = evaluate(track, deck.recipe.value)
     expect(readout(w, 'footprint')).toContain(formatBytes(ev.memory.totalBytes))
     expect(readout(w, 'footprint')).toContain(ev.memory.fits ? 'FITS' : 'OOM')
     expect(readout(w, 'accuracy')).toContain(formatMetric(ev.accuracy, TRACKS[track].metric.unit))
     const chart = w.getComponent({ name: 'Line' })
-    const curve = accuracyVsBits(track, deck.recipe.value)
-    const ds = chart.props('data').datasets
-    expect(ds[0].data).toEqual(curve.map((p) => p.accuracy))
-    expect(ds[1].data).toEqual(curve.map(() => accuracyFloor(track)))
-    expect(ds[2].data).toEqual(curve.map((p) => p.totalBytes))
-    expect(chart.props('data').labels).toEqual(['FP16 (16 b)', 'INT8 (8 b)', 'INT4 (4 b)', 'Binary (1 b)'])
+    const formats = accuracyVsBits(track, deck.recipe.value)
+    const ds = dataset(w)
+    expect(ds('Accuracy (post-training)').data).toEqual(quantizationCurve(track, deck.recipe.value).map((p) => ({ x: p.bits, y: p.accuracy })))
+    expect(ds('Formats').data).toEqual(formats.map((p) => ({ x: p.bits, y: p.accuracy })))
+    expect(ds('Safety floor').data.map((p) => p.y)).toEqual([accuracyFloor(track), accuracyFloor(track)])
+    expect(ds('Footprint').data).toEqual(formats.map((p) => ({ x: p.bits, y: p.totalBytes })))
+    const x = chart.props('options').scales.x
+    expect([x.min, x.max, x.reverse]).toEqual([1, 16, true]) // FP16 on the left, as in the picker
+    expect([16, 8, 4, 1, 2].map((b) => x.ticks.callback(b))).toEqual([['16', 'FP16'], ['8', 'INT8'], ['4', 'INT4'], ['1', 'Binary'], '2'])
+    w.unmount()
+  })
+
+  it('marks the knee and the cliff where the engine finds them, and names them under the chart', () => {
+    const w = start(track)
+    const k = knee(track, deck.recipe.value)
+    expect(k).toEqual(knee(track)) // part 1 starts on the baseline's post-training curve
+    const ds = dataset(w)
+    expect(ds('Knee').data).toEqual([{ x: k.kneeBits, y: k.curve[k.kneeBits! - 1].accuracy }])
+    expect(ds('Cliff').data).toEqual([{ x: k.cliffBits, y: k.curve[k.cliffBits! - 1].accuracy }])
+    expect(k.curve[k.kneeBits! - 1].accuracy).toBeGreaterThanOrEqual(accuracyFloor(track))
+    expect(k.curve[k.cliffBits! - 1].accuracy).toBeLessThan(accuracyFloor(track))
+    const line = readout(w, 'cliff')
+    expect(line).toBe(kneeText(k, TRACKS[track].metric.unit).line)
+    expect(line).toContain(`Knee ${k.kneeBits} bit`)
+    expect(line).toContain(`cliff ${k.cliffBits} bit`)
+    w.unmount()
+  })
+
+  it('the curve follows the recipe: distilled at each width, it is the training-aware curve with its own knee', async () => {
+    const w = start(track)
+    deck.updateRecipe({ distill: true })
+    await w.vm.$nextTick()
+    const k = knee(track, deck.recipe.value)
+    expect(dataset(w)('Accuracy (training-aware)').data).toEqual(k.curve.map((p) => ({ x: p.bits, y: p.accuracy })))
+    expect(k.kneeBits!).toBeLessThanOrEqual(knee(track).kneeBits!)
+    expect(readout(w, 'cliff')).toBe(kneeText(k, TRACKS[track].metric.unit).line)
+    w.unmount()
+  })
+
+  it('the reflect slide gives the same computed answer: "Your cliff: b bits"', () => {
+    deck.setTrack(track)
+    deck.reset()
+    const w = mountOnTrack(QuantCliffAnswer, track)
+    const k = knee(track)
+    expect(w.get('[data-readout="cliff-answer"]').text()).toBe(`Your cliff: ${k.cliffBits} bit${k.cliffBits === 1 ? '' : 's'}`)
+    expect(w.text()).toContain(kneeText(k, TRACKS[track].metric.unit).detail)
+    expect(w.text()).toContain(TRACKS[track].name)
     w.unmount()
   })
 
@@ -48,24 +96,10 @@ describe.each(TRACK_IDS)('QuantizationWorkbench on %s', (track) => {
     expect(readout(w, 'footprint')).toMatch(/× smaller than FP16/)
     expect(fp16.memory.totalBytes).toBeGreaterThan(ev.memory.totalBytes)
     expect(readout(w, 'accuracy')).toContain(formatMetric(ev.accuracy, TRACKS[track].metric.unit))
-    const ds = w.getComponent({ name: 'Line' }).props('data').datasets
-    expect(ds[0].pointRadius).toEqual([5, 5, 11, 5]) // INT4 is the highlighted point
+    expect(dataset(w)('Formats').pointRadius).toEqual([6, 6, 11, 6]) // INT4 is the highlighted point
     w.unmount()
   })
 
-  it('hides the cliff until asked, then names the engine cliffPrecision', async () => {
-    const w = start(track)
-    expect(w.find('[data-readout="cliff"]').exists()).toBe(false)
-    await w.get('[data-action="show-cliff"]').trigger('click')
-    const cliff = cliffPrecision(track, deck.recipe.value)
-    const text = readout(w, 'cliff')
-    if (cliff) {
-      expect(text).toContain(PRECISION_LABEL[cliff])
-      const ds = w.getComponent({ name: 'Line' }).props('data').datasets
-      expect(ds.find((d: { label: string }) => d.label === 'Cliff')).toBeTruthy()
-    } else expect(text).toMatch(/No cliff/)
-    w.unmount()
-  })
 })
 
 describe('QuantizationWorkbench states a student must notice', () => {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { launchChromium, slidesWith } from './deck'
-import { compressionSteps, evaluate, paretoFrontier, TRACK_IDS, TRACKS } from '../../engine'
+import { compressionSteps, evaluate, knee, leversThrough, paretoFrontier, TRACK_IDS, TRACKS } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
 import { byteUnitsFor, formatBytes as formatAnyBytes } from '../../composables/format'
 import { formatMetric } from '../../composables/useQuantization'
@@ -84,8 +84,9 @@ describe.each(TRACK_IDS)('instruments A on %s', (track) => {
     expect(await text('[data-readout="footprint"]')).toContain(formatBytes(int8.memory.totalBytes))
     expect(await root.isVisible()).toBe(true)
 
-    await $('[data-action="show-cliff"]').click()
-    expect(await text('[data-readout="cliff"]')).toMatch(/cliff/i)
+    const k = knee(track)
+    expect(await text('[data-readout="cliff"]')).toContain(`Knee ${k.kneeBits} bit`) // marked and named from the start
+    expect(await text('[data-readout="cliff"]')).toContain(`cliff ${k.cliffBits} bit`)
     await shot(`quant-${track}-int8-cliff`)
     expect(errors).toEqual([])
   })
@@ -109,11 +110,12 @@ describe.each(TRACK_IDS)('instruments A on %s', (track) => {
     expect(errors).toEqual([])
   })
 
-  it('pareto: a focused frontier row names its recipe, Enter adopts it, the bubble-size toggle responds', async () => {
+  it('pareto (part 1: precision only): a focused frontier row names its recipe, Enter adopts it, the bubble-size toggle responds', async () => {
     await open('ParetoFrontierPlot', track)
     await expectInsideSlide()
     await shot(`pareto-${track}`)
-    const front = paretoFrontier(track)
+    const front = paretoFrontier(track, leversThrough(1))
+    expect(await text('[data-readout="levers"]')).toContain('4 recipes')
     const rows = $('[data-pareto-row]')
     expect(await text('[data-readout="page"]')).toBe(`1–3 of ${front.length}`)
     await rows.nth(0).focus()
