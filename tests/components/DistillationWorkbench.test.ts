@@ -1,11 +1,12 @@
 // Teacher / from scratch / distilled rows and the temperature curve are the engine's numbers; the lock answer is the engine's.
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { mount } from '@vue/test-utils'
 import DistillationWorkbench from '../../components/DistillationWorkbench.vue'
 import { useDeckState } from '../../composables/deckState'
 import { mountOnTrack } from './mountOnTrack'
 import { useLock } from '../../composables/useLock'
-import { formatBytes, formatJoules, sig } from '../../composables/format'
-import { baselineRecipe, evaluate, LOCKS, lockAnswer, TRACK_IDS, TRACKS } from '../../engine'
+import { formatBytes, formatJoules, formatPercent, sig } from '../../composables/format'
+import { baselineRecipe, distillationStudent, evaluate, LOCKS, lockAnswer, TRACK_IDS, TRACKS } from '../../engine'
 import type { TrackId } from '../../engine'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
@@ -14,6 +15,9 @@ vi.mock('../../composables/slidev', async () => (await import('./chartStubs')).s
 const deck = useDeckState()
 const start = (track: TrackId) => mountOnTrack(DistillationWorkbench, track)
 const smallest = (track: TrackId) => [...TRACKS[track].models].sort((a, b) => a.params.value - b.params.value)[0].id
+type DS = { label: string; data: { x: number; y: number }[] }
+const datasets = (w: ReturnType<typeof start>): DS[] => w.getComponent({ name: 'Line' }).props('data').datasets
+const byLabel = (w: ReturnType<typeof start>, label: string) => datasets(w).find((d) => d.label === label)
 
 beforeEach(() => {
   document.body.innerHTML = ''
@@ -40,11 +44,47 @@ describe.each(TRACK_IDS)('DistillationWorkbench on %s', (track) => {
       expect(text).toContain(formatBytes(e.memory.totalBytes))
       expect(text).toContain(formatJoules(e.energyPerInferenceJ))
     }
-    const ds = w.getComponent({ name: 'Line' }).props('data').datasets
-    expect(ds[0].data).toEqual(Array.from({ length: 20 }, (_, i) => ({ x: i + 1, y: evaluate(track, { ...r, temperature: i + 1 }).accuracy })))
-    expect(ds[1].data[0].y).toBe(rows.scratch.accuracy)
-    expect(ds[2].data[0].y).toBe(rows.teacher.accuracy)
-    expect(ds[4].data).toEqual([{ x: 7, y: rows.distilled.accuracy }])
+    expect(byLabel(w, 'distilled')!.data).toEqual(Array.from({ length: 20 }, (_, i) => ({ x: i + 1, y: evaluate(track, { ...r, temperature: i + 1 }).accuracy })))
+    expect(byLabel(w, 'from scratch')!.data[0].y).toBe(rows.scratch.accuracy)
+    expect(byLabel(w, 'teacher')!.data[0].y).toBe(rows.teacher.accuracy)
+    expect(byLabel(w, 'your T')!.data).toEqual([{ x: 7, y: rows.distilled.accuracy }])
+    w.unmount()
+  })
+
+  it('opens on the smallest student distillation can teach, from scratch: the gap in view, no distilled curve yet', () => {
+    const w = start(track) // the shared recipe arrives on the teacher, as after parts 1 and 2
+    const r = deck.recipe.value
+    expect(r).toMatchObject({ ...baselineRecipe(track), student: distillationStudent(track), distill: false })
+    const scratch = evaluate(track, r).accuracy
+    const teacher = evaluate(track, baselineRecipe(track)).accuracy
+    expect(teacher - scratch).toBeGreaterThanOrEqual(1 - 1e-9) // a gap worth showing on every track (Tiny at FP16: 95.4 vs 94.4)
+    expect(byLabel(w, 'distilled')).toBeUndefined()
+    expect(byLabel(w, 'your T')).toBeUndefined()
+    const gap = sig(teacher - scratch, 2)
+    expect(w.get('[data-testid="gap-recovered"]').text()).toContain(`${gap} point${gap === '1' ? '' : 's'} below the teacher`)
+    expect((w.get('[data-testid="student-select"]').element as HTMLSelectElement).value).toBe(distillationStudent(track))
+    w.unmount()
+  })
+
+  it('turning distillation on draws the distilled curve and names the share of the gap it recovers', async () => {
+    const w = start(track)
+    await w.get('[data-testid="distill-toggle"]').setValue(true)
+    const r = deck.recipe.value
+    const [t, s, d] = [evaluate(track, baselineRecipe(track)), evaluate(track, { ...r, distill: false }), evaluate(track, r)].map((e) => e.accuracy)
+    expect(d).toBeGreaterThan(s)
+    expect(byLabel(w, 'distilled')!.data).toHaveLength(20)
+    expect(w.get('[data-testid="gap-recovered"]').text()).toContain(`recovers ${formatPercent((d - s) / (t - s))} of the ${sig(t - s, 2)}-point gap`)
+    w.unmount()
+  })
+
+  it('a student the viewer picked stays when the slide opens again', () => {
+    const other = TRACKS[track].models.find((m) => m.id !== TRACKS[track].baseline && m.id !== distillationStudent(track))
+    deck.setTrack(track)
+    deck.reset()
+    if (other) deck.updateRecipe({ student: other.id, distill: true })
+    const before = deck.recipe.value
+    const w = mount(DistillationWorkbench, { attachTo: document.body })
+    if (other) expect(deck.recipe.value).toEqual(before)
     w.unmount()
   })
 

@@ -7,5 +7,9 @@ const stub = (name: string) =>
 
 export const chartStubs = { Line: stub('Line'), Bar: stub('Bar'), Bubble: stub('Bubble') }
 
-/** Stand-in for the Slidev glue (`composables/slidev`): a deck on screen, not printing. */
-export const slidevStub = { useNav: () => ({ isPrintMode: ref(false) }) }
+/** Stand-in for the Slidev glue (`composables/slidev`): a deck on screen, not printing, on the current slide. */
+export const slidevStub = {
+  useNav: () => ({ isPrintMode: ref(false) }),
+  useSlideContext: () => ({ $renderContext: ref('slide') }),
+  useIsSlideActive: () => ref(true),
+}

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchChromium, slidesWith } from './deck'
-import { evaluate, part2Target, TRACK_IDS, TRACKS } from '../../engine'
+import { distillationStudent, evaluate, part2Target, TRACK_IDS, TRACKS } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
 import { formatJoules, formatMs, sig } from '../../composables/format'
 import { challenge } from '../../composables/useDistillation'
@@ -127,9 +127,13 @@ describe.each(TRACK_IDS)('instruments B on %s', (track) => {
     expect(errors).toEqual([])
   })
 
-  it('distillation workbench: select a student, toggle with Space, slide T with keys; rows = engine', async () => {
+  it('distillation workbench: opens on a gap; select a student, toggle with Space, slide T with keys; rows = engine', async () => {
     await open('DistillationWorkbench', track)
     await expectInsideSlide('DistillationWorkbench')
+    // arriving on the teacher, it opens on the engine's opening student from scratch, and the URL says so
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get('student') === id, distillationStudent(track))
+    expect(await text('[data-testid="gap-recovered"]')).toMatch(/points? below the teacher/)
+    await shot(`distill-${track}-opening`)
     const smallest = [...TRACKS[track].models].sort((a, b) => a.params.value - b.params.value)[0].id
     await q('[data-testid="student-select"]').selectOption(smallest)
     await q('[data-testid="distill-toggle"]').focus()
