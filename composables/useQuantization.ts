@@ -115,8 +115,8 @@ export function kneeText(k: Knee, unit: string): { headline: string; detail: str
   const lowest = k.precision ? PRECISION_LABEL[k.precision] : 'none'
   return {
     headline: `Your cliff: ${bitsText(k.cliffBits)}`,
-    detail: `Accuracy holds at ${at(k.kneeBits)} with ${bitsText(k.kneeBits)} (the knee) and falls to ${at(k.cliffBits)} at ` +
-      `${bitsText(k.cliffBits)}, under the floor of ${floor}. The lowest format that passes: ${lowest}.`,
+    detail: `${at(k.kneeBits)} at ${bitsText(k.kneeBits)} (the knee), ${at(k.cliffBits)} at ${bitsText(k.cliffBits)}: under the floor ` +
+      `of ${floor}. Lowest format that passes: ${lowest}.`,
     line: `Knee ${bitsText(k.kneeBits)} · cliff ${bitsText(k.cliffBits)} (${at(k.cliffBits)}, under the floor of ${floor}) · lowest format that passes: ${lowest}`,
   }
 }
