@@ -44,7 +44,9 @@ describe.each(TRACK_IDS)('QuantizationWorkbench on %s', (track) => {
     expect(ds('Footprint').data).toEqual(formats.map((p) => ({ x: p.bits, y: p.totalBytes })))
     const x = chart.props('options').scales.x
     expect([x.min, x.max, x.reverse]).toEqual([1, 16, true]) // FP16 on the left, as in the picker
-    expect([16, 8, 4, 1, 2].map((b) => x.ticks.callback(b))).toEqual([['16', 'FP16'], ['8', 'INT8'], ['4', 'INT4'], ['1', 'Binary'], '2'])
+    const ticks = (width: number) => [16, 8, 4, 1, 2].map((b) => x.ticks.callback.call({ width }, b))
+    expect(ticks(600)).toEqual([['16', 'FP16'], ['8', 'INT8'], ['4', 'INT4'], ['1', 'Binary'], '2'])
+    expect(ticks(250)).toEqual([['16', 'FP16'], ['8', 'INT8'], ['4', 'INT4'], ['1', 'Binary'], '']) // a phone: the formats only
     w.unmount()
   })
 
