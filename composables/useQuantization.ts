@@ -100,24 +100,24 @@ export function useQuantization() {
 const bitsText = (b: number) => `${b} bit${b === 1 ? '' : 's'}`
 
 /** Part 1's answer in words, from the engine's knee: a headline ("Your cliff: 2 bits"), a sentence, and one line for
- *  under the workbench's chart. */
+ *  under the workbench's chart (lower case: the workbench names the curve before it). */
 export function kneeText(k: Knee, unit: string): { headline: string; detail: string; line: string } {
   const floor = formatMetric(k.floor, unit)
   const at = (b: number) => formatMetric(k.curve[b - 1].accuracy, unit)
   if (k.kneeBits === null) {
     const detail = `Even 16 bits give ${at(16)}, under the floor of ${floor}: choose a larger model or prune less.`
-    return { headline: 'Below the floor at every bit width', detail, line: `Below the floor at every bit width. ${detail}` }
+    return { headline: 'Below the floor at every bit width', detail, line: `below the floor at every bit width. ${detail}` }
   }
   if (k.cliffBits === null) {
     const detail = `Even 1 bit keeps ${at(1)}, at or above the floor of ${floor}.`
-    return { headline: 'No cliff', detail, line: `No cliff: ${detail.charAt(0).toLowerCase()}${detail.slice(1)}` }
+    return { headline: 'No cliff', detail, line: `no cliff: ${detail.charAt(0).toLowerCase()}${detail.slice(1)}` }
   }
   const lowest = k.precision ? PRECISION_LABEL[k.precision] : 'none'
   return {
     headline: `Your cliff: ${bitsText(k.cliffBits)}`,
     detail: `${at(k.kneeBits)} at ${bitsText(k.kneeBits)} (the knee), ${at(k.cliffBits)} at ${bitsText(k.cliffBits)}: under the floor ` +
       `of ${floor}. Lowest format that passes: ${lowest}.`,
-    line: `Knee ${bitsText(k.kneeBits)} · cliff ${bitsText(k.cliffBits)} (${at(k.cliffBits)}, under the floor of ${floor}) · lowest format that passes: ${lowest}`,
+    line: `knee ${bitsText(k.kneeBits)} · cliff ${bitsText(k.cliffBits)} (${at(k.cliffBits)}, under the floor of ${floor}) · lowest format that passes: ${lowest}`,
   }
 }
 

@@ -38,15 +38,17 @@ describe.each(TRACK_IDS)('QuantizationWorkbench on %s', (track) => {
     const chart = w.getComponent({ name: 'Line' })
     const formats = accuracyVsBits(track, deck.recipe.value)
     const ds = dataset(w)
-    expect(ds('Accuracy (post-training)').data).toEqual(quantizationCurve(track, deck.recipe.value).map((p) => ({ x: p.bits, y: p.accuracy })))
+    expect(ds('Accuracy').data).toEqual(quantizationCurve(track, deck.recipe.value).map((p) => ({ x: p.bits, y: p.accuracy })))
     expect(ds('Formats').data).toEqual(formats.map((p) => ({ x: p.bits, y: p.accuracy })))
     expect(ds('Safety floor').data.map((p) => p.y)).toEqual([accuracyFloor(track), accuracyFloor(track)])
     expect(ds('Footprint').data).toEqual(formats.map((p) => ({ x: p.bits, y: p.totalBytes })))
     const x = chart.props('options').scales.x
     expect([x.min, x.max, x.reverse]).toEqual([1, 16, true]) // FP16 on the left, as in the picker
-    const ticks = (width: number) => [16, 8, 4, 1, 2].map((b) => x.ticks.callback.call({ width }, b))
-    expect(ticks(600)).toEqual([['16', 'FP16'], ['8', 'INT8'], ['4', 'INT4'], ['1', 'Binary'], '2'])
-    expect(ticks(250)).toEqual([['16', 'FP16'], ['8', 'INT8'], ['4', 'INT4'], ['1', 'Binary'], '']) // a phone: the formats only
+    const ticks = (width: number) => [16, 8, 4, 1, 2, 3].map((b) => x.ticks.callback.call({ width }, b))
+    const named = [['16', 'FP16'], ['8', 'INT8'], ['4', 'INT4'], ['1', 'Binary']]
+    expect(ticks(600)).toEqual([...named, '2', '3'])
+    expect(ticks(400)).toEqual([...named, '2', '']) // every even width
+    expect(ticks(200)).toEqual([...named, '', '']) // a phone: the formats only
     w.unmount()
   })
 
@@ -60,8 +62,8 @@ describe.each(TRACK_IDS)('QuantizationWorkbench on %s', (track) => {
     expect(k.curve[k.kneeBits! - 1].accuracy).toBeGreaterThanOrEqual(accuracyFloor(track))
     expect(k.curve[k.cliffBits! - 1].accuracy).toBeLessThan(accuracyFloor(track))
     const line = readout(w, 'cliff')
-    expect(line).toBe(kneeText(k, TRACKS[track].metric.unit).line)
-    expect(line).toContain(`Knee ${k.kneeBits} bit`)
+    expect(line).toBe(`Post-training: ${kneeText(k, TRACKS[track].metric.unit).line}`)
+    expect(line).toContain(`knee ${k.kneeBits} bit`)
     expect(line).toContain(`cliff ${k.cliffBits} bit`)
     w.unmount()
   })
@@ -71,9 +73,9 @@ describe.each(TRACK_IDS)('QuantizationWorkbench on %s', (track) => {
     deck.updateRecipe({ distill: true })
     await w.vm.$nextTick()
     const k = knee(track, deck.recipe.value)
-    expect(dataset(w)('Accuracy (training-aware)').data).toEqual(k.curve.map((p) => ({ x: p.bits, y: p.accuracy })))
+    expect(dataset(w)('Accuracy').data).toEqual(k.curve.map((p) => ({ x: p.bits, y: p.accuracy })))
     expect(k.kneeBits!).toBeLessThanOrEqual(knee(track).kneeBits!)
-    expect(readout(w, 'cliff')).toBe(kneeText(k, TRACKS[track].metric.unit).line)
+    expect(readout(w, 'cliff')).toBe(`Trained at each width: ${kneeText(k, TRACKS[track].metric.unit).line}`)
     w.unmount()
   })
 

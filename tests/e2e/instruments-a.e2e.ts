@@ -85,7 +85,7 @@ describe.each(TRACK_IDS)('instruments A on %s', (track) => {
     expect(await root.isVisible()).toBe(true)
 
     const k = knee(track)
-    expect(await text('[data-readout="cliff"]')).toContain(`Knee ${k.kneeBits} bit`) // marked and named from the start
+    expect(await text('[data-readout="cliff"]')).toContain(`Post-training: knee ${k.kneeBits} bit`) // marked and named from the start
     expect(await text('[data-readout="cliff"]')).toContain(`cliff ${k.cliffBits} bit`)
     await shot(`quant-${track}-int8-cliff`)
     expect(errors).toEqual([])
