@@ -2,7 +2,7 @@
 // the budgets (capacity, accuracy floor) and the current recipe. The plot shows the recipes of the levers taught so far
 // (part 1: precision; part 2: + sparsity; then everything). Per-track work is memoised; only the radius and the current
 // point change with the controls, so a sweep of hundreds of points stays cheap.
-import { accuracyFloor, evaluate, LEVERS, paretoFrontier, recipeLabel, sweep } from '../engine'
+import { accuracyFloor, dominates, evaluate, LEVERS, paretoFrontier, recipeLabel, sweep } from '../engine'
 import type { Evaluation, Lever, ParetoPoint, Recipe, TrackId } from '../engine'
 
 /** capacity more than this factor beyond the largest recipe is drawn off-scale */
@@ -64,16 +64,6 @@ export function sizeValue(e: Evaluation, by: BubbleSize): number {
 export function radius(v: number, vMax: number, rMin = 2, rMax = 12): number {
   return vMax > 0 ? rMin + (rMax - rMin) * Math.sqrt(Math.max(0, v) / vMax) : rMin
 }
-
-/** a dominates b in (totalBytes ↓, accuracy ↑, energy per inference ↓), the engine's frontier criteria; differences
- *  below one part in 10⁹ are rounding, not a better recipe. */
-export function dominates(a: Evaluation, b: Evaluation): boolean {
-  const better = (x: number, y: number) => x < y - TOL * Math.max(Math.abs(x), Math.abs(y)) // x lower than y
-  const [am, bm, ae, be] = [a.memory.totalBytes, b.memory.totalBytes, a.energyPerInferenceJ, b.energyPerInferenceJ]
-  const noWorse = !better(bm, am) && !better(a.accuracy, b.accuracy) && !better(be, ae)
-  return noWorse && (better(am, bm) || better(b.accuracy, a.accuracy) || better(ae, be))
-}
-const TOL = 1e-9
 
 export interface ParetoView {
   dominated: Bubble[]

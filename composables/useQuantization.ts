@@ -1,19 +1,10 @@
 // Part 1: what the quantization workbench shows, as pure functions of (track, recipe) on top of the engine's public API,
 // plus a composable that turns them into computed refs of the shared deck state.
 import { computed } from 'vue'
-import { accuracyVsBits, BITS, evaluate, knee, PRECISIONS, TRACKS } from '../engine'
+import { accuracyVsBits, BITS, evaluate, knee, PRECISION, PRECISIONS, weightStorage } from '../engine'
 import type { Evaluation, Knee, Precision, Recipe, TrackId } from '../engine'
 import { useDeckState } from './deckState'
 import { sig } from './format'
-
-export const PRECISION_LABEL: Record<Precision, string> = { fp16: 'FP16', int8: 'INT8', int4: 'INT4', binary: 'Binary' }
-
-/** The model a recipe deploys ('baseline' is an alias of the track's baseline id). */
-export function modelOf(track: TrackId, recipe: Recipe) {
-  const t = TRACKS[track]
-  const id = recipe.student === 'baseline' ? t.baseline : recipe.student
-  return t.models.find((m) => m.id === id) ?? t.models.find((m) => m.id === t.baseline)!
-}
 
 export interface QuantSummary {
   evaluation: Evaluation
@@ -56,8 +47,11 @@ export interface QuantMath {
   /** SQNR ≈ 6.02·b + 1.76 dB (full-scale sinusoid, uniform quantizer) */
   sqnrDb: number
   params: number
-  keptFraction: number
-  /** params × kept × bits / 8 */
+  /** the fraction of weights stored: 1 − sparsity in a sparse format, 1 when the pruned weights are kept as zeros */
+  storedFraction: number
+  /** true when pruned weights are stored as zeros (dense storage: no sparse kernel beats dense here) */
+  zerosStored: boolean
+  /** params × stored × bits / 8, the engine's weight bytes */
   weightsBytes: number
   quantMetadataBytes: number
   sparseMetadataBytes: number
@@ -68,8 +62,7 @@ export interface QuantMath {
 export function quantMath(track: TrackId, recipe: Recipe, evaluation = evaluate(track, recipe)): QuantMath {
   const bits = BITS[recipe.precision]
   const levels = 2 ** bits
-  const params = modelOf(track, recipe).params.value
-  const keptFraction = 1 - recipe.sparsity
+  const w = weightStorage(track, recipe, evaluation)
   const m = evaluation.memory
   return {
     precision: recipe.precision,
@@ -79,9 +72,10 @@ export function quantMath(track: TrackId, recipe: Recipe, evaluation = evaluate(
     stepOverRange: 1 / (levels - 1),
     maxErrorOverRange: 1 / (2 * (levels - 1)),
     sqnrDb: 6.02 * bits + 1.76,
-    params,
-    keptFraction,
-    weightsBytes: (params * keptFraction * bits) / 8,
+    params: w.params,
+    storedFraction: w.storedFraction,
+    zerosStored: recipe.sparsity > 0 && w.format === 'dense',
+    weightsBytes: w.valuesBytes,
     quantMetadataBytes: m.quantMetadataBytes,
     sparseMetadataBytes: m.sparseMetadataBytes,
     otherBytes: m.activationsBytes + m.kvCacheBytes,
@@ -112,7 +106,7 @@ export function kneeText(k: Knee, unit: string): { headline: string; detail: str
     const detail = `Even 1 bit keeps ${at(1)}, at or above the floor of ${floor}.`
     return { headline: 'No cliff', detail, line: `no cliff: ${detail.charAt(0).toLowerCase()}${detail.slice(1)}` }
   }
-  const lowest = k.precision ? PRECISION_LABEL[k.precision] : 'none'
+  const lowest = k.precision ? PRECISION.names[k.precision] : 'none'
   return {
     headline: `Your cliff: ${bitsText(k.cliffBits)}`,
     detail: `${at(k.kneeBits)} at ${bitsText(k.kneeBits)} (the knee), ${at(k.cliffBits)} at ${bitsText(k.cliffBits)}: under the floor ` +

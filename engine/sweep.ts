@@ -152,6 +152,20 @@ export function compressionSteps(track: TrackId, recipe: Recipe): { label: strin
   return steps
 }
 
+/** The weight bytes as the engine stores them, for the math peek: params × stored fraction × bits / 8. Pruned weights
+ *  leave storage only when the chosen format is sparse; dense storage (no sparse kernel beats dense) keeps them as zeros. */
+export interface WeightStorage { params: number; bits: number; storedFraction: number; format: Evaluation['memory']['format']; valuesBytes: number; indexBytes: number }
+export function weightStorage(track: TrackId, recipe: Recipe, evaluation?: Evaluation): WeightStorage {
+  const r = validateRecipe(track, recipe)
+  const spec = SPECS[track]
+  const m = (evaluation ?? evaluateSpec(spec, r)).memory
+  return {
+    params: modelOf(spec, r.student).params.value, bits: BITS[r.precision],
+    storedFraction: m.format === 'dense' ? 1 : 1 - r.sparsity, format: m.format,
+    valuesBytes: m.weightsBytes, indexBytes: m.sparseMetadataBytes,
+  }
+}
+
 export function accuracyVsBits(track: TrackId, recipe: Recipe): { precision: Precision; bits: number; accuracy: number; totalBytes: number }[] {
   const r = validateRecipe(track, recipe)
   return PRECISIONS.map((precision) => {

@@ -2,10 +2,10 @@
 import { describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import ParetoFrontierPlot from '../../components/ParetoFrontierPlot.vue'
-import { accuracyFloor, baselineRecipe, evaluate, leversThrough, paretoFrontier, sweep, TRACK_IDS } from '../../engine'
+import { accuracyFloor, baselineRecipe, dominates, evaluate, leversThrough, paretoFrontier, sweep, TRACK_IDS } from '../../engine'
 import type { Evaluation, TrackId } from '../../engine'
 import { useDeckState } from '../../composables/deckState'
-import { dominates, leversNote, paretoView } from '../../composables/usePareto'
+import { leversNote, paretoView } from '../../composables/usePareto'
 import { formatBytes } from '../../composables/format'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)

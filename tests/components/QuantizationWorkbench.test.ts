@@ -144,4 +144,21 @@ describe('quantization math peek', () => {
     expect(m.weightsBytes / 1e9).toBeCloseTo(35.28, 2)
     expect(m.stepOverRange).toBeCloseTo(1 / 15, 12)
   })
+
+  it('on sparse recipes the peek explains the bytes the engine stores: pruned weights count only in a sparse format', () => {
+    // Cloud, binary, 50% unstructured: no GPU sparse kernel beats dense at 1 bit, so the zeros stay: 70.6e9 × 1/8 = 8.82 GB
+    const dense = quantMath('cloud', { ...deck.recipe.value, student: TRACKS.cloud.baseline, precision: 'binary', sparsity: 0.5, pattern: 'unstructured', distill: false })
+    expect(dense.weightsBytes / 1e9).toBeCloseTo(70_553_706_496 / 8 / 1e9, 6)
+    expect(dense.storedFraction).toBe(1)
+    expect(dense.zerosStored).toBe(true)
+    for (const track of TRACK_IDS) for (const sparsity of [0, 0.3, 0.5, 0.9]) for (const precision of ['fp16', 'int8', 'int4', 'binary'] as const) {
+      const r = { ...deck.recipe.value, student: TRACKS[track].baseline, precision, sparsity, pattern: 'unstructured' as const, distill: false }
+      const m = quantMath(track, r)
+      const e = evaluate(track, r)
+      expect(m.weightsBytes, `${track} ${precision} ${sparsity}`).toBe(e.memory.weightsBytes)
+      // the formula the peek prints multiplies out to the engine's bytes
+      expect(m.params * m.storedFraction * m.bits / 8).toBeCloseTo(e.memory.weightsBytes, -1)
+      expect(m.storedFraction).toBe(e.memory.format === 'dense' ? 1 : 1 - sparsity)
+    }
+  })
 })
