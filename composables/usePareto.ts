@@ -65,6 +65,18 @@ export function radius(v: number, vMax: number, rMin = 2, rMax = 12): number {
   return vMax > 0 ? rMin + (rMax - rMin) * Math.sqrt(Math.max(0, v) / vMax) : rMin
 }
 
+/**
+ * The line the plot draws: the frontier's best accuracy for the memory (its upper envelope in memory × accuracy).
+ * The frontier itself has three objectives: a recipe can sit on it only for its low energy (a bubble's size) while
+ * far below its neighbours' accuracy; joining every frontier point by memory drew a saw-tooth dive to it.
+ */
+export function frontierLine(frontier: readonly ParetoPoint[]): XY[] {
+  const line: XY[] = []
+  for (const p of [...frontier].sort((a, b) => a.evaluation.memory.totalBytes - b.evaluation.memory.totalBytes || b.evaluation.accuracy - a.evaluation.accuracy))
+    if (!line.length || p.evaluation.accuracy > line[line.length - 1].y) line.push({ x: p.evaluation.memory.totalBytes, y: p.evaluation.accuracy })
+  return line
+}
+
 export interface ParetoView {
   dominated: Bubble[]
   frontier: Bubble[]
@@ -104,7 +116,7 @@ export function paretoView(track: TrackId, recipe: Recipe, by: BubbleSize, lever
   return {
     dominated: s.dominated.map((p) => bubble(p.evaluation)),
     frontier: s.frontier.map((p) => bubble(p.evaluation)),
-    frontierLine: s.frontier.map((p) => ({ x: p.evaluation.memory.totalBytes, y: p.evaluation.accuracy })).sort((a, b) => a.x - b.x),
+    frontierLine: frontierLine(s.frontier),
     capacityLine: capacityOnScale ? [{ x: capacity, y: yLo }, { x: capacity, y: yHi }] : [],
     capacityOnScale,
     xRange: [xLo, xHi],

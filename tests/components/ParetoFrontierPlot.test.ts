@@ -5,7 +5,7 @@ import ParetoFrontierPlot from '../../components/ParetoFrontierPlot.vue'
 import { accuracyFloor, baselineRecipe, dominates, evaluate, leversThrough, paretoFrontier, sweep, TRACK_IDS } from '../../engine'
 import type { Evaluation, TrackId } from '../../engine'
 import { useDeckState } from '../../composables/deckState'
-import { leversNote, paretoView } from '../../composables/usePareto'
+import { frontierLine, leversNote, paretoView } from '../../composables/usePareto'
 import { formatBytes } from '../../composables/format'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
@@ -144,5 +144,18 @@ describe('ParetoFrontierPlot details', () => {
     const e = evaluate('tiny', deck.recipe.value)
     expect(dominates({ ...e, accuracy: e.accuracy + 1e-14 }, e)).toBe(false)
     expect(dominates({ ...e, accuracy: e.accuracy + 0.1 }, e)).toBe(true)
+  })
+})
+
+describe('the frontier line', () => {
+  it.each(TRACK_IDS)('%s: rises with memory through frontier points, and no frontier point sits above it', (t) => {
+    const f = paretoFrontier(t)
+    const line = frontierLine(f)
+    for (let i = 1; i < line.length; i++) {
+      expect(line[i].x).toBeGreaterThanOrEqual(line[i - 1].x)
+      expect(line[i].y).toBeGreaterThan(line[i - 1].y)
+    }
+    for (const q of line) expect(f.some((p) => p.evaluation.memory.totalBytes === q.x && p.evaluation.accuracy === q.y)).toBe(true)
+    for (const p of f) expect(line.some((q) => q.x <= p.evaluation.memory.totalBytes && q.y >= p.evaluation.accuracy)).toBe(true)
   })
 })
