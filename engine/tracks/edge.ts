@@ -82,7 +82,7 @@ export const edge: TrackSpec = {
       return [
         { label: 'frames/s', value: 1 / x.latencyS, unit: 'fps' },
         { label: `share of the ${loopMs} ms safety loop`, value: (x.latencyS * 1e3 / loopMs) * 100, unit: '%' },
-        { label: 'energy per frame', value: x.energyJ, unit: 'J' },
+        { label: 'energy per frame', value: x.energyJ * 1e3, unit: 'mJ' },
         { label: `perception power at ${spec.ratePerS.value} fps`, value: x.powerW, unit: 'W' },
       ]
     },
