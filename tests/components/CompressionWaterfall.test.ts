@@ -8,6 +8,7 @@ import { useDeckState } from '../../composables/deckState'
 import { unitFor } from '../../composables/format'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
+vi.mock('../../composables/slidev', async () => (await import('./chartStubs')).slidevStub)
 
 const deck = useDeckState()
 function start(track: TrackId, change: Partial<Recipe> = {}) {

@@ -9,6 +9,7 @@ import { frontierLine, leversNote, paretoView } from '../../composables/useParet
 import { formatBytes } from '../../composables/format'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
+vi.mock('../../composables/slidev', async () => (await import('./chartStubs')).slidevStub)
 
 const deck = useDeckState()
 function start(track: TrackId, props: Record<string, unknown> = {}) {
