@@ -1,37 +1,12 @@
 // kill -9 during a burst of answers: every acknowledged answer is on disk (WAL, synchronous=FULL).
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { DEFAULT_POLLS } from '../../server/defaultPolls.ts'
+import { serviceProcesses } from './fixtures/serviceProcess.ts'
 import { call, idOf, voterName } from './fixtures/client.ts'
 
 const SECRET = 'durable-secret-Wombat-93'
-const dataDir = mkdtempSync(join(tmpdir(), 'session-kill9-'))
-const children: ChildProcess[] = []
-afterAll(() => {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')
-  rmSync(dataDir, { recursive: true, force: true })
-})
-
-/** Starts the real service (server/cli.ts) as its own node process (no tsx wrapper, so SIGKILL hits the server itself). */
-function startChild(): Promise<{ child: ChildProcess; url: string }> {
-  const cli = join(import.meta.dirname, '../../server/cli.ts')
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--host', '127.0.0.1', '--data', dataDir],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, CLASS_SECRET: SECRET } })
-  children.push(child)
-  return new Promise((ok, fail) => {
-    let out = ''
-    const timer = setTimeout(() => fail(new Error('server did not start in 15 s')), 15_000)
-    child.stdout!.on('data', (d) => {
-      out += d
-      const m = out.match(/on (http:\/\/\S+?)\/api\/session/)
-      if (m) { clearTimeout(timer); ok({ child, url: m[1] }) }
-    })
-    child.on('exit', (code) => fail(new Error(`server exited with ${code}`)))
-  })
-}
+const service = serviceProcesses(SECRET, 'session-kill9-')
+const startChild = () => service.start()
 
 it('no acknowledged answer is lost when the server is killed mid-burst', async () => {
   expect(DEFAULT_POLLS.distillation.options).toHaveLength(4) // the engine's choice lock, answered with 0..3
