@@ -2,7 +2,7 @@
 // Pure functions over the engine's public API (tested in tests/components), plus a small per-viewer store.
 import { ref, watch, type Ref } from 'vue'
 import {
-  accuracyFloor, baselineRecipe, BITS, evaluate, GAME_MAX_TRIES, gridOf, judgeTry, modelName, part2Target, PATTERN, pruningWindows, SPARSITY, TRACKS,
+  accuracyFloor, baselineRecipe, evaluate, GAME_MAX_TRIES, gridOf, judgeTry, modelName, part2Target, PATTERN, pruningWindows, SPARSITY, TRACKS,
 } from '../engine'
 import type { Evaluation, Recipe, SparsityPattern, TrackId } from '../engine'
 import { formatValue } from './useLedger'
@@ -22,19 +22,6 @@ export interface CurvePoint {
 /** The one baseline every speedup in the deck is measured against (the engine's baselineRecipe), by name. */
 export function speedupBaseline(track: TrackId): string {
   return `FP16 dense ${modelName(track, TRACKS[track].baseline)}`
-}
-
-/**
- * The engine's theoretical speedup (every saved bit and every pruned weight is saved work, vs the FP16 dense baseline;
- * engine/README.md "Speedups"), split for the math peek: 16/b for the bits, 1/(1−s) for the pruned weights, and
- * `other` for what else the ideal time counts — a smaller student, bytes read from faster memory once they fit on chip,
- * math units faster than 16/b × FP16. The factors multiply back to the engine's number; `other` is 1 when none applies.
- */
-export function theoryTerms(recipe: Recipe, e: Evaluation): { bits: number; pruned: number; other: number; S: number } {
-  const bits = 16 / BITS[recipe.precision]
-  const pruned = 1 / (1 - recipe.sparsity)
-  const other = e.theoreticalSpeedup / (bits * pruned)
-  return { bits, pruned, other: Math.abs(other - 1) < 0.005 ? 1 : other, S: e.theoreticalSpeedup }
 }
 
 /** Theoretical and realized speedup vs the FP16 dense baseline at every step, for the recipe's precision and student. */

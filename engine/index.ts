@@ -16,7 +16,7 @@ export { evaluate } from './evaluate'
  *  temperature, waterfall steps, accuracy vs bits, the accuracy floor and cliff, and part 3's stakeholder check. */
 export {
   sweep, paretoFrontier, bestTemperature, compressionSteps, accuracyVsBits, accuracyFloor, cliffPrecision,
-  stakeholderCheck, recipeLabel, quantizationCurve, dominates, weightStorage, type WeightStorage, LEVERS, leversThrough, leversOf, type Lever,
+  stakeholderCheck, recipeLabel, quantizationCurve, dominates, weightStorage, type WeightStorage, theoryTerms, LEVERS, leversThrough, leversOf, type Lever,
 } from './sweep'
 /** The storyboard's three prediction locks; answer keys computed from evaluate(). */
 export { LOCKS, lockAnswer, distillationOption, quantizationAccuracyOption } from './locks'

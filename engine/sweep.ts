@@ -152,6 +152,19 @@ export function compressionSteps(track: TrackId, recipe: Recipe): { label: strin
   return steps
 }
 
+/**
+ * The engine's theoretical speedup (every saved bit and every pruned weight is saved work, vs the FP16 dense baseline;
+ * engine/README.md "Speedups"), split for the math peek: 16/b for the bits, 1/(1−s) for the pruned weights, and
+ * `other` for what else the ideal time counts — a smaller student, bytes read from faster memory once they fit on chip,
+ * math units faster than 16/b × FP16. The factors multiply back to the engine's number; `other` is 1 when none applies.
+ */
+export function theoryTerms(recipe: Recipe, e: Evaluation): { bits: number; pruned: number; other: number; S: number } {
+  const bits = BITS.fp16 / BITS[recipe.precision]
+  const pruned = 1 / (1 - recipe.sparsity)
+  const other = e.theoreticalSpeedup / (bits * pruned)
+  return { bits, pruned, other: Math.abs(other - 1) < 0.005 ? 1 : other, S: e.theoreticalSpeedup }
+}
+
 /** The weight bytes as the engine stores them, for the math peek: params × stored fraction × bits / 8. Pruned weights
  *  leave storage only when the chosen format is sparse; dense storage (no sparse kernel beats dense) keeps them as zeros. */
 export interface WeightStorage { params: number; bits: number; storedFraction: number; format: Evaluation['memory']['format']; valuesBytes: number; indexBytes: number }

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest'
 import {
   amdahlTerms, attemptStatus, MAX_ATTEMPTS, recordAttempt, requiredSpeedup, sparsityCurve, SPARSITY_STEPS,
-  flatSteps, gameTarget, judgeAttempt, speedupBaseline, theoryTerms, waterfallBars, windowText, wrapLabel, type Attempt,
+  flatSteps, gameTarget, judgeAttempt, speedupBaseline, waterfallBars, windowText, wrapLabel, type Attempt,
 } from '../../composables/useSparsity'
-import { accuracyFloor, baselineRecipe, evaluate, part2Start, pruningWindows, TRACK_IDS, TRACKS } from '../../engine'
+import { accuracyFloor, baselineRecipe, evaluate, part2Start, pruningWindows, theoryTerms, TRACK_IDS, TRACKS } from '../../engine'
 
 const attempt = (sparsity: number, hit = false, veto = false): Attempt => ({
   precision: 'fp16', sparsity, pattern: 'unstructured', student: 'x', latencyMs: 20, accuracy: 70, hit, veto, target: null,
