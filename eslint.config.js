@@ -1,6 +1,7 @@
 // Lint: the layering of ARCHITECTURE §2, enforced (no-restricted-imports), over TypeScript and Vue files.
 // engine/ imports nothing outside itself; server/ and lab/ import no client code; the client reaches the engine only
-// through engine/index.ts and the service only for its shared types.
+// through engine/index.ts and the service only through its shared vocabulary (server/api.ts); logic/ is pure (no Vue,
+// vueuse, Slidev or chart.js) and no lecture part's logic imports another's.
 import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 import vueParser from 'vue-eslint-parser'
@@ -9,8 +10,15 @@ import n from 'eslint-plugin-n'
 const restrict = (patterns, message) => ({
   '@typescript-eslint/no-restricted-imports': ['error', { patterns: patterns.map((p) => ({ ...p, message: p.message ?? message })) }],
 })
-const CLIENT = ['**/components/**', '**/composables/**', '**/layouts/**', '**/setup/**', '**/*.vue']
+const CLIENT = ['**/components/**', '**/composables/**', '**/logic/**', '**/layouts/**', '**/setup/**', '**/*.vue']
 const UI_LIBS = ['vue', 'vue-*', '@vue/*', 'chart.js', 'chart.js/*', '@slidev/*', '@vueuse/*']
+
+const CLIENT_PATTERNS = [
+  { group: ['**/engine/*', '**/engine/**'], message: 'the client reaches the engine only through engine/index.ts (import from \'../engine\')' },
+  { group: ['**/server/*', '!**/server/api', '!**/server/api.ts'], message: 'the client imports nothing from server/ but its shared vocabulary, server/api.ts' },
+]
+/** logic/ modules of the lecture's parts (ARCHITECTURE §2): quantization, sparsity, distillation, the contract ledger */
+const LECTURE_PARTS = ['quantization', 'sparsity', 'speedupWaterfall', 'distillation', 'ledger']
 
 export default [
   { ignores: ['node_modules/**', 'dist/**', 'dist-e2e/**', 'dist-export/**', '.slidev/**', 'public/**', 'screenshots/**'] },
@@ -52,14 +60,20 @@ export default [
     rules: restrict([{ group: [...UI_LIBS, ...CLIENT] }], 'server/ and lab/ import no client code'),
   },
   {
-    files: ['components/**', 'composables/**', 'layouts/**', 'setup/**', '*.vue'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['**/engine/*', '**/engine/**'], message: 'the client reaches the engine only through engine/index.ts (import from \'../engine\')' },
-          { group: ['**/server/**'], allowTypeImports: true, message: 'the client imports nothing from server/ but its shared types (import type)' },
-        ],
-      }],
-    },
+    files: ['components/**', 'composables/**', 'logic/**', 'layouts/**', 'setup/**', '*.vue'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: CLIENT_PATTERNS }] },
   },
+  {
+    // logic/ holds the view-models: pure functions of the engine that vitest reaches without a DOM or a Vue app
+    files: ['logic/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...CLIENT_PATTERNS,
+      { group: [...UI_LIBS, '**/components/**', '**/composables/**', '**/lab/**'], message: 'logic/ is pure: no Vue, vueuse, Slidev, chart.js or composables (wrap it in a composable instead)' }] }] },
+  },
+  // the lecture's parts stand alone: what two parts share lives in logic/format.ts or the engine
+  ...LECTURE_PARTS.map((part) => ({
+    files: [`logic/${part}.ts`],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...CLIENT_PATTERNS,
+      { group: [...UI_LIBS, '**/components/**', '**/composables/**', '**/lab/**'], message: 'logic/ is pure: no Vue, vueuse, Slidev, chart.js or composables' },
+      { group: LECTURE_PARTS.filter((p) => p !== part).map((p) => `./${p}`), message: 'one lecture part imports nothing from another: move what both need to logic/format.ts or the engine' }] }] },
+  })),
 ]

@@ -6,6 +6,7 @@ import {
 } from 'chart.js'
 import type { ChartOptions, LegendItem } from 'chart.js'
 import type { TrackId } from '../engine'
+import type { ContractKind } from '../logic/classFrontier'
 
 Chart.register(BarElement, BubbleController, CategoryScale, Filler, Legend, LinearScale, LineElement, LogarithmicScale, PointElement, Tooltip)
 Chart.defaults.font.size = 16
@@ -84,3 +85,7 @@ export function baseOptions<T extends 'line' | 'bar' | 'bubble' | 'scatter'>(): 
     plugins: { legend: legendOptions(), tooltip: { bodyFont: { size: CHART_TEXT.tick }, titleFont: { size: CHART_TEXT.tick } } },
   } as ChartOptions<T>
 }
+
+/** The class's contracts (logic/classFrontier.ts) are coloured from the Okabe–Ito series palette by kind (and told by
+ *  shape too); the track's accent stays for its frontier line. */
+export const KIND_COLOR: Record<ContractKind, string> = { heavy: OKABE_ITO.vermillion, light: OKABE_ITO.blue, other: OKABE_ITO.purple }

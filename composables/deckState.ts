@@ -1,11 +1,10 @@
 // One track and one recipe per viewer, shared by every slide and kept in the URL query
 // (?track=…&precision=…), so a reload or a shared link shows the same state.
-import { computed, reactive, ref, watchEffect } from 'vue'
+import { computed, reactive, ref } from 'vue'
 import { watchDebounced } from '@vueuse/core'
 import type { Router } from 'vue-router'
 import { baselineRecipe, EngineInputError, stateFromQuery, stateToQuery, TRACKS, validateRecipe } from '../engine'
 import type { DeckState, Precision, Recipe, TrackId } from '../engine'
-import { byteUnits, byteUnitsFor } from './format'
 
 const DEFAULT_TRACK: TrackId = 'cloud'
 
@@ -13,8 +12,6 @@ const state = reactive<DeckState>({ track: DEFAULT_TRACK, recipe: baselineRecipe
 /** Messages about query fields that were ignored, shown once so a bad link is not silently "fixed". */
 const problems = ref<string[]>([])
 
-// Embedded memory reads in binary units ("256 KiB of SRAM"), datacenter memory in decimal GB as on datasheets.
-watchEffect(() => (byteUnits.value = byteUnitsFor(state.track)))
 
 /** Applies a query over the defaults; whatever the engine rejects falls back to the track's baseline, with a message. */
 export function loadQuery(query: Record<string, string | undefined>): void {

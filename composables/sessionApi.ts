@@ -1,23 +1,7 @@
 // Browser client of the class-session service (/api/session/, same origin). No Vue here: plain fetch,
 // so tests can stub it. Every call returns parsed JSON or throws SessionError with the server's message.
-export type Phase = 'open' | 'locked' | 'revealed'
-export interface PollState { round: number; phase: Phase; count: number }
-export interface PresenterPos { slide: number; clicks: number; seq: number; leader?: string | null }
-/** Issue 13: the class's contracts and game results, counted (the recipes themselves are behind the reveal). */
-export interface ContractsState { phase: Phase; count: number; games: number }
-export interface Snapshot {
-  polls: Record<string, PollState>; presenter: PresenterPos; mine?: Record<string, number | null>
-  contracts?: ContractsState; myContract?: ContractRow | null; myGame?: GameRow | null
-}
-/** What a class may see of a round after the reveal (counts only), as the service computes it. */
-import type { Distribution } from '../server/aggregate'
-import type { ContractRow, GameRow, GameCounts } from '../server/contractStore'
-import type { ContractsView } from '../server/contracts'
 import type { Recipe, TrackId } from '../engine'
-export type { Distribution, ContractRow, GameRow, GameCounts, ContractsView }
-export type ControlAction = 'open' | 'lock' | 'reveal' | 'reset' | 'newRound'
-/** The poll name under which the presenter opens, closes and reveals the contracts (server/contractStore.ts). */
-export const CONTRACTS_POLL = 'contracts'
+import type { ContractsView, Distribution, Phase, ControlAction, Snapshot, Submitted } from '../server/api'
 
 export class SessionError extends Error {
   constructor(readonly status: number, message: string) { super(message) }
@@ -62,8 +46,6 @@ export const postControl = (secret: string, action: ControlAction, poll: string)
   request<{ ok: true }>('control', { method: 'POST', body: JSON.stringify({ action, poll }) }, secret)
 export const postGoto = (secret: string, slide: number, clicks: number, tab?: string) =>
   request<{ ok: true }>('control', { method: 'POST', body: JSON.stringify({ action: 'goto', slide, clicks, tab }) }, secret)
-/** What the service says to a stored contract or game result: replaced an earlier one?, the counts, and this identity's own. */
-export interface Submitted { ok: true; replaced: boolean; contracts: number; games: number; mine: { contract: ContractRow | null; game: GameRow | null } }
 export const postContract = (track: TrackId, recipe: Recipe) =>
   request<Submitted>('contract', { method: 'POST', body: JSON.stringify({ track, recipe }) })
 export const postGame = (track: TrackId, triesUsed: number, found: boolean) =>

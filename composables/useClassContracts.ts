@@ -3,8 +3,8 @@
 import { computed, ref, shallowRef, watch } from 'vue'
 import { GAME_MAX_TRIES } from '../engine'
 import type { TrackId } from '../engine'
-import { classFrontier, gameRooms } from './classFrontier'
-import type { ContractsView } from './sessionApi'
+import { classFrontier, gameRooms } from '../logic/classFrontier'
+import type { ContractsView } from '../server/api'
 import { useClassSession } from './useClassSession'
 
 type Seen = Omit<ContractsView, 'phase'>

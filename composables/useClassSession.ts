@@ -3,7 +3,8 @@
 // presenter's tab only; it is never in a served file). The viewer's identity is the service's (an HttpOnly cookie).
 import { computed, reactive, ref } from 'vue'
 import * as api from './sessionApi'
-import type { ControlAction, Snapshot } from './sessionApi'
+import { downloadBlob } from './download'
+import type { ContractRow, ControlAction, GameRow, Snapshot, Submitted } from '../server/api'
 import type { Recipe, TrackId } from '../engine'
 
 export type Mode = 'unknown' | 'live' | 'offline'
@@ -16,8 +17,8 @@ const connected = ref(false)
 const mine = reactive<Record<string, { round: number; value: number } | undefined>>({})
 const secret = ref<string | null>(null)
 /** This viewer's contract and game result as the service holds them (issue 13), restored from the snapshot on load. */
-const myContract = ref<api.ContractRow | null>(null)
-const myGame = ref<api.GameRow | null>(null)
+const myContract = ref<ContractRow | null>(null)
+const myGame = ref<GameRow | null>(null)
 let started: Promise<Mode> | null = null
 
 function storage(kind: 'local' | 'session'): Storage | null {
@@ -107,12 +108,12 @@ export function useClassSession() {
     myContract,
     myGame,
     /** Issue 13: sends this viewer's final contract (the engine judges it on the service; a resubmission replaces). */
-    async submitContract(track: TrackId, recipe: Recipe): Promise<api.Submitted> {
+    async submitContract(track: TrackId, recipe: Recipe): Promise<Submitted> {
       const r = await retrying(() => api.postContract(track, recipe))
       myContract.value = r.mine.contract
       return r
     },
-    async submitGame(track: TrackId, triesUsed: number, found: boolean): Promise<api.Submitted> {
+    async submitGame(track: TrackId, triesUsed: number, found: boolean): Promise<Submitted> {
       const r = await retrying(() => api.postGame(track, triesUsed, found))
       myGame.value = r.mine.game
       return r
@@ -126,10 +127,7 @@ export function useClassSession() {
     /** Downloads the current round of a poll as CSV (presenter only). */
     async download(poll: string): Promise<void> {
       if (!secret.value) throw new api.SessionError(401, 'enter the presenter secret first')
-      const url = URL.createObjectURL(await api.exportCsv(secret.value, poll))
-      const a = Object.assign(document.createElement('a'), { href: url, download: `${poll}-round${snapshot.value?.polls[poll]?.round ?? ''}.csv` })
-      a.click()
-      setTimeout(() => URL.revokeObjectURL(url), 1000)
+      downloadBlob(`${poll}-round${snapshot.value?.polls[poll]?.round ?? ''}.csv`, await api.exportCsv(secret.value, poll))
     },
     async goto(slide: number, clicks: number, tab?: string): Promise<void> {
       if (secret.value) await api.postGoto(secret.value, slide, clicks, tab)

@@ -1,100 +1,32 @@
-// Part 3, the distillation bridge: teacher vs student from scratch vs distilled student, the temperature curve,
-// and the stakeholder's power-cut challenge against a reference recipe the student locks in.
-import { ref, watch, type Ref } from 'vue'
-import { baselineRecipe, evaluate, modelName, stakeholderCheck, stakeholderReference, TRACKS, validateRecipe } from '../engine'
-import type { Evaluation, Recipe, TrackId } from '../engine'
-import { readSession, writeSession } from './useSparsity'
+// Part 3's stakeholder challenge: the reference recipe the viewer locks in, per track, for the browser session
+// (the comparison, the temperature curve and the challenge itself are logic/distillation.ts).
+import { computed, type Ref } from 'vue'
+import { stakeholderReference, validateRecipe } from '../engine'
+import type { Recipe, TrackId } from '../engine'
+import { useCheckedStorage } from './storage'
 
-export interface Contender {
-  key: 'teacher' | 'scratch' | 'distilled'
-  label: string
-  recipe: Recipe
-  evaluation: Evaluation
-}
-
-/**
- * The three contenders for the recipe's student, precision and sparsity:
- * the teacher (the track's FP16 dense baseline), the student trained from scratch, and the same student distilled.
- */
-export function distillComparison(track: TrackId, recipe: Recipe): Contender[] {
-  const teacher = baselineRecipe(track)
-  const scratch: Recipe = { ...recipe, distill: false }
-  const distilled: Recipe = { ...recipe, distill: true }
-  const name = modelName(track, recipe.student)
-  return [
-    { key: 'teacher', label: `Teacher (${modelName(track, teacher.student)}, FP16)`, recipe: teacher, evaluation: evaluate(track, teacher) },
-    { key: 'scratch', label: `${name}, from scratch`, recipe: scratch, evaluation: evaluate(track, scratch) },
-    { key: 'distilled', label: `${name}, distilled`, recipe: distilled, evaluation: evaluate(track, distilled) },
-  ]
-}
-
-export const TEMPERATURES: number[] = Array.from({ length: 20 }, (_, i) => i + 1)
-
-/** Accuracy of the distilled student at every temperature 1..20 (the interior optimum shows here). */
-export function temperatureCurve(track: TrackId, recipe: Recipe): { temperature: number; accuracy: number }[] {
-  return TEMPERATURES.map((t) => ({ temperature: t, accuracy: evaluate(track, { ...recipe, distill: true, temperature: t }).accuracy }))
-}
-
-/** Students sorted by size, largest first (the baseline, "no new student", comes first). */
-export function studentChoices(track: TrackId): { id: string; label: string; params: number }[] {
-  const t = TRACKS[track]
-  return [...t.models]
-    .sort((a, b) => b.params.value - a.params.value)
-    .map((m) => ({ id: m.id, label: m.id === t.baseline ? `${m.name} (teacher)` : m.name, params: m.params.value }))
-}
-
-// ---------- the stakeholder challenge's reference recipe ----------
-
-const isRecipeLike = (v: unknown): v is Recipe => !!v && typeof v === 'object' && typeof (v as Recipe).precision === 'string'
+const isRecipeOrNone = (v: unknown): v is Recipe | null =>
+  v === null || (!!v && typeof v === 'object' && typeof (v as Recipe).precision === 'string')
 
 /** The reference recipe of the power-cut challenge: part 2's answer (the engine's stakeholderReference: the knee's
- *  precision at the window's first ratio) until the viewer locks in their own. Per track. */
+ *  precision at the window's first ratio) until the viewer locks in their own. */
 export function useReferenceRecipe(track: Ref<TrackId>) {
-  const key = () => `silicon-contract:reference:${track.value}`
-  const load = (): Recipe => {
-    const stored = readSession<Recipe | null>(key(), null, (v): v is Recipe | null => v === null || isRecipeLike(v))
-    if (!stored) return stakeholderReference(track.value)
+  const locked = useCheckedStorage<Recipe | null>(() => `silicon-contract:reference:${track.value}`, null, isRecipeOrNone)
+  const reference = computed<Recipe>(() => {
+    if (!locked.value) return stakeholderReference(track.value)
     try {
-      return validateRecipe(track.value, stored)
+      return validateRecipe(track.value, locked.value)
     } catch {
       return stakeholderReference(track.value) // a stale or foreign recipe: fall back, keep nothing broken
     }
-  }
-  const reference = ref<Recipe>(load())
-  watch(track, () => (reference.value = load()))
+  })
   return {
     reference,
     lockIn(recipe: Recipe) {
-      reference.value = { ...recipe }
-      writeSession(key(), reference.value)
+      locked.value = { ...recipe }
     },
     clear() {
-      reference.value = stakeholderReference(track.value)
-      writeSession(key(), null)
+      locked.value = null
     },
-  }
-}
-
-// ---------- the stakeholder challenge ----------
-
-export interface ChallengeResult {
-  referenceJ: number
-  targetJ: number
-  currentJ: number
-  /** fraction of the reference energy saved (positive = less energy) */
-  saved: number
-  energyPass: boolean
-  inSpec: boolean
-  failing: string[]
-  pass: boolean
-}
-
-/** The engine's stakeholderCheck (energy ≤ (1 − cut) × the reference's, and every budget passes), with the failing budgets named. */
-export function challenge(track: TrackId, recipe: Recipe, reference: Recipe): ChallengeResult {
-  const sc = stakeholderCheck(track, recipe, reference)
-  const failing = evaluate(track, recipe).checks.filter((c) => !c.pass).map((c) => c.name)
-  return {
-    referenceJ: evaluate(track, reference).energyPerInferenceJ, targetJ: sc.limit, currentJ: sc.value, saved: sc.reduction,
-    energyPass: sc.value <= sc.limit, inSpec: sc.inSpec, failing, pass: sc.pass,
   }
 }

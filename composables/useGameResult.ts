@@ -2,8 +2,8 @@
 // Only in a live class, only for a student (the presenter's view never counts), only on the move from playing to over,
 // so a reload that restores a finished game from sessionStorage does not send it again.
 import { ref, watch } from 'vue'
-import type { Attempt } from './useSparsity'
-import { attemptStatus } from './useSparsity'
+import type { Attempt } from '../logic/sparsity'
+import { attemptStatus } from '../logic/sparsity'
 import { useClassSession } from './useClassSession'
 import { useDeckState } from './deckState'
 

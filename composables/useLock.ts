@@ -5,8 +5,8 @@ import { computed, reactive, ref, watch } from 'vue'
 import { LOCKS, lockAnswer } from '../engine'
 import type { LockId } from '../engine'
 import { useDeckState } from './deckState'
-import { describeGap } from './lockGap'
-import type { Distribution, Phase } from './sessionApi'
+import { describeGap } from '../logic/lockGap'
+import type { Distribution, Phase } from '../server/api'
 import { useClassSession } from './useClassSession'
 
 const localKey = (lock: string) => `silicon-contract:lock:${lock}`

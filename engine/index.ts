@@ -16,7 +16,7 @@ export { evaluate } from './evaluate'
  *  temperature, waterfall steps, accuracy vs bits, the accuracy floor and cliff, and part 3's stakeholder check. */
 export {
   sweep, paretoFrontier, bestTemperature, compressionSteps, accuracyVsBits, accuracyFloor, cliffPrecision,
-  stakeholderCheck, recipeLabel, quantizationCurve, dominates, weightStorage, type WeightStorage, theoryTerms, LEVERS, leversThrough, leversOf, type Lever,
+  stakeholderCheck, recipeLabel, quantizationCurve, dominates, weightStorage, type WeightStorage, theoryTerms, amdahlTerms, uniformQuantizer, LEVERS, leversThrough, leversOf, type Lever,
 } from './sweep'
 /** The storyboard's three prediction locks; answer keys computed from evaluate(). */
 export { LOCKS, lockAnswer, distillationOption, quantizationAccuracyOption } from './locks'
@@ -25,7 +25,7 @@ export { LOCKS, lockAnswer, distillationOption, quantizationAccuracyOption } fro
  *  (`npm run lessons`). */
 export {
   lessons, knee, type Knee, part2Start, part2Target, judgeTry, pruningWindows, distillationStudent, distillationStart, temperatures,
-  stakeholderReference, stakeholderSolution, archetypes, archetypeOf, GAME_SPARSITY_STEPS, GAME_MAX_TRIES, type ArchetypeKind,
+  stakeholderReference, stakeholderSolution, archetypes, archetypeOf, ARCHETYPE_LABEL, GAME_SPARSITY_STEPS, GAME_MAX_TRIES, type ArchetypeKind,
   type GameTry, type Window,
 } from './lessons'
 export { lessonsMarkdown, allLessonsMarkdown, type LessonPart } from './lessonsTable'

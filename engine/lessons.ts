@@ -128,6 +128,8 @@ export function stakeholderSolution(track: TrackId): { recipe: Recipe; label: st
 }
 
 export type ArchetypeKind = 'heavy' | 'light'
+/** The archetypes in the seed's words, for every table, plot and download that names them. */
+export const ARCHETYPE_LABEL: Record<ArchetypeKind, string> = { heavy: 'Heavy model, aggressive quantization', light: 'Light student, high precision' }
 
 /** The seed's two archetypes as a predicate on a recipe (one definition for the ledger's search and the class's contracts):
  *  heavy = the teacher, dense, at aggressive precision (INT4 or binary); light = a distilled smaller student, dense, at

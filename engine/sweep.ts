@@ -165,6 +165,33 @@ export function theoryTerms(recipe: Recipe, e: Evaluation): { bits: number; prun
   return { bits, pruned, other: Math.abs(other - 1) < 0.005 ? 1 : other, S: e.theoreticalSpeedup }
 }
 
+/**
+ * Amdahl's law on the last speedup step (the non-accelerated remainder): before it, the compressed layers run k× faster
+ * than at FP16 dense (after every overhead); after it, the whole inference runs S× faster. The share f of the baseline
+ * time spent in those layers follows: f = (1 − 1/S) / (1 − 1/k). null when k ≈ 1 (nothing accelerated).
+ */
+export function amdahlTerms(e: Evaluation): { k: number; f: number; S: number } | null {
+  const steps = e.speedupSteps
+  if (steps.length === 0) return null
+  const found = steps.findIndex((st) => /non-accelerated/i.test(st.name))
+  const at = found === -1 ? steps.length - 1 : found
+  const k = at === 0 ? e.theoreticalSpeedup : steps[at - 1].speedupAfter
+  const S = steps[at].speedupAfter
+  if (Math.abs(1 - 1 / k) < 1e-6) return null
+  return { k, S, f: (1 - 1 / S) / (1 - 1 / k) }
+}
+
+/**
+ * A uniform b-bit quantizer, the textbook terms the quantization math peek substitutes: 2^b levels, the step Δ and the
+ * worst-case rounding error Δ/2, each as a fraction of the quantized range R, and the signal-to-quantization-noise
+ * ratio of a full-scale sinusoid, 6.02·b + 1.76 dB (the standard result for uniform quantization; an illustration only:
+ * the engine's accuracy model does not use it).
+ */
+export function uniformQuantizer(bits: number): { levels: number; stepOverRange: number; maxErrorOverRange: number; sqnrDb: number } {
+  const levels = 2 ** bits
+  return { levels, stepOverRange: 1 / (levels - 1), maxErrorOverRange: 1 / (2 * (levels - 1)), sqnrDb: 6.02 * bits + 1.76 }
+}
+
 /** The weight bytes as the engine stores them, for the math peek: params × stored fraction × bits / 8. Pruned weights
  *  leave storage only when the chosen format is sparse; dense storage (no sparse kernel beats dense) keeps them as zeros. */
 export interface WeightStorage { params: number; bits: number; storedFraction: number; format: Evaluation['memory']['format']; valuesBytes: number; indexBytes: number }

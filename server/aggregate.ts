@@ -1,20 +1,7 @@
 // Aggregation of one round's answers into what a class may see after the reveal: counts only, no voter ids.
 import type { LockDefinition } from '../engine/types.ts'
+import type { Distribution } from './api.ts'
 
-export interface Distribution {
-  poll: string
-  round: number
-  kind: 'choice' | 'number'
-  count: number
-  /** choice: answers per option index */
-  counts?: number[]
-  /** number: histogram over the poll's range (edges has bins + 1 entries) and the median */
-  histogram?: { edges: number[]; counts: number[] }
-  /** number: every answer, sorted (no voter ids), so each viewer can bin them around the answers and their own key */
-  values?: number[]
-  median?: number | null
-  unit?: string
-}
 
 export const HISTOGRAM_BINS = 10
 

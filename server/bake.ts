@@ -1,10 +1,11 @@
 // Baking the last live class's results for recorded-lecture viewers: per poll, the latest round with
 // answers (a revealed one preferred), aggregated to counts only — no voter ids leave the store.
-import { aggregate, type Distribution } from './aggregate.ts'
+import { aggregate } from './aggregate.ts'
+import type { ContractsView, Distribution } from './api.ts'
 import type { PollDefs } from './polls.ts'
 import type { SessionStore } from './store.ts'
 import { ContractStore } from './contractStore.ts'
-import { contractsView, type ContractsView } from './contracts.ts'
+import { contractsView } from './contracts.ts'
 
 /** `contracts`: the class's recipes (no identities) and game counts per track, when any were sent (issue 13). */
 export interface Baked { bakedAt: string | null; polls: Record<string, Distribution>; contracts?: Omit<ContractsView, 'phase'> }

@@ -2,16 +2,10 @@
 // in each table (a resubmission replaces), written in an immediate transaction that checks the phase, so an
 // acknowledged contract is on disk (WAL, synchronous=FULL) and nothing is written once the presenter closed them.
 // Only the recipe is stored; every number the deck shows is recomputed by the engine.
-import type { Recipe, TrackId } from '../engine/index.ts'
-import type { Phase, SessionStore } from './store.ts'
+import type { TrackId } from '../engine/index.ts'
+import { CONTRACTS_POLL, type ContractRow, type GameCounts, type GameRow, type Phase } from './api.ts'
+import type { SessionStore } from './store.ts'
 
-/** The phase of the contracts (and of the game results with them) lives in `rounds` under this name, round 1. */
-export const CONTRACTS_POLL = 'contracts'
-
-export interface ContractRow { track: TrackId; recipe: Recipe }
-export interface GameRow { track: TrackId; triesUsed: number; found: boolean }
-/** Per track: how many sent a result; `found[n-1]` = found the window on try n; `notFound` = ran out of tries. */
-export interface GameCounts { count: number; found: number[]; notFound: number }
 export type Submitted = { ok: true; replaced: boolean } | { closed: Phase }
 
 export class ContractStore {

@@ -3,18 +3,10 @@
 // the track has a part-2 target at all); a refusal is an HttpError (4xx JSON) thrown before anything is written.
 import { EngineInputError, GAME_MAX_TRIES, part2Target, TRACK_IDS, validateRecipe } from '../engine/index.ts'
 import type { TrackId } from '../engine/index.ts'
-import { ContractStore, type ContractRow, type GameRow } from './contractStore.ts'
+import type { ContractRow, ContractsView, GameRow, Phase } from './api.ts'
+import type { ContractStore } from './contractStore.ts'
 import { HttpError } from './httpError.ts'
 import { ContractBody, GameBody } from './schema.ts'
-import type { Phase } from './store.ts'
-
-/** What a class may see of the contracts: recipes and counts, never identities. */
-export interface ContractsView {
-  phase: Phase
-  contracts: ContractRow[]
-  games: ReturnType<ContractStore['gameCounts']>
-  maxTries: number
-}
 
 export function contractsView(c: ContractStore): ContractsView {
   return { phase: c.phase(), contracts: c.list(), games: c.gameCounts(GAME_MAX_TRIES), maxTries: GAME_MAX_TRIES }

@@ -11,7 +11,8 @@ import { addressOf, DEFAULT_LIMITS, Identities, PerMinute, type Limits } from '.
 import { CommitQueue } from './commitQueue.ts'
 import type { SessionStore } from './store.ts'
 import { HttpError } from './httpError.ts'
-import { ContractStore, CONTRACTS_POLL } from './contractStore.ts'
+import { CONTRACTS_POLL } from './api.ts'
+import { ContractStore } from './contractStore.ts'
 import { checkContract, checkGame, closedMessage, contractsView } from './contracts.ts'
 
 export const API_PREFIX = '/api/session/'

@@ -4,11 +4,9 @@ import Database from 'better-sqlite3'
 import { randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import type { Phase, PresenterPos } from './api.ts'
 
-export type Phase = 'open' | 'locked' | 'revealed'
 export interface RoundState { poll: string; round: number; phase: Phase; count: number }
-/** `leader`: the presenter tab that published last (an opaque id chosen by the presenter's own tabs), or null */
-export interface PresenterPos { slide: number; clicks: number; seq: number; leader: string | null }
 export interface AnswerInput { poll: string; voter: string; value: number; round?: number }
 export type AnswerOutcome = { round: number } | { closed: Phase; round: number } | { stale: number }
 export interface AnswerRow { poll: string; round: number; voter: string; value: number; updatedAt: number }

@@ -5,7 +5,7 @@ import { ref } from 'vue'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { archetypeOf, archetypes, baselineRecipe, evaluate, GAME_MAX_TRIES, recipeLabel, sweep, TRACK_IDS, TRACKS } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
-import { classFrontier, gameRooms } from '../../composables/classFrontier'
+import { classFrontier, gameRooms } from '../../logic/classFrontier'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
 const renderContext = ref('slide')
@@ -238,7 +238,7 @@ describe('Submit my contract (ledger)', () => {
 describe('the game result', () => {
   it('is sent once when the game ends in a live class (found on try n), not by the presenter, not offline', async () => {
     const { useGameResult } = await import('../../composables/useGameResult')
-    const { judgeAttempt } = await import('../../composables/useSparsity')
+    const { judgeAttempt } = await import('../../logic/sparsity')
     const miss = judgeAttempt('tiny', baselineRecipe('tiny'))
     const hit = { ...miss, hit: true, veto: false }
     const play = async (live: boolean, presenter: boolean) => {

@@ -2,10 +2,10 @@
 import { describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import CompressionWaterfall from '../../components/CompressionWaterfall.vue'
-import { compressionSteps, TRACK_IDS } from '../../engine'
+import { compressionSteps, TRACK_IDS, TRACKS } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
 import { useDeckState } from '../../composables/deckState'
-import { unitFor } from '../../composables/format'
+import { unitFor } from '../../logic/format'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
 vi.mock('../../composables/slidev', async () => (await import('./chartStubs')).slidevStub)
@@ -24,7 +24,7 @@ describe.each(TRACK_IDS)('CompressionWaterfall on %s', (track) => {
     const w = start(track, change)
     const steps = compressionSteps(track, deck.recipe.value)
     const data = w.getComponent({ name: 'Bar' }).props('data')
-    const { scale } = unitFor(steps[0].evaluation.memory.capacityBytes)
+    const { scale } = unitFor(steps[0].evaluation.memory.capacityBytes, TRACKS[track].units.bytes)
     expect(data.labels.map((l: string[]) => l[0])).toEqual(steps.map((s) => s.label))
     FIELDS.forEach((f, i) => {
       expect(data.datasets[i].data.map((v: number) => v * scale)).toEqual(
@@ -48,12 +48,12 @@ describe('OOM at a glance', () => {
     w.unmount()
   })
 
-  it('Tiny Pioneer FP16: a 1 MB model beside 256 KB of SRAM runs only by streaming its weights from flash, and the axis reads in KB', () => {
+  it('Tiny Pioneer FP16: a 1 MB model beside 256 KB of SRAM runs only by streaming its weights from flash, and the axis reads in KiB (the hearable\'s SRAM convention)', () => {
     const w = start('tiny')
     expect(w.get('[data-readout="verdict"]').text()).toMatch(/^WEIGHTS IN FLASH/)
     expect(w.get('[data-readout="verdict"]').text()).toContain('The FP16 baseline runs only by streaming its weights from flash')
     expect(w.getComponent({ name: 'Bar' }).props('data').labels[0][1]).toMatch(/weights in flash/)
-    expect(w.getComponent({ name: 'Bar' }).props('options').scales.y.title.text).toContain('KB')
+    expect(w.getComponent({ name: 'Bar' }).props('options').scales.y.title.text).toContain('KiB')
     w.unmount()
   })
 })

@@ -5,7 +5,7 @@ import DistillationWorkbench from '../../components/DistillationWorkbench.vue'
 import { useDeckState } from '../../composables/deckState'
 import { mountOnTrack } from './mountOnTrack'
 import { useLock } from '../../composables/useLock'
-import { formatBytes, formatJoules, formatPercent, sig } from '../../composables/format'
+import { formatBytes, formatJoules, formatPercent, sig } from '../../logic/format'
 import { baselineRecipe, distillationStudent, evaluate, LOCKS, lockAnswer, TRACK_IDS, TRACKS } from '../../engine'
 import type { TrackId } from '../../engine'
 
@@ -41,7 +41,7 @@ describe.each(TRACK_IDS)('DistillationWorkbench on %s', (track) => {
     for (const [key, e] of Object.entries(rows)) {
       const text = w.get(`[data-row="${key}"]`).text()
       expect(text).toContain(`${sig(e.accuracy)} ${unit}`)
-      expect(text).toContain(formatBytes(e.memory.totalBytes))
+      expect(text).toContain(formatBytes(e.memory.totalBytes, TRACKS[track].units.bytes))
       expect(text).toContain(formatJoules(e.energyPerInferenceJ))
     }
     expect(byLabel(w, 'distilled')!.data).toEqual(Array.from({ length: 20 }, (_, i) => ({ x: i + 1, y: evaluate(track, { ...r, temperature: i + 1 }).accuracy })))

@@ -2,11 +2,11 @@
 import { describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import ParetoFrontierPlot from '../../components/ParetoFrontierPlot.vue'
-import { accuracyFloor, baselineRecipe, dominates, evaluate, leversThrough, paretoFrontier, sweep, TRACK_IDS } from '../../engine'
+import { accuracyFloor, baselineRecipe, dominates, evaluate, leversThrough, paretoFrontier, sweep, TRACK_IDS, TRACKS } from '../../engine'
 import type { Evaluation, TrackId } from '../../engine'
 import { useDeckState } from '../../composables/deckState'
-import { frontierLine, leversNote, paretoView } from '../../composables/usePareto'
-import { formatBytes } from '../../composables/format'
+import { frontierLine, leversNote, paretoView } from '../../logic/pareto'
+import { formatBytes } from '../../logic/format'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
 vi.mock('../../composables/slidev', async () => (await import('./chartStubs')).slidevStub)
@@ -41,7 +41,7 @@ describe.each(TRACK_IDS)('ParetoFrontierPlot on %s', (track) => {
     const cap = datasets(w).find((d) => d.label.startsWith('Memory capacity'))!
     const view = paretoView(track, deck.recipe.value, 'energy')
     if (view.capacityOnScale) expect(cap.data.map((p) => p.x)).toEqual([ev.memory.capacityBytes, ev.memory.capacityBytes])
-    else expect(cap.label).toContain(formatBytes(ev.memory.capacityBytes))
+    else expect(cap.label).toContain(formatBytes(ev.memory.capacityBytes, TRACKS[track].units.bytes))
     expect(byLabel(w, 'Accuracy floor')!.data.every((p) => p.y === accuracyFloor(track))).toBe(true)
     const you = byLabel(w, 'Your recipe')!.data[0]
     expect([you.x, you.y]).toEqual([ev.memory.totalBytes, ev.accuracy])

@@ -1,6 +1,6 @@
 // The reveal's sentence: "you predicted 2×, the hardware gives 1.1×: 82% too high" — a signed miss, as a share of the key.
 import { describe, expect, it } from 'vitest'
-import { answersIn, describeGap, fmt, magnitude, slidePhase } from '../../composables/lockGap'
+import { answersIn, describeGap, fmt, magnitude, slidePhase } from '../../logic/lockGap'
 import type { LockDefinition } from '../../engine/types'
 
 const num: LockDefinition = { id: 'sparsity', title: 't', question: 'q', kind: 'number', range: { min: 0.5, max: 4, step: 0.1, unit: '×' } }

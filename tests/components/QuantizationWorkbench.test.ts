@@ -8,8 +8,9 @@ import { accuracyFloor, accuracyVsBits, evaluate, knee, quantizationCurve, TRACK
 import type { TrackId } from '../../engine'
 import { useDeckState } from '../../composables/deckState'
 import { mountOnTrack } from './mountOnTrack'
-import { formatBytes } from '../../composables/format'
-import { formatMetric, kneeText, quantMath } from '../../composables/useQuantization'
+import { formatBytes } from '../../logic/format'
+import { formatMetric } from '../../logic/format'
+import { kneeText, quantMath } from '../../logic/quantization'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
 vi.mock('../../composables/slidev', async () => (await import('./chartStubs')).slidevStub)
@@ -32,7 +33,7 @@ describe.each(TRACK_IDS)('QuantizationWorkbench on %s', (track) => {
   it('shows the engine footprint and accuracy, and plots the 1-16-bit curve, the four formats, the floor and the footprint', () => {
     const w = start(track)
     const ev = evaluate(track, deck.recipe.value)
-    expect(readout(w, 'footprint')).toContain(formatBytes(ev.memory.totalBytes))
+    expect(readout(w, 'footprint')).toContain(formatBytes(ev.memory.totalBytes, TRACKS[track].units.bytes))
     expect(readout(w, 'footprint')).toContain(ev.memory.fits ? 'FITS' : 'OOM')
     expect(readout(w, 'accuracy')).toContain(formatMetric(ev.accuracy, TRACKS[track].metric.unit))
     const chart = w.getComponent({ name: 'Line' })
@@ -96,7 +97,7 @@ describe.each(TRACK_IDS)('QuantizationWorkbench on %s', (track) => {
     expect(deck.recipe.value.precision).toBe('int4')
     const ev = evaluate(track, deck.recipe.value)
     const fp16 = evaluate(track, { ...deck.recipe.value, precision: 'fp16' })
-    expect(readout(w, 'footprint')).toContain(formatBytes(ev.memory.totalBytes))
+    expect(readout(w, 'footprint')).toContain(formatBytes(ev.memory.totalBytes, TRACKS[track].units.bytes))
     expect(readout(w, 'footprint')).toMatch(/× smaller than FP16/)
     expect(fp16.memory.totalBytes).toBeGreaterThan(ev.memory.totalBytes)
     expect(readout(w, 'accuracy')).toContain(formatMetric(ev.accuracy, TRACKS[track].metric.unit))

@@ -3,8 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import SiliconLedger from '../../components/SiliconLedger.vue'
 import { useDeckState } from '../../composables/deckState'
-import { formatJoules } from '../../composables/format'
-import { archetypes, buildContract, contractToJson, contractToMarkdown, formatValue } from '../../composables/useLedger'
+import { formatJoules } from '../../logic/format'
+import { archetypes, buildContract, contractToJson, contractToMarkdown } from '../../logic/ledger'
+import { formatValue } from '../../logic/format'
 import { baselineRecipe, evaluate, sweep, TRACK_IDS, TRACKS } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
 
@@ -39,7 +40,7 @@ describe.each(TRACK_IDS)('contract builders on %s', (track) => {
     const md = contractToMarkdown(c)
     expect(md.startsWith(`# The Silicon Contract — ${TRACKS[track].name}`)).toBe(true)
     for (const k of c.checks) {
-      expect(md).toContain(`| ${k.name} | ${formatValue(k.value, k.unit)} | ${formatValue(k.limit, k.unit)} | ${k.pass ? 'PASS' : 'FAIL'} |`)
+      expect(md).toContain(`| ${k.name} | ${formatValue(k.value, k.unit, TRACKS[track].units.bytes)} | ${formatValue(k.limit, k.unit, TRACKS[track].units.bytes)} | ${k.pass ? 'PASS' : 'FAIL'} |`)
     }
     expect(md).toContain(c.inSpec ? 'IN SPEC' : 'OUT OF SPEC')
     expect(md).toContain(formatJoules(c.figures.energyPerInferenceJ))
@@ -70,7 +71,7 @@ describe.each(TRACK_IDS)('SiliconLedger on %s', (track) => {
     const e = evaluate(track, deck.recipe.value)
     for (const k of e.checks) {
       const row = w.get(`[data-check="${k.name}"]`).text()
-      expect(row).toContain(formatValue(k.value, k.unit))
+      expect(row).toContain(formatValue(k.value, k.unit, TRACKS[track].units.bytes))
       expect(row).toContain(k.pass ? 'PASS' : 'FAIL')
     }
     expect(w.get('[data-testid="ledger-verdict"]').text()).toContain(e.checks.every((k) => k.pass) ? 'IN SPEC' : 'OUT OF SPEC')

@@ -4,10 +4,10 @@ import SparsityWorkbench from '../../components/SparsityWorkbench.vue'
 import SparsityControls from '../../components/SparsityControls.vue'
 import { useDeckState } from '../../composables/deckState'
 import { clearPage, mountOnTrack } from './mountOnTrack'
-import { formatMs } from '../../composables/format'
-import { formatValue } from '../../composables/useLedger'
-import { gameTarget, requiredSpeedup, SPARSITY_STEPS, windowText } from '../../composables/useSparsity'
-import { accuracyFloor, evaluate, PRECISIONS, TRACK_IDS } from '../../engine'
+import { formatMs } from '../../logic/format'
+import { formatValue } from '../../logic/format'
+import { gameTarget, requiredSpeedup, SPARSITY_STEPS, windowText } from '../../logic/sparsity'
+import { accuracyFloor, evaluate, PRECISIONS, TRACK_IDS, TRACKS } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
@@ -37,7 +37,7 @@ describe.each(TRACK_IDS)('SparsityWorkbench on %s', (track) => {
     expect(w.get('[data-testid="sparsity-value"]').text()).toBe('40 %')
     const t = gameTarget(track)
     const shown = evaluate(track, r).checks.find((c) => c.name === (t?.name ?? 'latency'))!
-    expect(w.get('[data-testid="sparsity-target"]').text()).toContain(formatValue(shown.value, shown.unit))
+    expect(w.get('[data-testid="sparsity-target"]').text()).toContain(formatValue(shown.value, shown.unit, TRACKS[track].units.bytes))
     expect(w.get('[data-testid="sparsity-readout"]').text()).toContain(formatMs(evaluate(track, r).latencyMs))
     w.unmount()
   })

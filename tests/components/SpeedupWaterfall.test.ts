@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import SpeedupWaterfall from '../../components/SpeedupWaterfall.vue'
 import { useDeckState } from '../../composables/deckState'
-import { sig } from '../../composables/format'
+import { sig } from '../../logic/format'
 import { evaluate, TRACK_IDS } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
 

@@ -5,8 +5,8 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { launchChromium, slidesWith } from './deck'
 import { compressionSteps, evaluate, knee, leversThrough, paretoFrontier, TRACK_IDS, TRACKS } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
-import { byteUnitsFor, formatBytes as formatAnyBytes } from '../../composables/format'
-import { formatMetric } from '../../composables/useQuantization'
+import { formatBytes as formatAnyBytes } from '../../logic/format'
+import { formatMetric } from '../../logic/format'
 
 const baseUrl = inject('baseUrl')
 const SHOTS = process.env.E2E_SHOTS // a folder: save screenshots there to look at them
@@ -43,7 +43,7 @@ const $ = (sel: string) => root.locator(sel)
 const text = (sel: string) => $(sel).innerText()
 const query = () => Object.fromEntries(new URL(page.url()).searchParams)
 /** Bytes as the deck shows them on the track under test. */
-let formatBytes = (bytes: number) => formatAnyBytes(bytes)
+let formatBytes = (bytes: number) => formatAnyBytes(bytes, 'si')
 async function shot(name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png` })
 }
@@ -58,7 +58,7 @@ async function expectInsideSlide() {
 }
 
 describe.each(TRACK_IDS)('instruments A on %s', (track) => {
-  beforeAll(() => { formatBytes = (bytes: number) => formatAnyBytes(bytes, byteUnitsFor(track)) })
+  beforeAll(() => { formatBytes = (bytes: number) => formatAnyBytes(bytes, TRACKS[track].units.bytes) })
   const base: Recipe = { precision: 'fp16', sparsity: 0, pattern: 'unstructured', student: TRACKS[track].baseline, distill: false, temperature: 4 }
   const unit = TRACKS[track].metric.unit
 

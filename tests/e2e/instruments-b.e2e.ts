@@ -6,9 +6,9 @@ import type { Browser, Page } from 'playwright-core'
 import { launchChromium, slidesWith } from './deck'
 import { distillationStudent, evaluate, part2Target, TRACK_IDS, TRACKS } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
-import { formatJoules, formatMs, sig } from '../../composables/format'
-import { challenge } from '../../composables/useDistillation'
-import { formatValue } from '../../composables/useLedger'
+import { formatJoules, formatMs, sig } from '../../logic/format'
+import { challenge } from '../../logic/distillation'
+import { formatValue } from '../../logic/format'
 
 const baseUrl = inject('baseUrl')
 const SHOTS = process.env.E2E_SHOTS
@@ -177,7 +177,7 @@ describe.each(TRACK_IDS)('instruments B on %s', (track) => {
     const e = evaluate(track, recipeNow(track))
     for (const c of e.checks) {
       const row = await text(`[data-check="${c.name}"]`)
-      expect(row).toContain(formatValue(c.value, c.unit))
+      expect(row).toContain(formatValue(c.value, c.unit, TRACKS[track].units.bytes))
       expect(row).toContain(c.pass ? 'PASS' : 'FAIL')
     }
     const [download] = await Promise.all([page.waitForEvent('download'), q('[data-testid="download-md"]').click()])

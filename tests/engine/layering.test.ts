@@ -12,10 +12,14 @@ async function problems(filePath: string, code: string): Promise<string[]> {
 describe('layering (eslint)', () => {
   it.each([
     ['engine → vue', 'engine/x.ts', "import { ref } from 'vue'\nexport const a = ref"],
-    ['engine → client code', 'engine/x.ts', "import { sig } from '../composables/format'\nexport const a = sig"],
+    ['engine → client code', 'engine/x.ts', "import { sig } from '../logic/format'\nexport const a = sig"],
     ['engine → node', 'engine/x.ts', "import { readFileSync } from 'node:fs'\nexport const a = readFileSync"],
     ['component → engine internals', 'composables/x.ts', "import { k } from '../engine/constants'\nexport const a = k"],
     ['client → server code', 'composables/x.ts', "import { startClassServer } from '../server/app.ts'\nexport const a = startClassServer"],
+    ['client → server types past the shared vocabulary', 'components/x.ts', "import type { Distribution } from '../server/aggregate'\nexport type A = Distribution"],
+    ['logic → vue', 'logic/x.ts', "import { ref } from 'vue'\nexport const a = ref"],
+    ['logic → a composable', 'logic/x.ts', "import { useDeckState } from '../composables/deckState'\nexport const a = useDeckState"],
+    ['one lecture part → another', 'logic/sparsity.ts', "import { comparison } from './ledger'\nexport const a = comparison"],
     ['server → client code', 'server/x.ts', "import { useDeckState } from '../composables/deckState'\nexport const a = useDeckState"],
   ])('%s is refused', async (_name, file, code) => {
     expect(await problems(file, code)).toContain('@typescript-eslint/no-restricted-imports')
@@ -30,7 +34,8 @@ describe('layering (eslint)', () => {
   it.each([
     ['engine → engine', 'engine/x.ts', "import { k } from './constants'\nexport const a = k"],
     ['client → the engine index', 'composables/x.ts', "import { evaluate } from '../engine'\nexport const a = evaluate"],
-    ['client → shared service types', 'composables/x.ts', "import type { Distribution } from '../server/aggregate'\nexport type A = Distribution"],
+    ['client → the service\'s shared vocabulary', 'composables/x.ts', "import { CONTRACTS_POLL, type Distribution } from '../server/api'\nexport const a: [string, Distribution?] = [CONTRACTS_POLL]"],
+    ['a lecture part → the shared formatting', 'logic/sparsity.ts', "import { sig } from './format'\nexport const a = sig"],
   ])('%s is allowed', async (_name, file, code) => {
     expect(await problems(file, code)).toEqual([])
   })

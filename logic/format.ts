@@ -1,6 +1,4 @@
-import { ref } from 'vue'
-import { TRACKS } from '../engine'
-import type { Track, TrackId } from '../engine'
+import type { Track } from '../engine'
 
 // Display formatting: numbers with units, rounded to what the model can honestly claim (3 significant digits at most).
 
@@ -18,15 +16,9 @@ export function sig(x: number, digits = 3): string {
 /**
  * How bytes are shown. Memory is quoted the way its own field quotes it: datacenter capacities in decimal units
  * (1 GB = 10⁹ B, as on the H100 datasheet), embedded SRAM and flash in binary units (1 KiB = 1024 B: "256 KiB of SRAM").
- * The deck state sets this from the track, so every instrument follows the same convention.
+ * Each track names its convention (engine: `TRACKS[id].units.bytes`); composables/useFormat.ts binds it to the deck's track.
  */
 export type ByteUnits = Track['units']['bytes']
-export const byteUnits = ref<ByteUnits>('si')
-
-/** The convention of a track (its data in the engine): the hearable's SRAM and flash in KiB, the rest in decimal units. */
-export function byteUnitsFor(track: TrackId): ByteUnits {
-  return TRACKS[track].units.bytes
-}
 
 const UNITS: Record<ByteUnits, { step: number; names: readonly string[] }> = {
   si: { step: 1000, names: ['B', 'KB', 'MB', 'GB', 'TB'] },
@@ -34,14 +26,14 @@ const UNITS: Record<ByteUnits, { step: number; names: readonly string[] }> = {
 }
 
 /** The largest unit in which `bytes` is at least 1, e.g. for a chart axis: { unit: 'GB', scale: 1e9 }. */
-export function unitFor(bytes: number, units: ByteUnits = byteUnits.value): { unit: string; scale: number } {
+export function unitFor(bytes: number, units: ByteUnits): { unit: string; scale: number } {
   const { step, names } = UNITS[units]
   let i = 0
   while (Math.abs(bytes) >= step ** (i + 1) && i < names.length - 1) i++
   return { unit: names[i], scale: step ** i }
 }
 
-export function formatBytes(bytes: number, units: ByteUnits = byteUnits.value): string {
+export function formatBytes(bytes: number, units: ByteUnits): string {
   const { step, names } = UNITS[units]
   let i = 0
   let v = bytes
@@ -72,4 +64,17 @@ export function formatFactor(x: number, more: string, less: string): string {
 
 export function formatPercent(fraction: number): string {
   return `${sig(fraction * 100, 3)}%`
+}
+
+/** A value of the track's quality metric with its unit ('%' sticks to the number). */
+export function formatMetric(value: number, unit: string): string {
+  return unit === '%' ? `${sig(value)}%` : `${sig(value)} ${unit}`
+}
+
+/** A budget's or check's value in its unit, bytes and joules scaled to a readable prefix. */
+export function formatValue(value: number, unit: string, units: ByteUnits): string {
+  if (unit === 'B' || unit === 'bytes') return formatBytes(value, units)
+  if (unit === 'J') return formatJoules(value)
+  if (unit === 'ms') return formatMs(value)
+  return `${sig(value)} ${unit}`
 }

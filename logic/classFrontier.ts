@@ -2,23 +2,20 @@
 // engine, classified with the engine's heavy/light predicate (archetypeOf, the ledger's own), in spec or not, counted
 // per kind and track, and the three most energy-efficient in-spec recipes named. The game's counts become per-track
 // histograms. The service stores recipes only; every number here is recomputed.
-import { archetypeOf, evaluate, EngineInputError, recipeLabel, TRACK_IDS, validateRecipe } from '../engine'
+import { ARCHETYPE_LABEL, archetypeOf, evaluate, EngineInputError, recipeLabel, TRACK_IDS, validateRecipe } from '../engine'
 import type { ArchetypeKind, Evaluation, Recipe, TrackId } from '../engine'
-import { OKABE_ITO } from './charts'
-import { recipeKey } from './usePareto'
-import type { ContractRow, GameCounts } from './sessionApi'
+import { recipeKey } from './pareto'
+import type { ContractRow, GameCounts } from '../server/api'
 
 export type ContractKind = ArchetypeKind | 'other'
 export const KINDS: ContractKind[] = ['heavy', 'light', 'other']
-export const KIND_LABEL: Record<ContractKind, string> = { heavy: 'Heavy model, aggressive quantization', light: 'Light student, high precision', other: 'Other' }
+export const KIND_LABEL: Record<ContractKind, string> = { ...ARCHETYPE_LABEL, other: 'Other' }
 /** Kind is told by shape (chart.js point style, and the same glyph in text), never by colour alone. */
 export const KIND_SHAPE: Record<ContractKind, { chart: string; glyph: string; short: string }> = {
   heavy: { chart: 'triangle', glyph: '▲', short: 'heavy' },
   light: { chart: 'circle', glyph: '●', short: 'light' },
   other: { chart: 'rect', glyph: '■', short: 'other' },
 }
-/** …and coloured from the Okabe–Ito series palette (the track's accent stays for its frontier line). */
-export const KIND_COLOR: Record<ContractKind, string> = { heavy: OKABE_ITO.vermillion, light: OKABE_ITO.blue, other: OKABE_ITO.purple }
 
 /** One distinct recipe of the room on one track, with how many students chose it. */
 export interface ClassPoint { recipe: Recipe; label: string; evaluation: Evaluation; kind: ContractKind; inSpec: boolean; students: number }

@@ -1,7 +1,7 @@
 // Number-lock histograms are binned around what was answered and the key (issue 10's example: answers 1.8, 1.9 and 2
 // and keys 1.96-2.00 shared one bin labelled "1.7" over the whole 1-8 range).
 import { describe, expect, it } from 'vitest'
-import { binsAround, niceStep } from '../../composables/lockBins'
+import { binsAround, niceStep } from '../../logic/lockBins'
 
 describe('binsAround', () => {
   it('separates 1.8, 1.9 and 2 and puts the key 1.96 in its own labelled bin', () => {

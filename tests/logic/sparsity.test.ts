@@ -1,10 +1,11 @@
 // The 10-iteration rule and the waterfall's bars as pure functions, and the sparsity curve = the engine's numbers.
 import { describe, expect, it } from 'vitest'
 import {
-  amdahlTerms, attemptStatus, MAX_ATTEMPTS, recordAttempt, requiredSpeedup, sparsityCurve, SPARSITY_STEPS,
-  flatSteps, gameTarget, judgeAttempt, speedupBaseline, waterfallBars, windowText, wrapLabel, type Attempt,
-} from '../../composables/useSparsity'
-import { accuracyFloor, baselineRecipe, evaluate, part2Start, pruningWindows, theoryTerms, TRACK_IDS, TRACKS } from '../../engine'
+  attemptStatus, MAX_ATTEMPTS, recordAttempt, requiredSpeedup, sparsityCurve, SPARSITY_STEPS,
+  gameTarget, judgeAttempt, speedupBaseline, windowText, type Attempt,
+} from '../../logic/sparsity'
+import { flatSteps, waterfallBars, wrapLabel } from '../../logic/speedupWaterfall'
+import { accuracyFloor, amdahlTerms, baselineRecipe, evaluate, part2Start, pruningWindows, theoryTerms, TRACK_IDS, TRACKS } from '../../engine'
 
 const attempt = (sparsity: number, hit = false, veto = false): Attempt => ({
   precision: 'fp16', sparsity, pattern: 'unstructured', student: 'x', latencyMs: 20, accuracy: 70, hit, veto, target: null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatBytes, formatFactor, formatJoules, formatMs, sig, unitFor } from '../../composables/format'
+import { formatBytes, formatFactor, formatJoules, formatMs, sig, unitFor } from '../../logic/format'
 
 describe('display formatting', () => {
   it('rounds to three significant digits', () => {

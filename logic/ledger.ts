@@ -1,8 +1,8 @@
 // The Silicon Contract ledger: the student's final recipe, every budget check, what the energy means for the track,
-// and "heavy model + aggressive quantization" vs "light student + high precision". Pure builders (tested) plus a download helper.
-import { archetypes as engineArchetypes, evaluate, recipeLabel, TRACKS } from '../engine'
+// and "heavy model + aggressive quantization" vs "light student + high precision". Pure builders (tested).
+import { ARCHETYPE_LABEL, archetypes as engineArchetypes, evaluate, recipeLabel, TRACKS } from '../engine'
 import type { BudgetCheck, Evaluation, Recipe, TrackId } from '../engine'
-import { formatBytes, formatJoules, formatMs, sig } from './format'
+import { formatBytes, formatJoules, formatMs, formatValue, sig } from './format'
 
 export interface ComparisonRow {
   key: 'heavy' | 'light' | 'yours'
@@ -17,7 +17,6 @@ export interface ComparisonRow {
   checksTotal: number
 }
 
-const KIND_LABEL = { heavy: 'Heavy model, aggressive quantization', light: 'Light student, high precision' } as const
 
 /**
  * The two archetypes of the seed's reflection, found by the engine's search over the sweep: the most energy-efficient
@@ -43,7 +42,7 @@ export function comparison(track: TrackId, recipe: Recipe): ComparisonRow[] {
   const rows: ComparisonRow[] = []
   for (const kind of ['heavy', 'light'] as const) {
     const r = found[kind]
-    if (r) rows.push(row(track, kind, KIND_LABEL[kind], r))
+    if (r) rows.push(row(track, kind, ARCHETYPE_LABEL[kind], r))
   }
   rows.push(row(track, 'yours', 'Your recipe', recipe))
   return rows
@@ -52,7 +51,7 @@ export function comparison(track: TrackId, recipe: Recipe): ComparisonRow[] {
 /** The archetypes with no in-spec recipe on the track, said plainly. */
 export function missingArchetypes(track: TrackId): string[] {
   const found = archetypes(track)
-  return (['heavy', 'light'] as const).filter((k) => found[k] === null).map((k) => `${KIND_LABEL[k]}: no recipe of this kind meets every budget on this track.`)
+  return (['heavy', 'light'] as const).filter((k) => found[k] === null).map((k) => `${ARCHETYPE_LABEL[k]}: no recipe of this kind meets every budget on this track.`)
 }
 
 export interface Contract {
@@ -101,6 +100,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|')
 
 export function contractToMarkdown(c: Contract): string {
   const r = c.recipe
+  const units = TRACKS[c.track.id].units.bytes
   const lines = [
     `# ${c.title}`,
     '',
@@ -119,14 +119,14 @@ export function contractToMarkdown(c: Contract): string {
     '',
     '| budget | value | limit | result |',
     '|---|---|---|---|',
-    ...c.checks.map((k) => `| ${cell(k.name)} | ${formatValue(k.value, k.unit)} | ${formatValue(k.limit, k.unit)} | ${k.pass ? 'PASS' : 'FAIL'} |`),
+    ...c.checks.map((k) => `| ${cell(k.name)} | ${formatValue(k.value, k.unit, units)} | ${formatValue(k.limit, k.unit, units)} | ${k.pass ? 'PASS' : 'FAIL'} |`),
     '',
     `**Verdict:** ${c.inSpec ? 'IN SPEC — every budget passes' : `OUT OF SPEC — first failing budget: ${c.binding ?? '?'}`}`,
     '',
     '## Energy per inference and what it means',
     '',
     `- Energy per inference: ${formatJoules(c.figures.energyPerInferenceJ)}`,
-    `- Latency: ${formatMs(c.figures.latencyMs)} · Footprint: ${formatBytes(c.figures.totalBytes)}`,
+    `- Latency: ${formatMs(c.figures.latencyMs)} · Footprint: ${formatBytes(c.figures.totalBytes, units)}`,
     `- ${c.metric.name}: ${sig(c.figures.accuracy)} ${c.metric.unit} (${sig(c.figures.accuracyDrop)} below the baseline)`,
     ...c.impact.map((i) => `- ${i.label}: ${sig(i.value)} ${i.unit}`),
     '',
@@ -135,7 +135,7 @@ export function contractToMarkdown(c: Contract): string {
     `| option | recipe | footprint | latency | energy per inference | ${cell(c.metric.name)} (${cell(c.metric.unit)}) | budgets passed |`,
     '|---|---|---|---|---|---|---|',
     ...c.comparison.map(
-      (o) => `| ${o.label} | ${cell(o.recipeText)} | ${formatBytes(o.totalBytes)} | ${formatMs(o.latencyMs)} | ${formatJoules(o.energyPerInferenceJ)} | ${sig(o.accuracy)} | ${o.checksPassed}/${o.checksTotal} |`,
+      (o) => `| ${o.label} | ${cell(o.recipeText)} | ${formatBytes(o.totalBytes, units)} | ${formatMs(o.latencyMs)} | ${formatJoules(o.energyPerInferenceJ)} | ${sig(o.accuracy)} | ${o.checksPassed}/${o.checksTotal} |`,
     ),
     ...c.missing.flatMap((m) => ['', m]),
     '',
@@ -147,24 +147,4 @@ export function contractToMarkdown(c: Contract): string {
 
 export function contractToJson(c: Contract): string {
   return JSON.stringify(c, null, 2) + '\n'
-}
-
-/** Saves text as a file through a Blob and a temporary <a download>. */
-export function downloadText(filename: string, text: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = filename
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
-}
-
-/** A check's value in its unit, bytes and joules scaled to a readable prefix. */
-export function formatValue(value: number, unit: string): string {
-  if (unit === 'B' || unit === 'bytes') return formatBytes(value)
-  if (unit === 'J') return formatJoules(value)
-  if (unit === 'ms') return formatMs(value)
-  return `${sig(value)} ${unit}`
 }

@@ -1,6 +1,6 @@
 // The compression waterfall's data: the engine's compressionSteps split into the five parts of the footprint,
 // in one unit chosen from the capacity so the axis reads "GB" for Cloud Titan and "KiB" for Tiny Pioneer.
-import { compressionSteps } from '../engine'
+import { compressionSteps, TRACKS } from '../engine'
 import type { Evaluation, Recipe, TrackId } from '../engine'
 import { unitFor } from './format'
 
@@ -35,7 +35,7 @@ export function placementOf(e: Evaluation): 'fits' | 'flash' | 'oom' {
 export function waterfallView(track: TrackId, recipe: Recipe): WaterfallView {
   const steps = compressionSteps(track, recipe)
   const capacityBytes = steps[0].evaluation.memory.capacityBytes
-  const { unit, scale } = unitFor(capacityBytes)
+  const { unit, scale } = unitFor(capacityBytes, TRACKS[track].units.bytes)
   return {
     unit,
     scale,

@@ -1,0 +1,68 @@
+// Part 3, the distillation bridge: teacher vs student from scratch vs distilled student, the temperature curve,
+// and the stakeholder's power-cut challenge against a reference recipe the student locks in.
+// (composables/useDistillation.ts keeps the viewer's reference recipe.)
+import { baselineRecipe, evaluate, gridOf, modelName, stakeholderCheck, TEMPERATURE, TRACKS } from '../engine'
+import type { Evaluation, Recipe, TrackId } from '../engine'
+
+export interface Contender {
+  key: 'teacher' | 'scratch' | 'distilled'
+  label: string
+  recipe: Recipe
+  evaluation: Evaluation
+}
+
+/**
+ * The three contenders for the recipe's student, precision and sparsity:
+ * the teacher (the track's FP16 dense baseline), the student trained from scratch, and the same student distilled.
+ */
+export function distillComparison(track: TrackId, recipe: Recipe): Contender[] {
+  const teacher = baselineRecipe(track)
+  const scratch: Recipe = { ...recipe, distill: false }
+  const distilled: Recipe = { ...recipe, distill: true }
+  const name = modelName(track, recipe.student)
+  return [
+    { key: 'teacher', label: `Teacher (${modelName(track, teacher.student)}, FP16)`, recipe: teacher, evaluation: evaluate(track, teacher) },
+    { key: 'scratch', label: `${name}, from scratch`, recipe: scratch, evaluation: evaluate(track, scratch) },
+    { key: 'distilled', label: `${name}, distilled`, recipe: distilled, evaluation: evaluate(track, distilled) },
+  ]
+}
+
+/** The temperatures the curve is drawn at: the parameter table's range at the slider's step (1..20). */
+export const TEMPERATURES: readonly number[] = gridOf(TEMPERATURE.min, TEMPERATURE.max, TEMPERATURE.sliderStep)
+
+/** Accuracy of the distilled student at every temperature 1..20 (the interior optimum shows here). */
+export function temperatureCurve(track: TrackId, recipe: Recipe): { temperature: number; accuracy: number }[] {
+  return TEMPERATURES.map((t) => ({ temperature: t, accuracy: evaluate(track, { ...recipe, distill: true, temperature: t }).accuracy }))
+}
+
+/** Students sorted by size, largest first (the baseline, "no new student", comes first). */
+export function studentChoices(track: TrackId): { id: string; label: string; params: number }[] {
+  const t = TRACKS[track]
+  return [...t.models]
+    .sort((a, b) => b.params.value - a.params.value)
+    .map((m) => ({ id: m.id, label: m.id === t.baseline ? `${m.name} (teacher)` : m.name, params: m.params.value }))
+}
+
+// ---------- the stakeholder challenge ----------
+
+export interface ChallengeResult {
+  referenceJ: number
+  targetJ: number
+  currentJ: number
+  /** fraction of the reference energy saved (positive = less energy) */
+  saved: number
+  energyPass: boolean
+  inSpec: boolean
+  failing: string[]
+  pass: boolean
+}
+
+/** The engine's stakeholderCheck (energy ≤ (1 − cut) × the reference's, and every budget passes), with the failing budgets named. */
+export function challenge(track: TrackId, recipe: Recipe, reference: Recipe): ChallengeResult {
+  const sc = stakeholderCheck(track, recipe, reference)
+  const failing = evaluate(track, recipe).checks.filter((c) => !c.pass).map((c) => c.name)
+  return {
+    referenceJ: evaluate(track, reference).energyPerInferenceJ, targetJ: sc.limit, currentJ: sc.value, saved: sc.reduction,
+    energyPass: sc.value <= sc.limit, inSpec: sc.inSpec, failing, pass: sc.pass,
+  }
+}

@@ -1,0 +1,47 @@
+// The speedup waterfall (part 2): theoretical → each of the engine's named losses → realized, as floating bars.
+import type { Evaluation } from '../engine'
+
+export interface WaterfallBar {
+  label: string
+  from: number
+  to: number
+  kind: 'total' | 'loss' | 'gain'
+  why: string
+}
+
+/** A step that changes the speedup by less than 0.5% says nothing on this recipe: it is listed, not drawn. */
+const isFlat = (from: number, to: number) => Math.abs(to - from) < 0.005 * Math.abs(from)
+
+/** Theoretical → each of the engine's named steps that changes anything (a floating bar from the previous value) → realized. */
+export function waterfallBars(e: Evaluation): WaterfallBar[] {
+  const bars: WaterfallBar[] = [
+    { label: 'Theoretical', from: 0, to: e.theoreticalSpeedup, kind: 'total', why: 'every saved bit and every pruned weight counted as saved work' },
+  ]
+  let prev = e.theoreticalSpeedup
+  for (const s of e.speedupSteps) {
+    if (!isFlat(prev, s.speedupAfter)) bars.push({ label: s.name, from: prev, to: s.speedupAfter, kind: s.speedupAfter < prev ? 'loss' : 'gain', why: s.why })
+    prev = s.speedupAfter
+  }
+  bars.push({ label: 'Realized', from: 0, to: e.realizedSpeedup, kind: 'total', why: 'what this hardware delivers end to end' })
+  return bars
+}
+
+/** Names of the engine's steps that do not change this recipe's speedup. */
+export function flatSteps(e: Evaluation): string[] {
+  let prev = e.theoreticalSpeedup
+  return e.speedupSteps.filter((s) => {
+    const flat = isFlat(prev, s.speedupAfter)
+    prev = s.speedupAfter
+    return flat
+  }).map((s) => s.name)
+}
+
+/** Greedy word wrap for chart category labels (chart.js draws an array as several lines). */
+export function wrapLabel(text: string, width = 16): string[] {
+  return text.split(/\s+/).reduce<string[]>((lines, w) => {
+    const last = lines[lines.length - 1]
+    if (last !== undefined && (last + ' ' + w).length <= width) lines[lines.length - 1] = last + ' ' + w
+    else lines.push(w)
+    return lines
+  }, [])
+}

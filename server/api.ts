@@ -1,0 +1,69 @@
+// The class-session API's shared vocabulary: what the service sends and the deck reads (ARCHITECTURE §4), in one
+// module both sides import. Types and one constant only: no Node, no SQLite, so the browser build can import it
+// (ESLint lets client code import this module and nothing else under server/).
+import type { Recipe, TrackId } from '../engine/index.ts'
+
+export type Phase = 'open' | 'locked' | 'revealed'
+
+/** One poll's current round as everyone may see it: its number, its phase and how many answered (never who). */
+export interface PollState { round: number; phase: Phase; count: number }
+
+/** Where the presenter is. `leader`: the presenter tab that published last (an opaque id the presenter's own tabs
+ *  choose), or null. */
+export interface PresenterPos { slide: number; clicks: number; seq: number; leader: string | null }
+
+/** What a class may see of one round after the reveal: counts only, no voter ids. */
+export interface Distribution {
+  poll: string
+  round: number
+  kind: 'choice' | 'number'
+  count: number
+  /** choice: answers per option index */
+  counts?: number[]
+  /** number: histogram over the poll's range (edges has bins + 1 entries) and the median */
+  histogram?: { edges: number[]; counts: number[] }
+  /** number: every answer, sorted (no voter ids), so each viewer can bin them around the answers and their own key */
+  values?: number[]
+  median?: number | null
+  unit?: string
+}
+
+/** The poll name under which the presenter opens, closes and reveals the class's contracts (issue 13). */
+export const CONTRACTS_POLL = 'contracts'
+
+export interface ContractRow { track: TrackId; recipe: Recipe }
+export interface GameRow { track: TrackId; triesUsed: number; found: boolean }
+/** Per track: how many sent a result; `found[n-1]` = found the window on try n; `notFound` = ran out of tries. */
+export interface GameCounts { count: number; found: number[]; notFound: number }
+
+/** The class's contracts and game results, counted (the recipes themselves are behind the reveal). */
+export interface ContractsState { phase: Phase; count: number; games: number }
+
+/** What a class may see of the contracts: recipes and counts, never identities. */
+export interface ContractsView {
+  phase: Phase
+  contracts: ContractRow[]
+  games: Partial<Record<TrackId, GameCounts>>
+  maxTries: number
+}
+
+/** GET state and every event on the stream; `mine`, `myContract` and `myGame` only for a browser with an identity. */
+export interface Snapshot {
+  polls: Record<string, PollState>
+  presenter: PresenterPos
+  contracts: ContractsState
+  mine?: Record<string, number | null>
+  myContract?: ContractRow | null
+  myGame?: GameRow | null
+}
+
+/** What the service answers to a stored contract or game result. */
+export interface Submitted {
+  ok: true
+  replaced: boolean
+  contracts: number
+  games: number
+  mine: { contract: ContractRow | null; game: GameRow | null }
+}
+
+export type ControlAction = 'open' | 'lock' | 'reveal' | 'reset' | 'newRound'
