@@ -27,6 +27,14 @@ export function distillComparison(track: TrackId, recipe: Recipe): Contender[] {
   ]
 }
 
+/** The teacher − scratch gap in the metric's points (null when there is nothing to recover) and the share of it the
+ *  distilled student wins back (null when there is no gap). */
+export function gapRecovery(contenders: Contender[]): { gap: number | null; recovered: number | null } {
+  const [teacher, scratch, distilled] = contenders.map((c) => c.evaluation.accuracy)
+  const gap = teacher - scratch > 1e-9 ? teacher - scratch : null
+  return { gap, recovered: gap === null ? null : (distilled - scratch) / gap }
+}
+
 /** The temperatures the curve is drawn at: the parameter table's range at the slider's step (1..20). */
 export const TEMPERATURES: readonly number[] = gridOf(TEMPERATURE.min, TEMPERATURE.max, TEMPERATURE.sliderStep)
 

@@ -31,6 +31,14 @@ export function sparsityCurve(track: TrackId, recipe: Recipe, pattern: SparsityP
   })
 }
 
+/** The highest unstructured pruning ratio (on the curve's grid) at which the recipe's accuracy stays at or above the
+ *  stakeholder's floor, or null when none does: what the readout suggests after a veto. */
+export function safeSparsity(track: TrackId, recipe: Recipe): number | null {
+  const floor = accuracyFloor(track)
+  const ok = sparsityCurve(track, recipe, 'unstructured').filter((p) => p.accuracy >= floor)
+  return ok.length ? ok[ok.length - 1].sparsity : null
+}
+
 /** The budget the part-2 game is played for (the engine's part2Target: the first budget the knee's recipe fails). */
 export interface GameTarget { name: string; limit: number; unit: string; sense: 'max' | 'min' }
 export function gameTarget(track: TrackId): GameTarget | null {
