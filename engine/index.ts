@@ -6,6 +6,8 @@ export * from './urlState'
 export { TRACK_IDS, BASELINE_ALIAS, BASELINE_RECIPE, PRECISION, PATTERN, SPARSITY, TEMPERATURE, STUDENT, DISTILL, gridOf } from './params'
 /** Precisions in falling bit order, and their bits (16, 8, 4, 1). */
 export { PRECISIONS, BITS } from './constants'
+/** Numbers in words: significant digits, rounded (roundSig) or shown with thousands separators (sig). */
+export { roundSig, sig } from './format'
 /** Input checks: every bad field throws EngineInputError { field } and nothing is changed. */
 export { EngineInputError, validateRecipe } from './validate'
 /** The four tracks (machine, models, budgets, computed crisis) and the track's own baseline recipe. */

@@ -2,7 +2,8 @@
 import { BITS_PER_DECADE, GPU_UNSTRUCTURED, MEMORY_ENERGY, SPARSE24_TRANSFORMER, k, sramEnergyPerByte } from '../constants'
 import { fitQuantCurve, quantCurve } from '../accuracy'
 import type { ModelDef, QuantCurve, TrackSpec } from '../spec'
-import { sig, teacherName } from './story'
+import { teacherName } from './story'
+import { sig } from '../format'
 
 const T = 'cloud'
 const CFG = 'Meta-Llama-3 config.json (facts.md, V)'

@@ -3,7 +3,8 @@ import { GPU_UNSTRUCTURED, MEMORY_ENERGY, SPARSE24_CNN, k, sramEnergyPerByte } f
 import type { TrackSpec } from '../spec'
 import { IMAGENET_CHANCE, cnnModels } from './cnn'
 import { IMAGENET_KD_RECOVERY } from './common'
-import { check, limitOf, sig, teacherName } from './story'
+import { check, limitOf, teacherName } from './story'
+import { sig } from '../format'
 
 const T = 'edge'
 const DS = 'NVIDIA Jetson AGX Orin series datasheet (64 GB module; stand-in for DRIVE AGX Orin)'

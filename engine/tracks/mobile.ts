@@ -3,7 +3,8 @@ import { MEMORY_ENERGY, k, sramEnergyPerByte } from '../constants'
 import type { TrackSpec } from '../spec'
 import { IMAGENET_CHANCE, cnnModels } from './cnn'
 import { IMAGENET_KD_RECOVERY } from './common'
-import { check, sig } from './story'
+import { check } from './story'
+import { sig } from '../format'
 
 /** joules in a milliwatt-hour */
 const J_PER_MWH = 3.6
