@@ -15,9 +15,9 @@ export { TRACKS, baselineRecipe, modelName } from './catalog'
 /** One recipe on one track: memory, roofline latency, speedups + waterfall steps, energy, accuracy, budget checks, impact. */
 export { evaluate } from './evaluate'
 /** Derived views: the sweep and its Pareto frontier (memoised; all of it or only the levers taught so far), distillation
- *  temperature, waterfall steps, accuracy vs bits, the accuracy floor and cliff, and part 3's stakeholder check. */
+ *  temperature, waterfall steps, accuracy vs bits, the accuracy floor, and part 3's stakeholder check. */
 export {
-  sweep, paretoFrontier, bestTemperature, compressionSteps, accuracyVsBits, accuracyFloor, cliffPrecision,
+  sweep, paretoFrontier, bestTemperature, compressionSteps, accuracyVsBits, accuracyFloor,
   stakeholderCheck, recipeLabel, quantizationCurve, dominates, weightStorage, type WeightStorage, theoryTerms, LEVERS, leversThrough, leversOf, type Lever,
 } from './sweep'
 /** The storyboard's three prediction locks; answer keys computed from evaluate(). */
