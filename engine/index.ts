@@ -21,15 +21,13 @@ export {
   stakeholderCheck, recipeLabel, quantizationCurve, dominates, weightStorage, type WeightStorage, theoryTerms, LEVERS, leversThrough, leversOf, type Lever,
 } from './sweep'
 /** The storyboard's three prediction locks; answer keys computed from evaluate(). */
-export { LOCKS, lockAnswer, distillationOption, quantizationAccuracyOption } from './locks'
-/** The lessons each track teaches (knee and cliff of any recipe's curve, part-2 target and window, part 3's opening
- *  student, temperatures, stakeholder, heavy vs light, lock keys), the part-2 game's judge, and their Markdown tables
- *  (`npm run lessons`). */
+export { LOCKS, lockAnswer } from './locks'
+/** What the instruments ask of the lessons (engine/lessons.ts): the knee and cliff of any recipe's curve, part 2's start,
+ *  target, judge and window, part 3's opening student and stakeholder reference, heavy vs light. The rest of that module
+ *  (the whole per-track summary and its Markdown tables for `npm run lessons`) is for scripts and tests, from its file. */
 export {
-  lessons, knee, type Knee, part2Start, part2Target, judgeTry, pruningWindows, distillationStudent, distillationStart, temperatures,
-  stakeholderReference, stakeholderSolution, archetypes, archetypeOf, GAME_SPARSITY_STEPS, GAME_MAX_TRIES, type ArchetypeKind,
-  type GameTry, type Window,
+  knee, type Knee, part2Start, part2Target, judgeTry, pruningWindows, distillationStudent, distillationStart,
+  stakeholderReference, archetypes, archetypeOf, GAME_MAX_TRIES, type ArchetypeKind, type GameTry, type Window,
 } from './lessons'
-export { lessonsMarkdown, allLessonsMarkdown, type LessonPart } from './lessonsTable'
 /** "Where does this number come from": every constant with its source and kind. */
 export { listSources, describeConstant, type SourceRow } from './sources'
