@@ -6,6 +6,8 @@ export * from './urlState'
 export { TRACK_IDS, BASELINE_ALIAS, BASELINE_RECIPE, PRECISION, PATTERN, SPARSITY, TEMPERATURE, STUDENT, DISTILL, gridOf } from './params'
 /** Precisions in falling bit order, and their bits (16, 8, 4, 1). */
 export { PRECISIONS, BITS } from './constants'
+/** Numbers in words: significant digits, rounded (roundSig) or shown with thousands separators (sig). */
+export { roundSig, sig } from './format'
 /** Input checks: every bad field throws EngineInputError { field } and nothing is changed. */
 export { EngineInputError, validateRecipe } from './validate'
 /** The four tracks (machine, models, budgets, computed crisis) and the track's own baseline recipe. */
@@ -13,21 +15,20 @@ export { TRACKS, baselineRecipe, modelName } from './catalog'
 /** One recipe on one track: memory, roofline latency, speedups + waterfall steps, energy, accuracy, budget checks, impact. */
 export { evaluate } from './evaluate'
 /** Derived views: the sweep and its Pareto frontier (memoised; all of it or only the levers taught so far), distillation
- *  temperature, waterfall steps, accuracy vs bits, the accuracy floor and cliff, and part 3's stakeholder check. */
+ *  temperature, waterfall steps, accuracy vs bits, the accuracy floor, and part 3's stakeholder check. */
 export {
-  sweep, paretoFrontier, bestTemperature, compressionSteps, accuracyVsBits, accuracyFloor, cliffPrecision,
-  stakeholderCheck, recipeLabel, quantizationCurve, dominates, weightStorage, type WeightStorage, theoryTerms, amdahlTerms, uniformQuantizer, LEVERS, leversThrough, leversOf, type Lever,
+  sweep, paretoFrontier, bestTemperature, compressionSteps, accuracyVsBits, accuracyFloor,
+  stakeholderCheck, recipeLabel, quantizationCurve, dominates, weightStorage, type WeightStorage, theoryTerms, amdahlTerms, uniformQuantizer,
+  LEVERS, leversThrough, leversOf, type Lever,
 } from './sweep'
 /** The storyboard's three prediction locks; answer keys computed from evaluate(). */
-export { LOCKS, lockAnswer, distillationOption, quantizationAccuracyOption } from './locks'
-/** The lessons each track teaches (knee and cliff of any recipe's curve, part-2 target and window, part 3's opening
- *  student, temperatures, stakeholder, heavy vs light, lock keys), the part-2 game's judge, and their Markdown tables
- *  (`npm run lessons`). */
+export { LOCKS, lockAnswer } from './locks'
+/** What the instruments ask of the lessons (engine/lessons.ts): the knee and cliff of any recipe's curve, part 2's start,
+ *  target, judge and window, part 3's opening student and stakeholder reference, heavy vs light. The rest of that module
+ *  (the whole per-track summary and its Markdown tables for `npm run lessons`) is for scripts and tests, from its file. */
 export {
-  lessons, knee, type Knee, part2Start, part2Target, judgeTry, pruningWindows, distillationStudent, distillationStart, temperatures,
-  stakeholderReference, stakeholderSolution, archetypes, archetypeOf, ARCHETYPE_LABEL, GAME_SPARSITY_STEPS, GAME_MAX_TRIES, type ArchetypeKind,
-  type GameTry, type Window,
+  knee, type Knee, part2Start, part2Target, judgeTry, pruningWindows, distillationStudent, distillationStart,
+  stakeholderReference, archetypes, archetypeOf, ARCHETYPE_LABEL, GAME_MAX_TRIES, type ArchetypeKind, type GameTry, type Window,
 } from './lessons'
-export { lessonsMarkdown, allLessonsMarkdown, type LessonPart } from './lessonsTable'
 /** "Where does this number come from": every constant with its source and kind. */
 export { listSources, describeConstant, type SourceRow } from './sources'

@@ -6,9 +6,9 @@ import { SPECS } from './tracks'
 import { lessons } from './lessons'
 import { LOCKS } from './locks'
 import { toUnit } from './evaluate'
+import { sig } from './format'
 
 type Lessons = ReturnType<typeof lessons>
-const sig = (x: number, d = 3) => String(Number(x.toPrecision(d)))
 const pct = (s: number) => `${Math.round(s * 100)}%`
 
 /** Energy in the unit the track quotes it in (J per token, mJ per frame, µJ per inference). */

@@ -5,6 +5,7 @@ import { SPECS } from './tracks'
 import { baselineOf, evaluateSpec, modelOf } from './evaluate'
 import { validateTrack, EngineInputError } from './validate'
 import { bestTemperature } from './sweep'
+import { sig } from './format'
 
 export const LOCKS: Record<LockId, LockDefinition> = {
   quantization: {
@@ -29,11 +30,10 @@ export const LOCKS: Record<LockId, LockDefinition> = {
   },
 }
 
-const sig = (x: number, d = 3) => Number(x.toPrecision(d))
 const signed = (x: number) => (Math.abs(x) < 0.05 ? '±0.0' : `${x > 0 ? '+' : '−'}${Math.abs(x).toFixed(1)}`)
 
 /** Index into LOCKS.distillation.options for a difference (distilled INT4 − scratch INT8) in metric points. */
-export function distillationOption(diff: number): number {
+function distillationOption(diff: number): number {
   if (diff > 1) return 0
   if (diff > 0) return 1
   if (diff >= -1) return 2

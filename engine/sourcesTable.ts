@@ -2,8 +2,9 @@
 import { listSources } from './sources'
 import { TRACK_IDS } from './params'
 import { SPECS } from './tracks'
+import { roundSig } from './format'
 
-const fmt = (v: number) => (Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : String(Number(v.toPrecision(4))))
+const fmt = (v: number) => (Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : String(roundSig(v, 4)))
 const esc = (s: string) => s.replace(/\|/g, '\\|')
 
 export function sourcesMarkdown(): string {

@@ -230,13 +230,6 @@ export function accuracyFloor(track: TrackId): number {
   return b ? b.limit.value : -Infinity
 }
 
-/** First (highest-bit) precision whose accuracy falls below the floor, for the recipe (default: the baseline). */
-export function cliffPrecision(track: TrackId, recipe?: Recipe): Precision | null {
-  const floor = accuracyFloor(track)
-  const rows = accuracyVsBits(track, recipe ?? baselineOf(SPECS[validateTrack(track)]))
-  return rows.find((row) => row.accuracy < floor)?.precision ?? null
-}
-
 /** Part 3: does `recipe` use at most (1 − powerCutFraction) of the reference recipe's energy per inference? */
 export function stakeholderCheck(track: TrackId, recipe: Recipe, referenceRecipe: Recipe) {
   const spec = SPECS[validateTrack(track)]

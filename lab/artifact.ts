@@ -58,39 +58,26 @@ export function roundToFloat32(model: Mlp): Mlp {
   return model
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+// Base64 by the platform's btoa/atob (globals in browsers, web workers and Node), which speak "binary strings" of one
+// character per byte; not Buffer, since the lab also runs in the browser's worker. Converted in chunks because
+// String.fromCharCode(...bytes) passes every byte as an argument: past ~100 KB (a wider teacher) it overflows the stack.
+const CHUNK = 0x8000
 
 export function toBase64(bytes: Uint8Array): string {
-  let out = ''
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i]
-    const b = i + 1 < bytes.length ? bytes[i + 1] : 0
-    const c = i + 2 < bytes.length ? bytes[i + 2] : 0
-    const t = (a << 16) | (b << 8) | c
-    out += B64[(t >> 18) & 63] + B64[(t >> 12) & 63]
-    out += i + 1 < bytes.length ? B64[(t >> 6) & 63] : '='
-    out += i + 2 < bytes.length ? B64[t & 63] : '='
-  }
-  return out
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK))
+  return btoa(binary)
 }
 
 export function fromBase64(s: string): Uint8Array {
-  const clean = s.replace(/=+$/, '')
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4))
-  let bits = 0
-  let acc = 0
-  let k = 0
-  for (const ch of clean) {
-    const v = B64.indexOf(ch)
-    if (v < 0) throw new Error(`artifact weights: invalid base64 character "${ch}"`)
-    acc = (acc << 6) | v
-    bits += 6
-    if (bits >= 8) {
-      bits -= 8
-      out[k++] = (acc >> bits) & 255
-    }
+  let binary: string
+  try {
+    binary = atob(s)
+  } catch (e) {
+    // atob's DOMException says only "invalid character": name what was being read
+    throw new Error(`artifact weights: invalid base64 (${(e as Error).message})`)
   }
-  return out
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0))
 }
 
 export function teacherFromArtifact(a: TeacherArtifact): Mlp {

@@ -1,22 +1,14 @@
+import { sig } from '../engine'
 import type { Track } from '../engine'
 
-// Display formatting: numbers with units, rounded to what the model can honestly claim (3 significant digits at most).
-
-// One formatter for the whole deck: toLocaleString with options builds a new one per call (~0.1 ms each),
-// which added up to milliseconds per slider step across the instruments.
-const DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 })
-
-/** Rounds to `digits` significant digits and drops trailing zeros. */
-export function sig(x: number, digits = 3): string {
-  if (!Number.isFinite(x)) return '—'
-  if (x === 0) return '0'
-  return DECIMAL.format(Number(x.toPrecision(digits)))
-}
+// Display formatting: numbers with units, rounded to what the model can honestly claim (3 significant digits at most),
+// with the engine's one significant-digit rounding (engine/format.ts), so a readout and a crisis sentence agree.
+export { sig }
 
 /**
  * How bytes are shown. Memory is quoted the way its own field quotes it: datacenter capacities in decimal units
  * (1 GB = 10⁹ B, as on the H100 datasheet), embedded SRAM and flash in binary units (1 KiB = 1024 B: "256 KiB of SRAM").
- * Each track names its convention (engine: `TRACKS[id].units.bytes`); composables/useFormat.ts binds it to the deck's track.
+ * Each track names its convention (engine: `TRACKS[id].units.bytes`); composables/useByteFormat.ts binds it to the deck's track.
  */
 export type ByteUnits = Track['units']['bytes']
 
@@ -77,4 +69,12 @@ export function formatValue(value: number, unit: string, units: ByteUnits): stri
   if (unit === 'J') return formatJoules(value)
   if (unit === 'ms') return formatMs(value)
   return `${sig(value)} ${unit}`
+}
+
+/** A count of parameters, e.g. 70.6 B, 3.5 M, 26.5 k (short scale). */
+export function formatCount(n: number): string {
+  if (Math.abs(n) >= 1e9) return `${sig(n / 1e9)} B`
+  if (Math.abs(n) >= 1e6) return `${sig(n / 1e6)} M`
+  if (Math.abs(n) >= 1e3) return `${sig(n / 1e3)} k`
+  return sig(n)
 }

@@ -2,7 +2,9 @@
 import { BITS_PER_DECADE, GPU_UNSTRUCTURED, MEMORY_ENERGY, SPARSE24_TRANSFORMER, k, sramEnergyPerByte } from '../constants'
 import { fitQuantCurve, quantCurve } from '../accuracy'
 import type { ModelDef, QuantCurve, TrackSpec } from '../spec'
-import { sig, teacherName } from './story'
+import { teacherName } from './story'
+import { sig } from '../format'
+import { FAST_PATH_EFFICIENCY } from './common'
 
 const T = 'cloud'
 const CFG = 'Meta-Llama-3 config.json (facts.md, V)'
@@ -91,7 +93,7 @@ const models: ModelDef[] = [
 const H100_FP16 = k(T, 'H100 dense FP16 tensor throughput', 989e12 / 2, 'MAC/s', `${DS}: 989 TFLOPS dense FP16 = 494.5 T MAC/s`, 'derived')
 const H100_INT8 = k(T, 'H100 dense INT8/FP8 tensor throughput', 1979e12 / 2, 'MAC/s', `${DS}: 1,979 TOPS dense INT8 (FP8 the same) = 989.5 T MAC/s`, 'derived')
 const UTIL = k(T, 'H100 tensor utilisation (decode)', 0.5, '', 'assumption: batch-1 decode is memory-bound; this only matters for compute-bound recipes', 'assumption')
-const one = k(T, 'fast-path kernel efficiency', 1, '', 'native precision: no dequantization work', 'assumption')
+const one = FAST_PATH_EFFICIENCY(T)
 
 export const cloud: TrackSpec = {
   id: 'cloud', name: 'Cloud Titan', persona: 'LLM Architect',

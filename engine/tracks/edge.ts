@@ -2,8 +2,9 @@
 import { GPU_UNSTRUCTURED, MEMORY_ENERGY, SPARSE24_CNN, k, sramEnergyPerByte } from '../constants'
 import type { TrackSpec } from '../spec'
 import { IMAGENET_CHANCE, cnnModels } from './cnn'
-import { IMAGENET_KD_RECOVERY } from './common'
-import { check, limitOf, sig, teacherName } from './story'
+import { FAST_PATH_EFFICIENCY, IMAGENET_KD_RECOVERY } from './common'
+import { check, limitOf, teacherName } from './story'
+import { sig } from '../format'
 
 const T = 'edge'
 const DS = 'NVIDIA Jetson AGX Orin series datasheet (64 GB module; stand-in for DRIVE AGX Orin)'
@@ -17,7 +18,7 @@ const UTIL = k(T, 'Orin tensor utilisation (batch-1 CNN, FP16)', 0.45, '', 'assu
 const YOLO = 'Ultralytics docs, "NVIDIA Jetson" guide: YOLO11 on Jetson Orin NX 16 GB, TensorRT, 640 px, FP16 → INT8 14.45 → 10.19 (m), 18.53 → 13.36 (l), 35.99 → 22.32 ms (x)'
 const INT8_OVER_FP16 = k(T, 'INT8 over FP16 speedup, measured (large CNN detectors on Orin)', (14.45 / 10.19 + 18.53 / 13.36 + 35.99 / 22.32) / 3, '×', `${YOLO}: mean of 1.42, 1.39, 1.61 (the small models gain less, 1.1-1.3×)`, 'derived')
 const UTIL8 = k(T, 'Orin tensor utilisation (batch-1 CNN, INT8)', UTIL.value * INT8_OVER_FP16.value / 2, '', 'derived: FP16 utilisation × measured INT8/FP16 speedup ÷ the 2× peak ratio, so INT8 runs at the measured gain rather than the datasheet\'s', 'derived')
-const one = k(T, 'fast-path kernel efficiency', 1, '', 'native precision: no dequantization work', 'assumption')
+const one = FAST_PATH_EFFICIENCY(T)
 
 export const edge: TrackSpec = {
   id: 'edge', name: 'Edge Guardian', persona: 'AV Systems Lead',

@@ -2,8 +2,9 @@
 import { MEMORY_ENERGY, k, sramEnergyPerByte } from '../constants'
 import type { TrackSpec } from '../spec'
 import { IMAGENET_CHANCE, cnnModels } from './cnn'
-import { IMAGENET_KD_RECOVERY } from './common'
-import { check, sig } from './story'
+import { FAST_PATH_EFFICIENCY, IMAGENET_KD_RECOVERY } from './common'
+import { check } from './story'
+import { sig } from '../format'
 
 /** joules in a milliwatt-hour */
 const J_PER_MWH = 3.6
@@ -16,7 +17,7 @@ const models = cnnModels(T, ['resnet50', 'resnet18', 'mobilenetv2'], 384, 384, 1
 const INT8 = k(T, 'NPU dense INT8 throughput', 4e12, 'MAC/s', `${SOC}: 8 TOPS INT8 dense`, 'assumption')
 const FP16 = k(T, 'NPU FP16 throughput', 2e12, 'MAC/s', `${SOC}: FP16 at half the INT8 rate`, 'assumption')
 const UTIL = k(T, 'NPU utilisation', 0.5, '', 'assumption', 'assumption')
-const one = k(T, 'fast-path kernel efficiency', 1, '', 'native precision: no dequantization work', 'assumption')
+const one = FAST_PATH_EFFICIENCY(T)
 
 export const mobile: TrackSpec = {
   id: 'mobile', name: 'Mobile Nomad', persona: 'AR Glasses Dev',

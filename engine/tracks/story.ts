@@ -17,8 +17,6 @@ export interface TrackStory {
   energyUnit: 'J' | 'mJ' | 'µJ'
 }
 
-/** Three significant digits, with thousands separators. */
-export const sig = (x: number, d = 3) => Number(x.toPrecision(d)).toLocaleString('en-US')
 /** The evaluation's check of one budget. */
 export const check = (e: Evaluation, name: string) => {
   const c = e.checks.find((x) => x.name === name)

@@ -3,7 +3,9 @@ import { BITS_PER_DECADE, k, sramEnergyPerByte } from '../constants'
 import { bitsHalfFromAnchor, quantCurve } from '../accuracy'
 import type { ModelDef, TrackSpec } from '../spec'
 import { CNN_PTQ, CNN_TRAINED, LSQ } from './cnn'
-import { check, sig, teacherName } from './story'
+import { check, teacherName } from './story'
+import { sig } from '../format'
+import { FAST_PATH_EFFICIENCY } from './common'
 
 const T = 'tiny'
 const HELLO = 'Zhang et al. 2017 "Hello Edge: Keyword Spotting on Microcontrollers" (Speech Commands, 12 classes), summary of the best models per size: DS-CNN S/M/L 94.4/94.9/95.4% (L read in the abstract; S and M as recalled from Table 7, re-verify)'
@@ -67,7 +69,7 @@ const models: ModelDef[] = ROWS.map((r) => {
 
 const U55 = k(T, 'Ethos-U55 INT8 throughput', 128 * 200e6, 'MAC/s', `Arm Ethos-U55: 32-256 INT8 MACs/cycle (facts.md); ${MCU}: 128 × 200 MHz`, 'derived')
 const M55 = k(T, 'Cortex-M55 FP16 throughput', 4 * 200e6, 'MAC/s', `assumption: Helium (MVE) dual-beat → ~4 FP16 MACs/cycle × 200 MHz; the U55 has no FP16`, 'assumption')
-const one = k(T, 'fast-path kernel efficiency', 1, '', 'native precision: no dequantization work', 'assumption')
+const one = FAST_PATH_EFFICIENCY(T)
 
 export const tiny: TrackSpec = {
   id: 'tiny', name: 'Tiny Pioneer', persona: 'Hearable Lead',

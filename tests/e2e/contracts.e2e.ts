@@ -1,43 +1,16 @@
 // Issue 13 in Chromium: a presenter and four students on mixed tracks. Each student submits the contract on the ledger
 // (one changes it), a bad contract is refused with the engine's message, the presenter sees the room live while
 // students see only the count, closes and reveals; then every student sees each contract where the engine puts it.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { startClassServer, type ClassServer } from '../../server/app.ts'
-import { DEFAULT_POLLS } from '../../server/defaultPolls.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { classFrontier } from '../../logic/classFrontier'
 import { archetypes, baselineRecipe, GAME_MAX_TRIES, stateToQuery, TRACKS } from '../../engine/index.ts'
 import type { Recipe, TrackId } from '../../engine/index.ts'
-import { launchChromium, slidesWith } from './deck'
+import { classRoom } from './classRoom'
+import { slidesWith, slideNo } from './deck'
 
-const distDir = inject('distDir')
-const SECRET = `e2e-${Math.random().toString(36).slice(2)}-Contract`
-const dataDir = mkdtempSync(join(tmpdir(), 'contracts-e2e-'))
-let server: ClassServer
-let browser: Browser
-const contexts: BrowserContext[] = []
-
-beforeAll(async () => {
-  server = await startClassServer({ secret: SECRET, dataDir, polls: DEFAULT_POLLS, staticDir: distDir, port: 0, host: '127.0.0.1' })
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  rmSync(dataDir, { recursive: true, force: true })
-})
-
-async function open(path: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } })
-  contexts.push(ctx)
-  const page = await ctx.newPage()
-  await page.goto(server.url + path)
-  return page
-}
-const slideNo = (p: Page) => Number(new URL(p.url()).pathname.split('/').filter(Boolean).at(-1))
+const room = classRoom('contracts')
+const { open } = room
 const query = (track: TrackId, recipe: Recipe) => `?${new URLSearchParams(stateToQuery({ track, recipe }) as Record<string, string>)}`
 
 describe('the class on the frontier, live', () => {
@@ -48,7 +21,7 @@ describe('the class on the frontier, live', () => {
     // the presenter unlocks on the ledger slide: that publishes it, and students follow there
     const presenter = await open(`/presenter/${ledger}`)
     const chip = presenter.locator('[data-testid="class-chip"]')
-    await chip.locator('input[type="password"]').fill(SECRET)
+    await chip.locator('input[type="password"]').fill(room.secret)
     await chip.getByRole('button', { name: 'Unlock controls' }).click()
     await expect.poll(() => chip.textContent()).toMatch(/students follow your slide/)
     await expect.poll(() => presenter.locator('[data-testid="submit-contract"]').count()).toBe(0) // the presenter never submits

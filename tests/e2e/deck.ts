@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parse } from '@slidev/parser'
 import { chromium } from 'playwright-core'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 
 /** Debian's Chromium with the flags this closed network needs (no background connections). */
 export function launchChromium(): Promise<Browser> {
@@ -30,3 +30,13 @@ export async function listSlides(entry = resolve('slides.md')): Promise<{ title?
 export async function slidesWith(needle: string): Promise<number[]> {
   return (await listSlides()).flatMap((s, i) => (s.content.includes(needle) ? [i + 1] : []))
 }
+
+/** 1-based number of the slide holding `<PredictionLock lock="…">` (or `:lock="['…', …]"`). */
+export async function lockSlide(lock: string): Promise<number> {
+  const i = (await listSlides()).findIndex((s) => new RegExp(`<PredictionLock[^>]*["']${lock}["']`).test(s.content))
+  if (i < 0) throw new Error(`no slide with lock ${lock}`)
+  return i + 1
+}
+
+/** The number of the slide a page shows (the last part of its path: /12, /presenter/12). */
+export const slideNo = (p: Page) => Number(new URL(p.url()).pathname.split('/').filter(Boolean).at(-1))

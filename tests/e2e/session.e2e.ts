@@ -1,71 +1,29 @@
 // A live class in Chromium: the built deck served by the class server, one presenter and three students in
 // separate browser contexts take the quantization lock from open to revealed; students follow the presenter.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join, relative, resolve } from 'node:path'
-import { parse } from '@slidev/parser'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { startClassServer, type ClassServer } from '../../server/app.ts'
+import { readdirSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import type { Page } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
 import { DEFAULT_POLLS } from '../../server/defaultPolls.ts'
-import { launchChromium } from './deck'
+import { classRoom } from './classRoom'
+import { lockSlide, slideNo } from './deck'
 
 const distDir = inject('distDir')
-const SECRET = `e2e-${Math.random().toString(36).slice(2)}-Sesame`
-const dataDir = mkdtempSync(join(tmpdir(), 'session-e2e-'))
-let server: ClassServer
-let browser: Browser
-const contexts: BrowserContext[] = []
+const room = classRoom('session')
+const { open } = room
 
-/** 1-based number of the slide holding `<PredictionLock lock="…">` (or `:lock="['…', …]"`), read from the sources with Slidev's parser. */
-async function lockSlide(lock: string, entry = resolve('slides.md')): Promise<number> {
-  const flat: string[] = []
-  const walk = async (file: string) => {
-    for (const s of (await parse(readFileSync(file, 'utf8'), file)).slides) {
-      if (s.frontmatter.src) await walk(resolve(dirname(file), s.frontmatter.src as string))
-      else flat.push(s.content)
-    }
-  }
-  await walk(entry)
-  const i = flat.findIndex((c) => new RegExp(`<PredictionLock[^>]*["']${lock}["']`).test(c))
-  if (i < 0) throw new Error(`no slide with lock ${lock}`)
-  return i + 1
-}
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]))
-}
-
-async function open(path: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } })
-  contexts.push(ctx)
-  const page = await ctx.newPage()
-  await page.goto(server.url + path)
-  return page
-}
 const lockBox = (p: Page) => p.locator('#slide-content [data-lock="quantization"]').first()
-const slideNo = (p: Page) => Number(new URL(p.url()).pathname.split('/').filter(Boolean).at(-1))
-
-beforeAll(async () => {
-  server = await startClassServer({ secret: SECRET, dataDir, polls: DEFAULT_POLLS, staticDir: distDir, port: 0, host: '127.0.0.1' })
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  rmSync(dataDir, { recursive: true, force: true })
-})
 
 describe('live class session', () => {
   it('no served file contains the secret', async () => {
-    const all = files(distDir)
+    const all = readdirSync(distDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))
     expect(all.length).toBeGreaterThan(5)
     for (const f of all) {
-      const res = await fetch(`${server.url}/${relative(distDir, f).split('\\').join('/')}`)
+      const res = await fetch(`${room.url}/${relative(distDir, f).split('\\').join('/')}`)
       expect(res.status, f).toBe(200)
-      expect(Buffer.from(await res.arrayBuffer()).includes(SECRET), f).toBe(false)
+      expect(Buffer.from(await res.arrayBuffer()).includes(room.secret), f).toBe(false)
     }
-    expect(await (await fetch(`${server.url}/session-live.json`)).json()).toEqual({ live: true })
+    expect(await (await fetch(`${room.url}/session-live.json`)).json()).toEqual({ live: true })
   })
 
   it('presenter and three students: open → locked → revealed, and students follow the presenter', async () => {
@@ -75,7 +33,7 @@ describe('live class session', () => {
 
     // the presenter unlocks the controls with the secret; that also publishes the slide: students follow
     const controls = presenter.locator('[data-testid="presenter-controls"]').filter({ visible: true }).first()
-    await controls.locator('input[type="password"]').fill(SECRET)
+    await controls.locator('input[type="password"]').fill(room.secret)
     await controls.getByRole('button', { name: 'Unlock controls' }).click()
     await expect.poll(() => controls.textContent()).toMatch(/0 answers in/)
     for (const s of students) await expect.poll(() => slideNo(s), { timeout: 10_000 }).toBe(n)
@@ -152,7 +110,7 @@ describe('live class session', () => {
     // the presenter's browser crashes and the printed URL /presenter/1 is reopened: the tab joins the class where it is
     // instead of sending the room back to slide 1
     const classAt = slideNo(students[0])
-    await presenter.goto(`${server.url}/presenter/1`)
+    await presenter.goto(`${room.url}/presenter/1`)
     await expect.poll(() => slideNo(presenter), { timeout: 10_000 }).toBe(classAt)
     for (const s of students) expect(slideNo(s)).toBe(classAt)
     // then walks the class on to the next lock
@@ -169,23 +127,22 @@ describe('live class session', () => {
     // choose once, then wait: retrying the click inside the poll would look for a button already renamed "Change my answer"
     const box0 = await choose(students[0], 0)
     await expect.poll(() => box0.textContent(), { timeout: 15_000 }).toMatch(/answer sent/)
-    const port = Number(new URL(server.url).port)
-    await server.close()
+    await room.stop()
     const pending = choose(students[1], 2)
     await new Promise((ok) => setTimeout(ok, 500))
-    server = await startClassServer({ secret: SECRET, dataDir, polls: DEFAULT_POLLS, staticDir: distDir, port, host: '127.0.0.1' })
+    await room.start()
     const box1 = await pending
     await expect.poll(() => box1.textContent(), { timeout: 15_000 }).toMatch(/answer sent/)
     for (const s of students)
       await expect.poll(() => s.locator('[data-lock="distillation"]').filter({ visible: true }).textContent(), { timeout: 15_000 }).toMatch(/2 answers in/)
 
     // an outage while the presenter moves: the move reaches the class once the service is back
-    await server.close()
+    await room.stop()
     for (const p of [presenter, ...students]) await expect.poll(() => p.locator('[data-testid="reconnecting"], [data-testid="class-chip"] .down').count(), { timeout: 10_000 }).toBeGreaterThan(0)
     await presenter.locator('body').press('ArrowRight')
     await expect.poll(() => slideNo(presenter)).toBe(d + 1)
     await new Promise((ok) => setTimeout(ok, 300))
-    server = await startClassServer({ secret: SECRET, dataDir, polls: DEFAULT_POLLS, staticDir: distDir, port, host: '127.0.0.1' })
+    await room.start()
     for (const s of students) await expect.poll(() => slideNo(s), { timeout: 15_000 }).toBe(d + 1)
   })
 })

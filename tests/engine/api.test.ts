@@ -1,8 +1,8 @@
 // The views the instruments draw: sweep, frontier, waterfall steps, cliff, sources, stakeholder.
 import { describe, expect, it } from 'vitest'
 import {
-  accuracyFloor, accuracyVsBits, BASELINE_RECIPE, baselineRecipe, BITS, cliffPrecision, compressionSteps, evaluate, listSources,
-  dominates, paretoFrontier, PRECISIONS, stakeholderCheck, sweep, TRACK_IDS, TRACKS,
+  accuracyFloor, accuracyVsBits, BASELINE_RECIPE, baselineRecipe, BITS, compressionSteps, evaluate, listSources,
+  dominates, knee, paretoFrontier, PRECISIONS, stakeholderCheck, sweep, TRACK_IDS, TRACKS,
 } from '../../engine'
 
 describe('public constants', () => {
@@ -58,8 +58,9 @@ describe.each(TRACK_IDS)('%s', (t) => {
     expect(compressionSteps(t, baselineRecipe(t))).toHaveLength(1)
   })
   it('finds the cliff below the floor at or below 4 bits for the baseline', () => {
-    const c = cliffPrecision(t)
-    expect(c === 'int4' || c === 'binary').toBe(true)
+    const { precision, cliffBits } = knee(t)
+    expect(precision === 'int8' || precision === 'int4').toBe(true) // INT8 holds the floor, binary does not: the first precision below it is INT4 or binary
+    expect(cliffBits).not.toBeNull()
     expect(accuracyVsBits(t, baselineRecipe(t))[0].accuracy).toBeGreaterThanOrEqual(accuracyFloor(t))
   })
   it('checks the stakeholder power cut against 80% of the reference energy', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { baselineRecipe, dominates, type Evaluation, evaluate, leversOf, leversThrough, paretoFrontier, sweep, TRACK_IDS, TRACKS } from '../../engine'
+import { baselineRecipe, dominates, type Evaluation, evaluate, leversOf, leversThrough, paretoFrontier, sig, sweep, TRACK_IDS, TRACKS } from '../../engine'
 
 describe('Pareto frontier', () => {
   for (const t of TRACK_IDS) {
@@ -55,9 +55,9 @@ describe('the frontier of the levers taught so far', () => {
 describe('crisis headlines', () => {
   it('carry the FP16 numbers the engine computes', () => {
     const cloud = evaluate('cloud', baselineRecipe('cloud'))
-    expect(TRACKS.cloud.crisisHeadline).toContain(`${Number((cloud.memory.totalBytes / 1e9).toPrecision(3))} GB`)
+    expect(TRACKS.cloud.crisisHeadline).toContain(`${sig(cloud.memory.totalBytes / 1e9)} GB`)
     expect(TRACKS.cloud.crisisHeadline).toMatch(/OOM/)
     const tiny = evaluate('tiny', baselineRecipe('tiny'))
-    expect(TRACKS.tiny.crisisHeadline).toContain(`${Number((tiny.memory.totalBytes / 1024).toPrecision(3))} KiB`)
+    expect(TRACKS.tiny.crisisHeadline).toContain(`${sig(tiny.memory.totalBytes / 1024)} KiB`)
   })
 })

@@ -3,11 +3,13 @@
 // so a change to the engine that removes (or creates) it fails here and the notes get revisited.
 import { describe, expect, it } from 'vitest'
 import {
-  accuracyFloor, archetypes, baselineRecipe, bestTemperature, distillationStart, distillationStudent, evaluate, GAME_SPARSITY_STEPS,
+  accuracyFloor, archetypes, baselineRecipe, bestTemperature, distillationStart, distillationStudent, evaluate,
   judgeTry, knee, LOCKS, lockAnswer, part2Start,
-  part2Target, pruningWindows, quantizationCurve, stakeholderCheck, stakeholderReference, stakeholderSolution, sweep, temperatures, TRACK_IDS,
+  part2Target, pruningWindows, quantizationCurve, stakeholderCheck, stakeholderReference, sweep, TRACK_IDS,
   TRACKS, type TrackId,
 } from '../../engine'
+// the lessons module's own pieces, which no instrument asks for (not in engine/index.ts)
+import { GAME_SPARSITY_STEPS, stakeholderSolution, temperatures } from '../../engine/lessons'
 
 const params = (t: TrackId, id: string) => TRACKS[t].models.find((m) => m.id === id)!.params.value
 const teacherParams = (t: TrackId) => params(t, TRACKS[t].baseline)

@@ -1,6 +1,7 @@
 // Each lock's answer key equals evaluate()'s numbers, for every track.
 import { describe, expect, it } from 'vitest'
-import { baselineRecipe, bestTemperature, evaluate, LOCKS, lockAnswer, quantizationAccuracyOption, TRACK_IDS, TRACKS } from '../../engine'
+import { baselineRecipe, bestTemperature, evaluate, LOCKS, lockAnswer, TRACK_IDS, TRACKS } from '../../engine'
+import { quantizationAccuracyOption } from '../../engine/locks'
 
 describe('lock definitions', () => {
   it('has the storyboard questions with valid shapes; lock 1 asks both of its questions (footprint, then accuracy)', () => {

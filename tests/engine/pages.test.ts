@@ -3,13 +3,12 @@
 // engine and compared, or a fixed figure with its reason (the storyboard's own question, a published source, timing).
 import { readFileSync, readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { baselineRecipe, describeConstant, evaluate, knee, TRACKS } from '../../engine'
+import { baselineRecipe, describeConstant, evaluate, knee, sig, TRACKS } from '../../engine'
 import { withLessons } from '../../engine/lessonsTable'
 
 const dir = new URL('../../pages/', import.meta.url)
 const pages = readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => ({ name: f, text: readFileSync(new URL(f, dir), 'utf8') }))
 
-const sig = (x: number, d: number) => String(Number(x.toPrecision(d)))
 const cloud = evaluate('cloud', baselineRecipe('cloud'))
 
 /** Hand-quoted numbers that follow from the engine: the captured text must equal the engine's value. */

@@ -2,9 +2,10 @@
 // validation, the URL state, the sweep and the part-2 game all follow it.
 import { describe, expect, it } from 'vitest'
 import {
-  BASELINE_RECIPE, baselineRecipe, EngineInputError, GAME_SPARSITY_STEPS, gridOf, PATTERN, PRECISION, PRECISIONS, SPARSITY,
+  BASELINE_RECIPE, baselineRecipe, EngineInputError, gridOf, PATTERN, PRECISION, PRECISIONS, SPARSITY,
   stateFromQuery, stateToQuery, sweep, TEMPERATURE, TRACK_IDS, validateRecipe,
 } from '../../engine'
+import { GAME_SPARSITY_STEPS } from '../../engine/lessons'
 
 const track = TRACK_IDS[0]
 const base = baselineRecipe(track)

@@ -62,6 +62,14 @@ describe('committed teacher artifact', () => {
     expect(acc).toBeGreaterThanOrEqual(TEACHER_MIN_TEST_ACCURACY)
     expect(acc).toBe(artifact.metrics.testAccuracy)
   })
+  it('round-trips any length through base64, past what one String.fromCharCode call can take, and names bad input', () => {
+    for (const n of [0, 1, 2, 3, 300_001]) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 7919) & 255)
+      expect(fromBase64(toBase64(bytes))).toEqual(bytes)
+    }
+    expect(toBase64(Uint8Array.of(1, 2))).toBe('AQI=')
+    expect(() => fromBase64('AQ$=')).toThrow(/artifact weights: invalid base64/)
+  })
   it('rejects an unknown format', () => {
     expect(() => teacherFromArtifact({ ...artifact, format: 'other@9' })).toThrow(/format/)
   })

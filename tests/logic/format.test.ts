@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatBytes, formatFactor, formatJoules, formatMs, sig, unitFor } from '../../logic/format'
+import { formatBytes, formatCount, formatFactor, formatJoules, formatMs, sig, unitFor } from '../../logic/format'
 
 describe('display formatting', () => {
   it('rounds to three significant digits', () => {
@@ -26,5 +26,14 @@ describe('display formatting', () => {
     expect(formatMs(42.1)).toBe('42.1 ms')
     expect(formatJoules(0.0056)).toBe('5.6 mJ')
     expect(formatJoules(2.4e-6)).toBe('2.4 µJ')
+  })
+})
+
+describe('formatCount', () => {
+  it('names a parameter count on the short scale with three significant digits', () => {
+    expect(formatCount(70_553_706_496)).toBe('70.6 B') // Llama-3-70B
+    expect(formatCount(3_504_872)).toBe('3.5 M') // MobileNet-v2
+    expect(formatCount(26_500)).toBe('26.5 k')
+    expect(formatCount(512)).toBe('512')
   })
 })

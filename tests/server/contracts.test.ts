@@ -4,33 +4,27 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startClassServer, type ClassServer } from '../../server/app.ts'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { startClassServer } from '../../server/app.ts'
 import { bake } from '../../server/bake.ts'
 import { BASELINE_RECIPE, EngineInputError, GAME_MAX_TRIES, TRACKS, validateRecipe } from '../../engine/index.ts'
 import type { Recipe } from '../../engine/index.ts'
 import { TEST_POLLS } from './fixtures/polls.ts'
 import { call, identityFor } from './fixtures/client.ts'
+import { serviceInProcess } from './fixtures/serviceInProcess.ts'
 
 const SECRET = 'contracts-secret-Numbat-271'
-let s: ClassServer
-let base: string
-
-beforeAll(async () => {
-  s = await startClassServer({ secret: SECRET, dataDir: ':memory:', polls: TEST_POLLS, throttleMs: 10 })
-  base = s.url
-})
-afterAll(() => s.close())
+const service = serviceInProcess(SECRET)
 
 const control = (action: string, secret: string | null = SECRET) =>
-  call(base, '/api/session/control', { json: { action, poll: 'contracts' }, secret: secret ?? undefined })
+  call(service.url, '/api/session/control', { json: { action, poll: 'contracts' }, secret: secret ?? undefined })
 beforeEach(async () => { await control('open') })
 
 /** A POST as student `name` (its issued identity cookie), the body as given. */
 async function post(path: 'contract' | 'game', name: string | null, json: unknown, raw?: { body: string; type?: string }) {
   const headers: Record<string, string> = { 'Content-Type': raw?.type ?? 'application/json' }
-  if (name) headers.Cookie = (await identityFor(base, name)).cookie
-  return call(base, `/api/session/${path}`, { method: 'POST', headers, body: raw ? raw.body : JSON.stringify(json) })
+  if (name) headers.Cookie = (await identityFor(service.url, name)).cookie
+  return call(service.url, `/api/session/${path}`, { method: 'POST', headers, body: raw ? raw.body : JSON.stringify(json) })
 }
 const contract = (name: string | null, track: unknown, recipe: unknown) => post('contract', name, { track, recipe })
 const game = (name: string | null, track: unknown, triesUsed: unknown, found: unknown) => post('game', name, { track, triesUsed, found })
@@ -40,8 +34,8 @@ const student = (track: 'tiny' | 'edge') => TRACKS[track].models.find((m) => m.i
 /** Everything a bad request could change: the presenter's view of contracts and games, the counts, the student's own. */
 async function everything() {
   return {
-    view: (await call(base, '/api/session/contracts', { secret: SECRET })).body,
-    state: (await call(base, '/api/session/state?voter=keeper')).body,
+    view: (await call(service.url, '/api/session/contracts', { secret: SECRET })).body,
+    state: (await call(service.url, '/api/session/state?voter=keeper')).body,
   }
 }
 /** The engine's own message for a recipe, to compare with what the service says. */
@@ -52,7 +46,7 @@ function engineSays(track: string, recipe: unknown): string {
 describe('bad contracts and game results: a 4xx with a JSON error and no change', () => {
   const cases: [string, () => Promise<{ status: number; body: any }>, number, RegExp?][] = [
     ['no identity', () => contract(null, 'tiny', tiny()), 401],
-    ['a forged identity', () => call(base, '/api/session/contract', { json: { track: 'tiny', recipe: tiny() }, headers: { Cookie: 'sc_voter=abc.bm90LXNpZ25lZA' } }), 401],
+    ['a forged identity', () => call(service.url, '/api/session/contract', { json: { track: 'tiny', recipe: tiny() }, headers: { Cookie: 'sc_voter=abc.bm90LXNpZ25lZA' } }), 401],
     ['malformed JSON', () => post('contract', 'mallory', null, { body: '{"track": "tiny",' }), 400],
     ['oversized body', () => post('contract', 'mallory', null, { body: JSON.stringify({ track: 'tiny', recipe: { ...tiny(), pad: 'x'.repeat(5000) } }) }), 413],
     ['not JSON', () => post('contract', 'mallory', null, { body: 'track=tiny', type: 'text/plain' }), 415],
@@ -74,9 +68,9 @@ describe('bad contracts and game results: a 4xx with a JSON error and no change'
     ['a game on a track without one (cloud)', () => game('mallory', 'cloud', 3, true), 400, /no part-2 game/],
     ['a game on an unknown track', () => game('mallory', 'moon', 3, true), 400, /unknown track/],
     ['a game without identity', () => game(null, 'tiny', 3, true), 401],
-    ['GET on contract', () => call(base, '/api/session/contract'), 405],
-    ['students read contracts before the reveal', () => call(base, '/api/session/contracts'), 403],
-    ['a wrong secret reads contracts', () => call(base, '/api/session/contracts', { secret: 'guess-guess' }), 403],
+    ['GET on contract', () => call(service.url, '/api/session/contract'), 405],
+    ['students read contracts before the reveal', () => call(service.url, '/api/session/contracts'), 403],
+    ['a wrong secret reads contracts', () => call(service.url, '/api/session/contracts', { secret: 'guess-guess' }), 403],
     ['a student reveals the contracts', () => control('reveal', null), 401],
     ['reset of the contracts', () => control('reset'), 400, /cannot be reset/],
     ['newRound of the contracts', () => control('newRound'), 400, /cannot be reset/],
@@ -116,47 +110,47 @@ describe('bad contracts and game results: a 4xx with a JSON error and no change'
 
 describe('rules', () => {
   it('one contract per identity: a resubmission replaces; the stored recipe is the engine\'s clean copy', async () => {
-    const n0 = (await call(base, '/api/session/state')).body.contracts.count
+    const n0 = (await call(service.url, '/api/session/state')).body.contracts.count
     const first = await contract('ada', 'tiny', { ...tiny(), student: 'baseline' }) // the engine's alias for the teacher
     expect(first.status).toBe(200)
     expect(first.body).toMatchObject({ ok: true, replaced: false, contracts: n0 + 1 })
     expect(first.body.mine.contract).toEqual({ track: 'tiny', recipe: tiny() })
     const second = await contract('ada', 'edge', { ...BASELINE_RECIPE, student: student('edge'), distill: true, temperature: 8, precision: 'int8' })
     expect(second.body).toMatchObject({ ok: true, replaced: true, contracts: n0 + 1 })
-    const st = (await call(base, '/api/session/state?voter=ada')).body
+    const st = (await call(service.url, '/api/session/state?voter=ada')).body
     expect(st.contracts.count).toBe(n0 + 1)
     expect(st.myContract).toMatchObject({ track: 'edge', recipe: { precision: 'int8', distill: true } })
   })
 
   it('one game result per identity, counted per track: found on try n, or out of tries', async () => {
-    const before = (await call(base, '/api/session/contracts', { secret: SECRET })).body.games.edge ?? { count: 0, found: new Array(GAME_MAX_TRIES).fill(0), notFound: 0 }
+    const before = (await call(service.url, '/api/session/contracts', { secret: SECRET })).body.games.edge ?? { count: 0, found: new Array(GAME_MAX_TRIES).fill(0), notFound: 0 }
     expect((await game('gus', 'edge', 7, true)).status).toBe(200)
     expect((await game('gus', 'edge', 3, true)).body.replaced).toBe(true) // a replayed game replaces
     expect((await game('hal', 'edge', GAME_MAX_TRIES, false)).status).toBe(200)
-    const g = (await call(base, '/api/session/contracts', { secret: SECRET })).body.games.edge
+    const g = (await call(service.url, '/api/session/contracts', { secret: SECRET })).body.games.edge
     expect(g.count).toBe(before.count + 2)
     expect(g.found[2]).toBe(before.found[2] + 1)
     expect(g.found[6]).toBe(before.found[6])
     expect(g.notFound).toBe(before.notFound + 1)
-    expect((await call(base, '/api/session/state?voter=hal')).body.myGame).toEqual({ track: 'edge', triesUsed: GAME_MAX_TRIES, found: false })
+    expect((await call(service.url, '/api/session/state?voter=hal')).body.myGame).toEqual({ track: 'edge', triesUsed: GAME_MAX_TRIES, found: false })
   })
 
   it('the presenter sees the contracts live; students after the reveal, recipes and counts only', async () => {
     await contract('eve', 'tiny', tiny({ precision: 'int4', distill: true }))
-    const live = await call(base, '/api/session/contracts', { secret: SECRET })
+    const live = await call(service.url, '/api/session/contracts', { secret: SECRET })
     expect(live.status).toBe(200)
     expect(live.body.phase).toBe('open')
     expect(live.body.contracts).toContainEqual({ track: 'tiny', recipe: tiny({ precision: 'int4', distill: true }) })
-    expect((await call(base, '/api/session/contracts')).status).toBe(403)
+    expect((await call(service.url, '/api/session/contracts')).status).toBe(403)
     expect((await control('reveal')).body.state).toMatchObject({ poll: 'contracts', phase: 'revealed' })
-    const seen = await call(base, '/api/session/contracts')
+    const seen = await call(service.url, '/api/session/contracts')
     expect(seen.status).toBe(200)
     expect(seen.body.contracts).toEqual(live.body.contracts)
     expect(seen.body.maxTries).toBe(GAME_MAX_TRIES)
     // no identity leaves the service: neither the issued id nor anything but track and recipe per contract
-    expect(seen.text).not.toContain((await identityFor(base, 'eve')).id)
+    expect(seen.text).not.toContain((await identityFor(service.url, 'eve')).id)
     for (const c of seen.body.contracts) expect(Object.keys(c).sort()).toEqual(['recipe', 'track'])
-    expect((await call(base, '/api/session/state')).body.contracts.phase).toBe('revealed')
+    expect((await call(service.url, '/api/session/state')).body.contracts.phase).toBe('revealed')
   })
 })
 

@@ -1,19 +1,17 @@
 // The service as the deck runs it: its polls are the engine's LOCKS (server/defaultPolls.ts), including both parts of
 // lock 1. Each lock takes a valid answer, refuses a bad one with a 4xx JSON error that changes nothing, and bakes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startClassServer, type ClassServer } from '../../server/app.ts'
+import { describe, expect, it } from 'vitest'
 import { bake } from '../../server/bake.ts'
 import { DEFAULT_POLLS } from '../../server/defaultPolls.ts'
 import { LOCKS } from '../../engine/index.ts'
 import { call } from './fixtures/client.ts'
+import { serviceInProcess } from './fixtures/serviceInProcess.ts'
 
 const SECRET = 'engine-polls-secret-Numbat-27'
-let s: ClassServer
-beforeAll(async () => { s = await startClassServer({ secret: SECRET, dataDir: ':memory:', polls: DEFAULT_POLLS, throttleMs: 10 }) })
-afterAll(() => s.close())
+const service = serviceInProcess(SECRET, DEFAULT_POLLS)
 
-const state = async () => (await call(s.url, '/api/session/state')).body
-const answer = (poll: string, voter: string, value: unknown) => call(s.url, '/api/session/answer', { json: { poll, voter, value } })
+const state = async () => (await call(service.url, '/api/session/state')).body
+const answer = (poll: string, voter: string, value: unknown) => call(service.url, '/api/session/answer', { json: { poll, voter, value } })
 
 describe('the engine\'s locks are the service\'s polls', () => {
   it('every lock, both parts of lock 1 included, is a poll', async () => {
@@ -35,10 +33,10 @@ describe('the engine\'s locks are the service\'s polls', () => {
 
   it('lock 1\'s accuracy part reveals its counts and bakes for the static build', async () => {
     for (const [i, v] of [0, 0, 2].entries()) await answer('quantizationAccuracy', `voter-acc-${i}`, v)
-    expect((await call(s.url, '/api/session/control', { json: { action: 'reveal', poll: 'quantizationAccuracy' }, secret: SECRET })).status).toBe(200)
-    const res = (await call(s.url, '/api/session/results?poll=quantizationAccuracy')).body
+    expect((await call(service.url, '/api/session/control', { json: { action: 'reveal', poll: 'quantizationAccuracy' }, secret: SECRET })).status).toBe(200)
+    const res = (await call(service.url, '/api/session/results?poll=quantizationAccuracy')).body
     // the earlier test's answer (the last option) is in the same round
     expect(res).toMatchObject({ kind: 'choice', count: 4, counts: [2, 0, 1, 1] })
-    expect(bake(s.store, DEFAULT_POLLS).polls.quantizationAccuracy).toMatchObject({ count: 4, counts: [2, 0, 1, 1] })
+    expect(bake(service.store, DEFAULT_POLLS).polls.quantizationAccuracy).toMatchObject({ count: 4, counts: [2, 0, 1, 1] })
   })
 })

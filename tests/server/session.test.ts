@@ -2,35 +2,29 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startClassServer, type ClassServer } from '../../server/app.ts'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { startClassServer } from '../../server/app.ts'
 import { TEST_POLLS } from './fixtures/polls.ts'
 import { answerWithRetry, call, identityFor, idOf, voterName } from './fixtures/client.ts'
+import { serviceInProcess } from './fixtures/serviceInProcess.ts'
 
 const SECRET = 'test-secret-Quokka-4711'
-let s: ClassServer
-let base: string
-
-beforeAll(async () => {
-  s = await startClassServer({ secret: SECRET, dataDir: ':memory:', polls: TEST_POLLS, throttleMs: 10 })
-  base = s.url
-})
-afterAll(() => s.close())
+const service = serviceInProcess(SECRET)
 beforeEach(async () => {
-  for (const poll of Object.keys(TEST_POLLS)) await call(base, '/api/session/control', { json: { action: 'newRound', poll }, secret: SECRET })
+  for (const poll of Object.keys(TEST_POLLS)) await call(service.url, '/api/session/control', { json: { action: 'newRound', poll }, secret: SECRET })
 })
 
 const control = (json: unknown, secret: string | null = SECRET) =>
-  call(base, '/api/session/control', { json, secret: secret ?? undefined })
-const answer = (json: unknown) => call(base, '/api/session/answer', { json })
+  call(service.url, '/api/session/control', { json, secret: secret ?? undefined })
+const answer = (json: unknown) => call(service.url, '/api/session/answer', { json })
 /** A raw POST to answer as student `name` (its identity cookie, the body exactly as given). */
 const rawAnswer = async (name: string | null, body: string, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
-  call(base, '/api/session/answer', { method: 'POST', body, headers: name ? { ...headers, Cookie: (await identityFor(base, name)).cookie } : headers })
+  call(service.url, '/api/session/answer', { method: 'POST', body, headers: name ? { ...headers, Cookie: (await identityFor(service.url, name)).cookie } : headers })
 /** Everything a bad request could change: phases, rounds, counts, the presenter's slide and the stored rows. */
 async function everything() {
-  const state = (await call(base, '/api/session/state')).body
+  const state = (await call(service.url, '/api/session/state')).body
   const rows = await Promise.all(Object.keys(TEST_POLLS).map((poll) =>
-    call(base, `/api/session/export?poll=${poll}`, { secret: SECRET }).then((r) => r.body.answers)))
+    call(service.url, `/api/session/export?poll=${poll}`, { secret: SECRET }).then((r) => r.body.answers)))
   return { state, rows }
 }
 
@@ -48,10 +42,10 @@ describe('bad requests: a 4xx with a JSON error and no change in state', () => {
     ['number below range', () => answer({ poll: 'sparsity', voter: 'voter-000001', value: 0.4 }), 400],
     ['number above range', () => answer({ poll: 'sparsity', voter: 'voter-000001', value: 4.01 }), 400],
     ['no identity (no cookie)', () => answer({ poll: 'quantization', value: 1 }), 401],
-    ['a forged identity cookie', () => call(base, '/api/session/answer', { json: { poll: 'quantization', value: 1 }, headers: { Cookie: 'sc_voter=made-up-id.bm90LWEtc2lnbmF0dXJl' } }), 401],
+    ['a forged identity cookie', () => call(service.url, '/api/session/answer', { json: { poll: 'quantization', value: 1 }, headers: { Cookie: 'sc_voter=made-up-id.bm90LWEtc2lnbmF0dXJl' } }), 401],
     ['a valid id with another id\'s signature', async () => {
-      const [a, b] = [await identityFor(base, 'voter-000001'), await identityFor(base, 'voter-000002')]
-      return call(base, '/api/session/answer', { json: { poll: 'quantization', value: 1 }, headers: { Cookie: `sc_voter=${a.id}.${b.cookie.split('.')[1]}` } })
+      const [a, b] = [await identityFor(service.url, 'voter-000001'), await identityFor(service.url, 'voter-000002')]
+      return call(service.url, '/api/session/answer', { json: { poll: 'quantization', value: 1 }, headers: { Cookie: `sc_voter=${a.id}.${b.cookie.split('.')[1]}` } })
     }, 401],
     ['a voter chosen in the body', () => rawAnswer('voter-000001', JSON.stringify({ poll: 'quantization', voter: 'someone-else', value: 1 })), 400],
     ['extra field', () => answer({ poll: 'quantization', voter: 'voter-000001', value: 1, admin: true }), 400],
@@ -65,12 +59,12 @@ describe('bad requests: a 4xx with a JSON error and no change in state', () => {
     ['control on an unknown poll', () => control({ action: 'lock', poll: 'nope' }), 404],
     ['goto slide 0', () => control({ action: 'goto', slide: 0, clicks: 0 }), 400],
     ['goto with a malformed tab id', () => control({ action: 'goto', slide: 2, clicks: 0, tab: '<script>' }), 400],
-    ['results before reveal', () => call(base, '/api/session/results?poll=quantization'), 403],
-    ['results of an unknown round', () => call(base, '/api/session/results?poll=quantization&round=999', { secret: SECRET }), 404],
-    ['export without secret', () => call(base, '/api/session/export?poll=quantization'), 401],
-    ['GET on answer', () => call(base, '/api/session/answer'), 405],
-    ['unknown endpoint', () => call(base, '/api/session/admin'), 404],
-    ['auth with a wrong secret', () => call(base, '/api/session/auth', { secret: 'guess' }), 401],
+    ['results before reveal', () => call(service.url, '/api/session/results?poll=quantization'), 403],
+    ['results of an unknown round', () => call(service.url, '/api/session/results?poll=quantization&round=999', { secret: SECRET }), 404],
+    ['export without secret', () => call(service.url, '/api/session/export?poll=quantization'), 401],
+    ['GET on answer', () => call(service.url, '/api/session/answer'), 405],
+    ['unknown endpoint', () => call(service.url, '/api/session/admin'), 404],
+    ['auth with a wrong secret', () => call(service.url, '/api/session/auth', { secret: 'guess' }), 401],
   ]
   it.each(cases)('%s', async (_name, run, status) => {
     await answer({ poll: 'quantization', voter: 'voter-keeper', value: 2 })
@@ -100,11 +94,11 @@ describe('rules', () => {
   it('one answer per (poll, round, voter): a resubmission replaces', async () => {
     for (const v of [0, 3, 1]) expect((await answer({ poll: 'quantization', voter: 'voter-aaaaaa', value: v })).status).toBe(200)
     await answer({ poll: 'quantization', voter: 'voter-bbbbbb', value: 1 })
-    const st = (await call(base, '/api/session/state?voter=voter-aaaaaa')).body
+    const st = (await call(service.url, '/api/session/state?voter=voter-aaaaaa')).body
     expect(st.polls.quantization.count).toBe(2)
     expect(st.mine.quantization).toBe(1)
     await control({ action: 'reveal', poll: 'quantization' })
-    expect((await call(base, '/api/session/results?poll=quantization')).body.counts).toEqual([0, 2, 0, 0])
+    expect((await call(service.url, '/api/session/results?poll=quantization')).body.counts).toEqual([0, 2, 0, 0])
   })
 
   it('an acknowledged answer says how long the service itself spent on it (Server-Timing), its parts adding up', async () => {
@@ -121,15 +115,15 @@ describe('rules', () => {
 
   it('students see only the count until the reveal; then counts, never voter ids', async () => {
     await answer({ poll: 'quantization', voter: 'voter-secret1', value: 2 })
-    const st = await call(base, '/api/session/state')
+    const st = await call(service.url, '/api/session/state')
     expect(st.text).not.toContain('voter-secret1')
     expect(Object.keys(st.body.polls.quantization).sort()).toEqual(['count', 'phase', 'round'])
-    expect((await call(base, '/api/session/results?poll=quantization')).status).toBe(403)
+    expect((await call(service.url, '/api/session/results?poll=quantization')).status).toBe(403)
     await control({ action: 'lock', poll: 'quantization' })
-    expect((await call(base, '/api/session/results?poll=quantization')).status).toBe(403)
-    expect((await call(base, '/api/session/results?poll=quantization', { secret: SECRET })).status).toBe(200) // presenter preview
+    expect((await call(service.url, '/api/session/results?poll=quantization')).status).toBe(403)
+    expect((await call(service.url, '/api/session/results?poll=quantization', { secret: SECRET })).status).toBe(200) // presenter preview
     await control({ action: 'reveal', poll: 'quantization' })
-    const res = await call(base, '/api/session/results?poll=quantization')
+    const res = await call(service.url, '/api/session/results?poll=quantization')
     expect(res.status).toBe(200)
     expect(res.body.counts).toEqual([0, 0, 1, 0])
     expect(res.text).not.toContain('voter-secret1')
@@ -138,7 +132,7 @@ describe('rules', () => {
   it('numbers: histogram over the range and the median', async () => {
     for (const [i, v] of [1, 1.2, 2, 3.9].entries()) await answer({ poll: 'sparsity', voter: voterName(i), value: v })
     await control({ action: 'reveal', poll: 'sparsity' })
-    const r = (await call(base, '/api/session/results?poll=sparsity')).body
+    const r = (await call(service.url, '/api/session/results?poll=sparsity')).body
     expect(r.median).toBeCloseTo(1.6) // (1.2 + 2) / 2
     expect(r.histogram.counts.reduce((a: number, b: number) => a + b, 0)).toBe(4)
     expect(r.histogram.edges[0]).toBe(0.5)
@@ -148,30 +142,30 @@ describe('rules', () => {
   it('reset clears the round; newRound keeps the old one readable after its reveal; export CSV/JSON', async () => {
     await answer({ poll: 'quantization', voter: 'voter-cccccc', value: 1 })
     await control({ action: 'reset', poll: 'quantization' })
-    expect((await call(base, '/api/session/state')).body.polls.quantization).toMatchObject({ count: 0, phase: 'open' })
+    expect((await call(service.url, '/api/session/state')).body.polls.quantization).toMatchObject({ count: 0, phase: 'open' })
     await answer({ poll: 'quantization', voter: 'voter-cccccc', value: 3 })
     await control({ action: 'reveal', poll: 'quantization' })
-    const old = (await call(base, '/api/session/state')).body.polls.quantization.round
+    const old = (await call(service.url, '/api/session/state')).body.polls.quantization.round
     await control({ action: 'newRound', poll: 'quantization' })
-    const st = (await call(base, '/api/session/state')).body.polls.quantization
+    const st = (await call(service.url, '/api/session/state')).body.polls.quantization
     expect(st).toEqual({ round: old + 1, phase: 'open', count: 0 })
-    expect((await call(base, `/api/session/results?poll=quantization&round=${old}`)).body.counts).toEqual([0, 0, 0, 1])
-    const csv = await call(base, `/api/session/export?poll=quantization&round=${old}&format=csv`, { secret: SECRET })
+    expect((await call(service.url, `/api/session/results?poll=quantization&round=${old}`)).body.counts).toEqual([0, 0, 0, 1])
+    const csv = await call(service.url, `/api/session/export?poll=quantization&round=${old}&format=csv`, { secret: SECRET })
     expect(csv.text.split('\n')[0]).toBe('poll,round,voter,value,updated_at')
-    expect(csv.text).toContain(`quantization,${old},${idOf(base, 'voter-cccccc')},3,`)
-    const json = await call(base, `/api/session/export?poll=quantization&round=${old}`, { secret: SECRET })
-    expect(json.body.answers).toMatchObject([{ voter: idOf(base, 'voter-cccccc'), value: 3 }])
+    expect(csv.text).toContain(`quantization,${old},${idOf(service.url, 'voter-cccccc')},3,`)
+    const json = await call(service.url, `/api/session/export?poll=quantization&round=${old}`, { secret: SECRET })
+    expect(json.body.answers).toMatchObject([{ voter: idOf(service.url, 'voter-cccccc'), value: 3 }])
   })
 
   it('200 concurrent voters, each answering twice with retries, give an exact tally', async () => {
     const voters = Array.from({ length: 200 }, (_, i) => i)
     // a first answer each, then the final answer sent twice concurrently (a retry racing its original)
-    await Promise.all(voters.map((i) => answerWithRetry(base, { poll: 'quantization', voter: voterName(i), value: (i + 1) % 4 })))
+    await Promise.all(voters.map((i) => answerWithRetry(service.url, { poll: 'quantization', voter: voterName(i), value: (i + 1) % 4 })))
     const acks = await Promise.all(voters.flatMap((i) => [0, 1].map(() =>
-      answerWithRetry(base, { poll: 'quantization', voter: voterName(i), value: i % 4 }))))
+      answerWithRetry(service.url, { poll: 'quantization', voter: voterName(i), value: i % 4 }))))
     expect(acks.filter((r) => r.status === 200)).toHaveLength(400)
     await control({ action: 'reveal', poll: 'quantization' })
-    const r = (await call(base, '/api/session/results?poll=quantization')).body
+    const r = (await call(service.url, '/api/session/results?poll=quantization')).body
     expect(r.count).toBe(200)
     expect(r.counts).toEqual([50, 50, 50, 50])
   })
@@ -179,16 +173,16 @@ describe('rules', () => {
   it('the presenter moves the class; state and events carry slide and clicks', async () => {
     const r = await control({ action: 'goto', slide: 7, clicks: 2 })
     expect(r.body.presenter).toMatchObject({ slide: 7, clicks: 2 })
-    expect((await call(base, '/api/session/state')).body.presenter).toMatchObject({ slide: 7, clicks: 2 })
+    expect((await call(service.url, '/api/session/state')).body.presenter).toMatchObject({ slide: 7, clicks: 2 })
   })
 
   it('the secret never appears in any response', async () => {
     await answer({ poll: 'quantization', voter: 'voter-dddddd', value: 1 })
     await control({ action: 'reveal', poll: 'quantization' })
     for (const p of ['/api/session/state', '/api/session/results?poll=quantization', '/api/session/nope'])
-      expect((await call(base, p)).text).not.toContain(SECRET)
+      expect((await call(service.url, p)).text).not.toContain(SECRET)
     for (const p of ['/api/session/auth', '/api/session/export?poll=quantization', '/api/session/export?poll=quantization&format=csv'])
-      expect((await call(base, p, { secret: SECRET })).text).not.toContain(SECRET)
+      expect((await call(service.url, p, { secret: SECRET })).text).not.toContain(SECRET)
   })
 })
 
@@ -196,7 +190,7 @@ describe('server-sent events', () => {
   it('a late joiner gets the current phase at once, then every phase change', async () => {
     await control({ action: 'lock', poll: 'sparsity' })
     const ctrl = new AbortController()
-    const res = await fetch(base + '/api/session/events', { signal: ctrl.signal })
+    const res = await fetch(service.url + '/api/session/events', { signal: ctrl.signal })
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/)
     const reader = res.body!.getReader()
     const dec = new TextDecoder()
@@ -226,9 +220,9 @@ describe('baking results for the static build', () => {
     await answer({ poll: 'quantization', voter: 'voter-bake-01', value: 3 })
     await answer({ poll: 'quantization', voter: 'voter-bake-02', value: 3 })
     await control({ action: 'reveal', poll: 'quantization' })
-    const revealed = (await call(base, '/api/session/state')).body.polls.quantization.round
+    const revealed = (await call(service.url, '/api/session/state')).body.polls.quantization.round
     await control({ action: 'newRound', poll: 'quantization' })
-    const b = bake(s.store, TEST_POLLS)
+    const b = bake(service.store, TEST_POLLS)
     expect(b.polls.quantization).toMatchObject({ round: revealed, count: 2, counts: [0, 0, 0, 2] })
     expect(JSON.stringify(b)).not.toMatch(/voter-bake/)
   })
@@ -237,20 +231,20 @@ describe('baking results for the static build', () => {
 describe('the presenter\'s tabs', () => {
   it('the tab that publishes leads: its id is in every snapshot, so another tab knows it does not', async () => {
     await control({ action: 'goto', slide: 4, clicks: 0, tab: 'tab-first-0001' })
-    expect((await call(base, '/api/session/state')).body.presenter).toMatchObject({ slide: 4, leader: 'tab-first-0001' })
+    expect((await call(service.url, '/api/session/state')).body.presenter).toMatchObject({ slide: 4, leader: 'tab-first-0001' })
     await control({ action: 'goto', slide: 5, clicks: 1, tab: 'tab-second-002' }) // the second tab takes over
-    expect((await call(base, '/api/session/state')).body.presenter).toMatchObject({ slide: 5, clicks: 1, leader: 'tab-second-002' })
+    expect((await call(service.url, '/api/session/state')).body.presenter).toMatchObject({ slide: 5, clicks: 1, leader: 'tab-second-002' })
   })
 })
 
 describe('identities the service issues', () => {
   it('nobody can answer as someone else: an answer counts for the cookie\'s identity only, and a reload keeps it', async () => {
     await answer({ poll: 'quantization', voter: 'voter-ident-a', value: 2 })
-    const again = await call(base, '/api/session/identity', { headers: { Cookie: (await identityFor(base, 'voter-ident-a')).cookie } })
+    const again = await call(service.url, '/api/session/identity', { headers: { Cookie: (await identityFor(service.url, 'voter-ident-a')).cookie } })
     expect(again.body).toEqual({ ok: true, issued: false }) // a reload with the cookie gets no new identity
-    const mine = (await call(base, '/api/session/state?voter=voter-ident-a')).body.mine
+    const mine = (await call(service.url, '/api/session/state?voter=voter-ident-a')).body.mine
     expect(mine.quantization).toBe(2)
-    expect((await call(base, '/api/session/state?voter=voter-ident-b')).body.mine.quantization).toBeNull()
+    expect((await call(service.url, '/api/session/state?voter=voter-ident-b')).body.mine.quantization).toBeNull()
   })
 
   it('the identity survives a restart of the service (its key is in the data folder)', async () => {
