@@ -18,7 +18,7 @@ export { evaluate } from './evaluate'
  *  temperature, waterfall steps, accuracy vs bits, the accuracy floor, and part 3's stakeholder check. */
 export {
   sweep, paretoFrontier, bestTemperature, compressionSteps, accuracyVsBits, accuracyFloor,
-  stakeholderCheck, recipeLabel, quantizationCurve, dominates, weightStorage, type WeightStorage, theoryTerms, amdahlTerms, uniformQuantizer,
+  stakeholderCheck, recipeLabel, dominates, weightStorage, type WeightStorage, theoryTerms, amdahlTerms, uniformQuantizer,
   LEVERS, leversThrough, leversOf, type Lever,
 } from './sweep'
 /** The storyboard's three prediction locks; answer keys computed from evaluate(). */
@@ -27,7 +27,7 @@ export { LOCKS, lockAnswer } from './locks'
  *  target, judge and window, part 3's opening student and stakeholder reference, heavy vs light. The rest of that module
  *  (the whole per-track summary and its Markdown tables for `npm run lessons`) is for scripts and tests, from its file. */
 export {
-  knee, type Knee, part2Start, part2Target, judgeTry, pruningWindows, distillationStudent, distillationStart,
+  knee, type Knee, part2Target, judgeTry, pruningWindows, distillationStart,
   stakeholderReference, archetypes, archetypeOf, ARCHETYPE_LABEL, GAME_MAX_TRIES, type ArchetypeKind, type GameTry, type Window,
 } from './lessons'
 /** "Where does this number come from": every constant with its source and kind. */

@@ -6,7 +6,8 @@ import { useDeckState } from '../../composables/deckState'
 import { mountOnTrack } from './mountOnTrack'
 import { useLock } from '../../composables/useLock'
 import { formatBytes, formatJoules, formatPercent, sig } from '../../logic/format'
-import { baselineRecipe, distillationStudent, evaluate, LOCKS, lockAnswer, TRACK_IDS, TRACKS } from '../../engine'
+import { baselineRecipe, evaluate, LOCKS, lockAnswer, TRACK_IDS, TRACKS } from '../../engine'
+import { distillationStudent } from '../../engine/lessons'
 import type { TrackId } from '../../engine'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)

@@ -3,13 +3,14 @@
 // so a change to the engine that removes (or creates) it fails here and the notes get revisited.
 import { describe, expect, it } from 'vitest'
 import {
-  accuracyFloor, archetypes, baselineRecipe, bestTemperature, distillationStart, distillationStudent, evaluate,
-  judgeTry, knee, LOCKS, lockAnswer, part2Start,
-  part2Target, pruningWindows, quantizationCurve, stakeholderCheck, stakeholderReference, sweep, TRACK_IDS,
+  accuracyFloor, archetypes, baselineRecipe, bestTemperature, distillationStart, evaluate,
+  judgeTry, knee, LOCKS, lockAnswer,
+  part2Target, pruningWindows, stakeholderCheck, stakeholderReference, sweep, TRACK_IDS,
   TRACKS, type TrackId,
 } from '../../engine'
 // the lessons module's own pieces, which no instrument asks for (not in engine/index.ts)
-import { GAME_SPARSITY_STEPS, stakeholderSolution, temperatures } from '../../engine/lessons'
+import { distillationStudent, GAME_SPARSITY_STEPS, part2Start, stakeholderSolution, temperatures } from '../../engine/lessons'
+import { quantizationCurve } from '../../engine/sweep'
 
 const params = (t: TrackId, id: string) => TRACKS[t].models.find((m) => m.id === id)!.params.value
 const teacherParams = (t: TrackId) => params(t, TRACKS[t].baseline)

@@ -5,7 +5,8 @@ import {
   gameTarget, judgeAttempt, speedupBaseline, windowText, type Attempt,
 } from '../../logic/sparsity'
 import { flatSteps, waterfallBars, wrapLabel } from '../../logic/speedupWaterfall'
-import { accuracyFloor, amdahlTerms, baselineRecipe, evaluate, part2Start, pruningWindows, theoryTerms, TRACK_IDS, TRACKS } from '../../engine'
+import { part2Start } from '../../engine/lessons'
+import { accuracyFloor, amdahlTerms, baselineRecipe, evaluate, pruningWindows, theoryTerms, TRACK_IDS, TRACKS } from '../../engine'
 
 const attempt = (sparsity: number, hit = false, veto = false): Attempt => ({
   precision: 'fp16', sparsity, pattern: 'unstructured', student: 'x', latencyMs: 20, accuracy: 70, hit, veto, target: null,
