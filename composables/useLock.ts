@@ -10,6 +10,7 @@ import { describeGap } from '../logic/lockGap'
 import type { Distribution, Phase } from '../server/api'
 import { useClassSession } from './useClassSession'
 import { useCheckedStorage } from './storage'
+import { useAction } from './useAction'
 
 interface LocalAnswer { value: number; revealed: boolean }
 const isLocalAnswer = (v: unknown): v is LocalAnswer | null =>
@@ -66,25 +67,22 @@ export function useLock(lock: LockId) {
   })
   const count = computed(() => poll.value?.count ?? 0)
   const distribution = ref<Distribution | null>(null)
-  const error = ref<string | null>(null)
-  const busy = ref(false)
+  const loadError = ref<string | null>(null)
 
   async function loadDistribution(): Promise<void> {
+    loadError.value = null
     try {
       if (live.value && poll.value) distribution.value = await session.results(lock, poll.value.round)
       else if (!live.value) distribution.value = (await bakedResults())[lock] ?? null
-    } catch (e) { error.value = (e as Error).message }
+    } catch (e) { loadError.value = (e as Error).message }
   }
   watch([phase, () => poll.value?.round, () => session.isPresenter.value], ([p]) => {
     distribution.value = null
     if (p === 'revealed') loadDistribution()
   }, { immediate: true })
 
-  async function run(f: () => Promise<void> | void): Promise<void> {
-    busy.value = true
-    error.value = null
-    try { await f() } catch (e) { error.value = (e as Error).message } finally { busy.value = false }
-  }
+  const { busy, error: actionError, run } = useAction(async (f: () => Promise<void> | void) => { await f() })
+  const error = computed(() => actionError.value ?? loadError.value)
 
   return {
     def, key, phase, mine, count, distribution, error, busy, live,
