@@ -4,17 +4,29 @@
 import { useStorage, type RemovableRef } from '@vueuse/core'
 import type { MaybeRefOrGetter } from 'vue'
 
+type Area = 'local' | 'session'
+
+/** The browser's storage area, or none (then useStorage keeps the state in memory): reading `localStorage` itself
+ *  throws where storage is blocked (a sandboxed frame, cookies off), and there is none outside a browser. */
+function storageArea(area: Area): Storage | undefined {
+  try { return area === 'local' ? globalThis.localStorage : globalThis.sessionStorage } catch { return undefined }
+}
+const keepInMemory = () => { /* storage refused: the state lives in memory for this page */ }
+
 export function useCheckedStorage<T>(
-  key: MaybeRefOrGetter<string>, fallback: T, valid: (v: unknown) => v is T, area: 'local' | 'session' = 'session',
+  key: MaybeRefOrGetter<string>, fallback: T, valid: (v: unknown) => v is T, area: Area = 'session',
 ): RemovableRef<T> {
-  let storage: Storage | undefined
-  try { storage = area === 'local' ? globalThis.localStorage : globalThis.sessionStorage } catch { storage = undefined }
-  return useStorage<T>(key, fallback, storage, {
+  return useStorage<T>(key, fallback, storageArea(area), {
     serializer: {
       read: (raw: string) => { try { const v: unknown = JSON.parse(raw); return valid(v) ? v : fallback } catch { return fallback } },
       write: (v: T) => JSON.stringify(v),
     },
     writeDefaults: false,
-    onError: () => { /* storage refused: the state lives in memory for this page */ },
+    onError: keepInMemory,
   })
+}
+
+/** A plain string, stored as it is (not JSON: vueuse's serializer for a null default); null ⇒ the key is removed. */
+export function useStoredString(key: string, area: Area = 'session'): RemovableRef<string | null> {
+  return useStorage<string | null>(key, null, storageArea(area), { writeDefaults: false, onError: keepInMemory })
 }

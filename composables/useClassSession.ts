@@ -4,6 +4,7 @@
 import { computed, reactive, ref } from 'vue'
 import * as api from './sessionApi'
 import { downloadBlob } from './download'
+import { useStoredString } from './storage'
 import type { ContractRow, ControlAction, GameRow, Snapshot, Submitted } from '../server/api'
 import type { Recipe, TrackId } from '../engine'
 
@@ -15,15 +16,12 @@ const snapshot = ref<Snapshot | null>(null)
 const connected = ref(false)
 /** This viewer's answers in live mode, per poll: the value the server acknowledged for `round`. */
 const mine = reactive<Record<string, { round: number; value: number } | undefined>>({})
-const secret = ref<string | null>(null)
+/** The presenter's secret, this tab's only: read when the deck loads (a test sets it before importing this module). */
+const secret = useStoredString(SECRET_KEY, 'session')
 /** This viewer's contract and game result as the service holds them (issue 13), restored from the snapshot on load. */
 const myContract = ref<ContractRow | null>(null)
 const myGame = ref<GameRow | null>(null)
 let started: Promise<Mode> | null = null
-
-function storage(kind: 'local' | 'session'): Storage | null {
-  try { return kind === 'local' ? window.localStorage : window.sessionStorage } catch { return null }
-}
 
 function applySnapshot(s: Snapshot): void {
   const before = snapshot.value?.polls ?? {}
@@ -45,7 +43,6 @@ function isPrintView(): boolean {
 }
 
 async function start(): Promise<Mode> {
-  secret.value = storage('session')?.getItem(SECRET_KEY) ?? null
   if (isPrintView()) return (mode.value = 'offline')
   if (!(await api.probeLive())) return (mode.value = 'offline')
   try {
@@ -136,22 +133,9 @@ export function useClassSession() {
     async login(candidate: string): Promise<void> {
       await api.checkSecret(candidate)
       secret.value = candidate
-      storage('session')?.setItem(SECRET_KEY, candidate)
     },
     logout(): void {
       secret.value = null
-      storage('session')?.removeItem(SECRET_KEY)
     },
   }
-}
-
-/** For tests: forget the singleton. */
-export function _resetClassSession(): void {
-  started = null
-  mode.value = 'unknown'
-  snapshot.value = null
-  secret.value = null
-  myContract.value = null
-  myGame.value = null
-  for (const k of Object.keys(mine)) delete mine[k]
 }

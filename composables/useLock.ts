@@ -1,35 +1,32 @@
 // One prediction lock as the deck sees it: the definition and answer key from the engine (for the
 // viewer's track), the phase (from the service in a live class, from this browser offline), the viewer's
 // own answer and, after the reveal, the class distribution (live, or baked from the last class offline).
-import { computed, reactive, ref, watch } from 'vue'
+import { computed, effectScope, ref, watch } from 'vue'
+import type { RemovableRef } from '@vueuse/core'
 import { LOCKS, lockAnswer } from '../engine'
 import type { LockId } from '../engine'
 import { useDeckState } from './deckState'
 import { describeGap } from '../logic/lockGap'
 import type { Distribution, Phase } from '../server/api'
 import { useClassSession } from './useClassSession'
+import { useCheckedStorage } from './storage'
+import { useAction } from './useAction'
 
-const localKey = (lock: string) => `silicon-contract:lock:${lock}`
 interface LocalAnswer { value: number; revealed: boolean }
+const isLocalAnswer = (v: unknown): v is LocalAnswer | null =>
+  v === null || (!!v && typeof v === 'object' && typeof (v as LocalAnswer).value === 'number')
 
-function readLocal(lock: string): LocalAnswer | null {
-  try {
-    const v = JSON.parse(window.localStorage.getItem(localKey(lock)) ?? 'null')
-    return v && typeof v.value === 'number' ? v : null
-  } catch { return null }
-}
-function writeLocal(lock: string, v: LocalAnswer | null): void {
-  try {
-    if (v) window.localStorage.setItem(localKey(lock), JSON.stringify(v))
-    else window.localStorage.removeItem(localKey(lock))
-  } catch { /* private mode: the answer lives for this page only */ }
-}
-
-/** This browser's offline answers, shared by every view of a lock (the lock slide and the instruments that wait on it). */
-const localAnswers = reactive<Record<string, LocalAnswer | null>>({})
-function localAnswer(lock: string) {
-  if (!(lock in localAnswers)) localAnswers[lock] = readLocal(lock)
-  return computed<LocalAnswer | null>({ get: () => localAnswers[lock], set: (v) => { localAnswers[lock] = v } })
+/** This browser's offline answers (localStorage, JSON; none ⇒ no key), one ref per lock shared by every view of it
+ *  (the lock slide and the instruments that wait on it). Made in a detached scope: the first view to ask must not
+ *  take the ref's storage watchers with it when it unmounts. */
+const localAnswers = new Map<string, RemovableRef<LocalAnswer | null>>()
+function localAnswer(lock: string): RemovableRef<LocalAnswer | null> {
+  let answer = localAnswers.get(lock)
+  if (!answer) {
+    answer = effectScope(true).run(() => useCheckedStorage(`silicon-contract:lock:${lock}`, null, isLocalAnswer, 'local'))!
+    localAnswers.set(lock, answer)
+  }
+  return answer
 }
 
 /** A lock's phase: the service's in a live class, this browser's offline. */
@@ -70,32 +67,32 @@ export function useLock(lock: LockId) {
   })
   const count = computed(() => poll.value?.count ?? 0)
   const distribution = ref<Distribution | null>(null)
-  const error = ref<string | null>(null)
-  const busy = ref(false)
+  const loadError = ref<string | null>(null)
 
   async function loadDistribution(): Promise<void> {
+    loadError.value = null
     try {
       if (live.value && poll.value) distribution.value = await session.results(lock, poll.value.round)
       else if (!live.value) distribution.value = (await bakedResults())[lock] ?? null
-    } catch (e) { error.value = (e as Error).message }
+    } catch (e) { loadError.value = (e as Error).message }
   }
   watch([phase, () => poll.value?.round, () => session.isPresenter.value], ([p]) => {
     distribution.value = null
     if (p === 'revealed') loadDistribution()
   }, { immediate: true })
 
-  async function run(f: () => Promise<void> | void): Promise<void> {
-    busy.value = true
-    error.value = null
-    try { await f() } catch (e) { error.value = (e as Error).message } finally { busy.value = false }
-  }
+  const { busy, error: actionError, run } = useAction(async (f: () => Promise<void> | void) => { await f() })
+  const error = computed(() => actionError.value ?? loadError.value)
 
   return {
     def, key, phase, mine, count, distribution, error, busy, live,
     gap: computed(() => describeGap(def, mine.value, key.value.value)),
     /** Live: send (a resubmission replaces). Offline: commit locally; the viewer then reveals. */
     commit: (value: number) => run(async () => {
-      if (!live.value) return void writeLocal(lock, (local.value = { value, revealed: false }))
+      if (!live.value) {
+        local.value = { value, revealed: false }
+        return
+      }
       try {
         await session.answer(lock, value)
       } catch (e) {
@@ -104,8 +101,8 @@ export function useLock(lock: LockId) {
         throw e
       }
     }),
-    revealOffline: () => run(() => { if (local.value) writeLocal(lock, (local.value = { ...local.value, revealed: true })) }),
-    clearOffline: () => run(() => { writeLocal(lock, (local.value = null)) }),
+    revealOffline: () => run(() => { if (local.value) local.value = { ...local.value, revealed: true } }),
+    clearOffline: () => run(() => { local.value = null }),
     refresh: loadDistribution,
   }
 }

@@ -246,10 +246,10 @@ describe('the game result', () => {
       api.live = live
       api.snapshot = snap('open', 0)
       api.posts = []
+      if (presenter) sessionStorage.setItem('silicon-contract:presenter-secret', 's3cret-s3cret')
       const { useClassSession } = await import('../../composables/useClassSession')
       const { useGameResult: fresh } = await import('../../composables/useGameResult')
       ;(await import('../../composables/deckState')).useDeckState().setTrack('tiny')
-      if (presenter) sessionStorage.setItem('silicon-contract:presenter-secret', 's3cret-s3cret')
       await useClassSession().ready()
       const attempts = ref([miss])
       const r = fresh(() => attempts.value)

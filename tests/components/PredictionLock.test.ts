@@ -97,6 +97,22 @@ describe('offline (static build)', () => {
     const w = await mountLock()
     expect(w.find('[data-phase]').attributes('data-phase')).toBe('locked')
   })
+
+  it('storage that refuses to write (private mode, quota) keeps the answer for this page, without an error', async () => {
+    const refuse = vi.spyOn(localStorage, 'setItem').mockImplementation(() => { throw new DOMException('full', 'QuotaExceededError') })
+    try {
+      const w = await mountLock()
+      await w.findAll('input[type="radio"]')[1].setValue(true)
+      await w.find('form').trigger('submit')
+      await flushPromises()
+      expect(w.find('[data-phase]').attributes('data-phase')).toBe('locked')
+      await w.find('button.reveal').trigger('click')
+      await flushPromises()
+      expect(w.find('[data-phase]').attributes('data-phase')).toBe('revealed')
+      expect(w.find('[role="alert"]').exists()).toBe(false)
+      expect(localStorage.getItem('silicon-contract:lock:distillation')).toBeNull()
+    } finally { refuse.mockRestore() }
+  })
 })
 
 describe('offline, a number lock', () => {
