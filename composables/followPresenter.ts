@@ -6,7 +6,7 @@
 // turns: the one that published last leads; another is told so and may take over (one click), never silently.
 import { computed, effectScope, ref, watch, type ComputedRef } from 'vue'
 import type { Router } from 'vue-router'
-import { useSessionStorage } from '@vueuse/core'
+import { useStoredString } from './storage'
 import { useClassSession } from './useClassSession'
 
 export interface NavLike {
@@ -26,11 +26,14 @@ let takeOver: () => void = () => {}
 /** This tab's id among the presenter's tabs (sessionStorage is per tab and survives a reload of the same tab). */
 function tabId(): string {
   const random = () => Array.from(crypto.getRandomValues(new Uint8Array(9)), (b) => b.toString(16).padStart(2, '0')).join('')
-  return useSessionStorage('silicon-contract:presenter-tab', random).value
+  const id = useStoredString('silicon-contract:presenter-tab')
+  id.value ??= random()
+  return id.value
 }
 
 const RESUME_KEY = 'silicon-contract:resume-after-outage'
-/** The slide-error layout marks the reload it makes when the server is back: this tab resumes where it was. */
+/** The slide-error layout marks the reload it makes when the server is back: this tab resumes where it was. Written
+ *  synchronously (not through useStorage, whose write waits for the next tick): the reload follows at once. */
 export function markResumeAfterOutage(): void {
   try { sessionStorage.setItem(RESUME_KEY, '1') } catch { /* no storage: the tab joins the class as a new one */ }
 }
