@@ -6,6 +6,7 @@ import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 import vueParser from 'vue-eslint-parser'
 import n from 'eslint-plugin-n'
+import stylistic from '@stylistic/eslint-plugin'
 
 const restrict = (patterns, message) => ({
   '@typescript-eslint/no-restricted-imports': ['error', { patterns: patterns.map((p) => ({ ...p, message: p.message ?? message })) }],
@@ -14,7 +15,7 @@ const CLIENT = ['**/components/**', '**/composables/**', '**/logic/**', '**/layo
 const UI_LIBS = ['vue', 'vue-*', '@vue/*', 'chart.js', 'chart.js/*', '@slidev/*', '@vueuse/*']
 
 const CLIENT_PATTERNS = [
-  { group: ['**/engine/*', '**/engine/**'], message: 'the client reaches the engine only through engine/index.ts (import from \'../engine\')' },
+  { group: ['**/engine/*', '**/engine/**'], message: "the client reaches the engine only through engine/index.ts (import from '../engine')" },
   { group: ['**/server/*', '!**/server/api', '!**/server/api.ts'], message: 'the client imports nothing from server/ but its shared vocabulary, server/api.ts' },
 ]
 /** logic/ modules of the lecture's parts (ARCHITECTURE §2): quantization, sparsity, distillation, the contract ledger */
@@ -28,6 +29,18 @@ export default [
     plugins: { '@typescript-eslint': tseslint.plugin },
   },
   ...vue.configs['flat/base'],
+  // one formatter for the repository: ESLint Stylistic (Slidev's and vueuse's own choice), run by `npm run lint`
+  // with the house's own settings: inline type literals separate members with ';', and short one-line guards
+  // (`try { … } catch { … }`) stay on one line
+  { files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.vue'], ...stylistic.configs.customize({ indent: 2, quotes: 'single', semi: false, braceStyle: '1tbs', arrowParens: true, commaDangle: 'always-multiline' }) },
+  {
+    files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.vue'],
+    rules: {
+      '@stylistic/member-delimiter-style': ['error', { multiline: { delimiter: 'none' }, singleline: { delimiter: 'semi', requireLast: false } }],
+      '@stylistic/max-statements-per-line': ['error', { max: 3 }],
+      '@stylistic/quotes': ['error', 'single', { avoidEscape: true, allowTemplateLiterals: 'always' }],
+    },
+  },
   {
     files: ['**/*.vue'],
     languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser, ecmaVersion: 'latest', sourceType: 'module' } },
@@ -51,7 +64,7 @@ export default [
     rules: {
       'no-restricted-syntax': ['error', {
         selector: 'Literal[value=/^(cloud|edge|mobile|tiny)$/]',
-        message: 'no track ids in generic engine code: put the behaviour in the track\'s spec (engine/tracks/, TrackSpec.story)',
+        message: "no track ids in generic engine code: put the behaviour in the track's spec (engine/tracks/, TrackSpec.story)",
       }],
     },
   },

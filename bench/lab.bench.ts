@@ -3,7 +3,11 @@ import { accuracy, pruneModel, quantizeModel, runToEnd } from '../lab'
 import { distillationJob, kernelsJob, lab, pruningJob, quantizationJob } from '../lab/jobs'
 
 const ms = (t0: number) => performance.now() - t0
-const best = (n: number, f: () => void) => Math.min(...Array.from({ length: n }, () => { const t0 = performance.now(); f(); return ms(t0) }))
+const best = (n: number, f: () => void) => Math.min(...Array.from({ length: n }, () => {
+  const t0 = performance.now()
+  f()
+  return ms(t0)
+}))
 
 let t0 = performance.now()
 const { data, teacher } = lab()
@@ -17,8 +21,8 @@ for (const hidden of [8, 16, 32]) {
   t0 = performance.now()
   const r = runToEnd(distillationJob({ hidden, temperature: 4 }))
   const fp = r.rows[0]
-  console.log(`distill student 32-${hidden}-12 (scratch + KD at T=4, then 4 quantizations): ${ms(t0).toFixed(0)} ms; ` +
-    `scratch ${(100 * fp.scratch).toFixed(1)}%, distilled ${(100 * fp.distilled).toFixed(1)}%, teacher ${(100 * r.teacherAccuracy).toFixed(1)}%`)
+  console.log(`distill student 32-${hidden}-12 (scratch + KD at T=4, then 4 quantizations): ${ms(t0).toFixed(0)} ms; `
+    + `scratch ${(100 * fp.scratch).toFixed(1)}%, distilled ${(100 * fp.distilled).toFixed(1)}%, teacher ${(100 * r.teacherAccuracy).toFixed(1)}%`)
 }
 for (const scale of [1, 4]) {
   for (const sparsity of [0.1, 0.5, 0.9]) {

@@ -30,7 +30,11 @@ const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--po
 process.on('exit', () => child.kill('SIGKILL'))
 const base: URL = await new Promise((ok, fail) => {
   let out = ''
-  child.stdout!.on('data', (d) => { out += d; const m = out.match(/on (http:\/\/\S+?)\/api/); if (m) ok(new URL(m[1])) })
+  child.stdout!.on('data', (d) => {
+    out += d
+    const m = out.match(/on (http:\/\/\S+?)\/api/)
+    if (m) ok(new URL(m[1]))
+  })
   child.on('exit', (c) => fail(new Error(`server exited (${c})`)))
 })
 

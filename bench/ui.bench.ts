@@ -58,8 +58,8 @@ for (const [name, tag, selector, values] of cases) {
   const t = await time(tag, selector, values)
   const u = t.map((x) => x.update)
   const p = t.map((x) => x.painted)
-  console.log(`${name.padEnd(46)} update p50 ${pct(u, 0.5).toFixed(1)} / p95 ${pct(u, 0.95).toFixed(1)} ms   ` +
-    `painted p50 ${pct(p, 0.5).toFixed(1)} / p95 ${pct(p, 0.95).toFixed(1)} ms`)
+  console.log(`${name.padEnd(46)} update p50 ${pct(u, 0.5).toFixed(1)} / p95 ${pct(u, 0.95).toFixed(1)} ms   `
+    + `painted p50 ${pct(p, 0.5).toFixed(1)} / p95 ${pct(p, 0.95).toFixed(1)} ms`)
 }
 await browser.close()
 await server.close()

@@ -12,7 +12,6 @@ const state = reactive<DeckState>({ track: DEFAULT_TRACK, recipe: baselineRecipe
 /** Messages about query fields that were ignored, shown once so a bad link is not silently "fixed". */
 const problems = ref<string[]>([])
 
-
 /** Applies a query over the defaults; whatever the engine rejects falls back to the track's baseline, with a message. */
 export function loadQuery(query: Record<string, string | undefined>): void {
   const parsed = stateFromQuery(query, { track: DEFAULT_TRACK, recipe: baselineRecipe(DEFAULT_TRACK) })

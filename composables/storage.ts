@@ -18,7 +18,12 @@ export function useCheckedStorage<T>(
 ): RemovableRef<T> {
   return useStorage<T>(key, fallback, storageArea(area), {
     serializer: {
-      read: (raw: string) => { try { const v: unknown = JSON.parse(raw); return valid(v) ? v : fallback } catch { return fallback } },
+      read: (raw: string) => {
+        try {
+          const v: unknown = JSON.parse(raw)
+          return valid(v) ? v : fallback
+        } catch { return fallback }
+      },
       write: (v: T) => JSON.stringify(v),
     },
     writeDefaults: false,

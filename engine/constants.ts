@@ -96,4 +96,3 @@ export const GPU_UNSTRUCTURED = { format: 'csr16' as const, formatSource: CUDA_C
 
 /** Quantization robustness vs model size (used by every track for students without their own anchor). */
 export const BITS_PER_DECADE = k('all', 'quantization fragility per decade fewer parameters', 0.3, 'bit', 'assumption: each 10× fewer parameters moves the half-loss bit width up by 0.3 bit (direction: Huang et al. 2024 8B vs 70B; larger models are more robust)', 'assumption')
-

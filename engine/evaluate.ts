@@ -9,7 +9,7 @@ import { accuracyOf } from './accuracy'
 import { validateRecipe } from './validate'
 import { BASELINE_RECIPE } from './params'
 
-const UNIT: Record<string, number> = { B: 1, KB: 1e3, KiB: 1024, MB: 1e6, GB: 1e9, ms: 1e-3, s: 1, W: 1, mW: 1e-3, min: 60, '%': 1, J: 1, mJ: 1e-3, 'µJ': 1e-6 }
+const UNIT: Record<string, number> = { 'B': 1, 'KB': 1e3, 'KiB': 1024, 'MB': 1e6, 'GB': 1e9, 'ms': 1e-3, 's': 1, 'W': 1, 'mW': 1e-3, 'min': 60, '%': 1, 'J': 1, 'mJ': 1e-3, 'µJ': 1e-6 }
 export const toUnit = (valueSI: number, unit: string) => valueSI / (UNIT[unit] ?? 1)
 
 export function modelOf(spec: TrackSpec, id: string): ModelDef {

@@ -128,18 +128,20 @@ export function floorSeconds(spec: TrackSpec, tr: Traffic, macsExecuted: number,
 
 const P = (rc: Recipe) => (rc.precision === 'binary' ? 'Binary' : rc.precision.toUpperCase())
 const SPARSE_STEP: Record<KernelId, { name: string; why: string }> = {
-  dense: { name: 'zeros multiplied anyway', why: 'The fastest kernel here keeps the pruned weights as zeros and multiplies them: no operations are saved.' },
+  'dense': { name: 'zeros multiplied anyway', why: 'The fastest kernel here keeps the pruned weights as zeros and multiplies them: no operations are saved.' },
   'sparse-load': { name: 'zeros decoded, not skipped', why: 'Compressed weights are decoded on chip and multiplied densely: fewer bytes move, no operations are saved.' },
-  skip: { name: 'zero-skipping unit', why: 'The unit skips the pruned weights\' multiply-accumulates, but runs the rest below its dense rate (irregular work).' },
-  '2:4': { name: '2:4 sparse units', why: 'Sparse tensor cores skip half the math of a 2:4 pattern; measured end to end it is well under the datasheet\'s 2×.' },
+  'skip': { name: 'zero-skipping unit', why: "The unit skips the pruned weights' multiply-accumulates, but runs the rest below its dense rate (irregular work)." },
+  '2:4': { name: '2:4 sparse units', why: "Sparse tensor cores skip half the math of a 2:4 pattern; measured end to end it is well under the datasheet's 2×." },
 }
 const STEP_ORDER: { key: keyof Realism; text: (recipe: Recipe, spec: TrackSpec, kernel: Kernel) => { name: string; why: string } }[] = [
   { key: 'precisionPath', text: (rc, sp) => ({
     name: sp.machine.paths[rc.precision].fastPath ? `${P(rc)} math at its real rate` : `no ${P(rc)} math units`,
     why: `${P(rc)} runs on ${sp.machine.paths[rc.precision].unit}: fewer bits do not mean proportionally more operations per second.` }) },
   { key: 'dequant', text: () => ({ name: 'dequantization', why: 'Weights without native math are unpacked and rescaled before every multiply.' }) },
-  { key: 'sparsePath', text: (rc, sp, kn) => rc.sparsity === 0 ? { name: 'sparsity (none)', why: 'No weights are pruned.' }
-    : kn.id === '2:4' && !sparse24Fast(sp, rc) ? { name: 'no 2:4 sparse units', why: 'This machine has no sparse units for the 2:4 pattern: its zeros are decoded and multiplied.' }
+  { key: 'sparsePath', text: (rc, sp, kn) => rc.sparsity === 0
+    ? { name: 'sparsity (none)', why: 'No weights are pruned.' }
+    : kn.id === '2:4' && !sparse24Fast(sp, rc)
+      ? { name: 'no 2:4 sparse units', why: 'This machine has no sparse units for the 2:4 pattern: its zeros are decoded and multiplied.' }
       : SPARSE_STEP[kn.id] },
   { key: 'metadata', text: () => ({ name: 'index/metadata overhead', why: 'Scales, zero points and sparse indices are extra bytes, and decoding irregular indices slows the weight stream.' }) },
   { key: 'activations', text: () => ({ name: 'activations not compressed', why: 'Activations keep 8 or 16 bits and are not pruned, so their traffic shrinks less than the weights.' }) },

@@ -24,7 +24,7 @@ export const PATTERN = {
   id: 'pattern',
   label: 'Pattern',
   values: ['unstructured', '2:4'] as readonly SparsityPattern[],
-  names: { unstructured: 'unstructured', '2:4': '2:4' } as Readonly<Record<SparsityPattern, string>>,
+  names: { 'unstructured': 'unstructured', '2:4': '2:4' } as Readonly<Record<SparsityPattern, string>>,
   /** 2:4 keeps two of every four weights: its pruning ratio is fixed */
   sparsityOf24: 0.5,
   default: 'unstructured' as SparsityPattern,

@@ -121,7 +121,9 @@ function ties(a: Evaluation, b: Evaluation): boolean {
 
 const frontierCache = new Map<string, ParetoPoint[]>()
 /** Empties the memo caches (for benchmarks of a cold sweep). */
-export function resetCaches(): void { tempCache.clear(); sweepCache.clear(); subsetCache.clear(); frontierCache.clear() }
+export function resetCaches(): void {
+  for (const cache of [tempCache, sweepCache, subsetCache, frontierCache]) cache.clear()
+}
 /** Non-dominated points in (total memory ↓, accuracy ↑, energy per inference ↓), sorted by total memory; with `levers`,
  *  the frontier of the recipes that pull only those levers (what a student can reach with what has been taught). */
 export function paretoFrontier(track: TrackId, levers: readonly Lever[] = LEVERS): ParetoPoint[] {

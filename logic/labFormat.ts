@@ -8,10 +8,10 @@ export const times = (x: number): string => `${x.toPrecision(2)}×`
 export const CHANCE = 1 / DATASET.classes
 
 /** The configuration line shown on every panel: what was measured, with its seed. */
-export const TEACHER_CONFIG =
-  `Teacher MLP ${TEACHER.sizes.join('-')}, synthetic ${DATASET.classes}-class data (seed ${DATASET.seed}), ` +
-  `test accuracy on ${DATASET.testSize.toLocaleString('en-US')} held-out rows`
+export const TEACHER_CONFIG
+  = `Teacher MLP ${TEACHER.sizes.join('-')}, synthetic ${DATASET.classes}-class data (seed ${DATASET.seed}), `
+    + `test accuracy on ${DATASET.testSize.toLocaleString('en-US')} held-out rows`
 
-export const STUDENT_CONFIG =
-  `Student MLP ${DATASET.dim}-h-${DATASET.classes}, ${STUDENT.trainRows} labelled rows, ${STUDENT.train.epochs} epochs, ` +
-  `seeds ${STUDENT.initSeed}/${STUDENT.train.seed}, KD γ = ${STUDENT.gamma}; teacher ${TEACHER.sizes.join('-')} saw ${DATASET.trainSize.toLocaleString('en-US')} rows`
+export const STUDENT_CONFIG
+  = `Student MLP ${DATASET.dim}-h-${DATASET.classes}, ${STUDENT.trainRows} labelled rows, ${STUDENT.train.epochs} epochs, `
+    + `seeds ${STUDENT.initSeed}/${STUDENT.train.seed}, KD γ = ${STUDENT.gamma}; teacher ${TEACHER.sizes.join('-')} saw ${DATASET.trainSize.toLocaleString('en-US')} rows`

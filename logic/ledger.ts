@@ -17,7 +17,6 @@ export interface ComparisonRow {
   checksTotal: number
 }
 
-
 /**
  * The two archetypes of the seed's reflection, found by the engine's search over the sweep: the most energy-efficient
  * in-spec recipe of each kind (heavy: the teacher at INT4 or binary; light: a distilled smaller student at INT8 or FP16),

@@ -95,8 +95,8 @@ export function kneeText(k: Knee, unit: string): { headline: string; detail: str
   const lowest = k.precision ? PRECISION.names[k.precision] : 'none'
   return {
     headline: `Your cliff: ${bitsText(k.cliffBits)}`,
-    detail: `${at(k.kneeBits)} at ${bitsText(k.kneeBits)} (the knee), ${at(k.cliffBits)} at ${bitsText(k.cliffBits)}: under the floor ` +
-      `of ${floor}. Lowest format that passes: ${lowest}.`,
+    detail: `${at(k.kneeBits)} at ${bitsText(k.kneeBits)} (the knee), ${at(k.cliffBits)} at ${bitsText(k.cliffBits)}: under the floor `
+      + `of ${floor}. Lowest format that passes: ${lowest}.`,
     line: `knee ${bitsText(k.kneeBits)} · cliff ${bitsText(k.cliffBits)} (${at(k.cliffBits)}, under the floor of ${floor}) · lowest format that passes: ${lowest}`,
   }
 }

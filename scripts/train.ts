@@ -38,8 +38,8 @@ const artifact: TeacherArtifact = {
 }
 const text = JSON.stringify(artifact, null, 2) + '\n'
 console.log(
-  `teacher ${TEACHER.sizes.join('-')}: ${artifact.metrics.params} params, train ${(100 * artifact.metrics.trainAccuracy).toFixed(1)}%, ` +
-    `test ${(100 * artifact.metrics.testAccuracy).toFixed(1)}%, trained in ${seconds.toFixed(1)} s, artifact ${(text.length / 1024).toFixed(0)} KB, sha256 ${artifact.sha256.slice(0, 16)}…`,
+  `teacher ${TEACHER.sizes.join('-')}: ${artifact.metrics.params} params, train ${(100 * artifact.metrics.trainAccuracy).toFixed(1)}%, `
+  + `test ${(100 * artifact.metrics.testAccuracy).toFixed(1)}%, trained in ${seconds.toFixed(1)} s, artifact ${(text.length / 1024).toFixed(0)} KB, sha256 ${artifact.sha256.slice(0, 16)}…`,
 )
 if (artifact.metrics.testAccuracy < TEACHER_MIN_TEST_ACCURACY) {
   console.error(`test accuracy below the floor ${TEACHER_MIN_TEST_ACCURACY}`)

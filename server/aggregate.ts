@@ -2,7 +2,6 @@
 import type { LockDefinition } from '../engine/types.ts'
 import type { Distribution } from './api.ts'
 
-
 export const HISTOGRAM_BINS = 10
 
 export function median(sorted: number[]): number | null {

@@ -41,10 +41,12 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
   const handler = createSessionHandler({ store, secret: o.secret, polls: o.polls, throttleMs: o.throttleMs, limits: o.limits })
   // precompressed .br/.gz copies (server/precompress.ts) are sent to browsers that accept them; hashed assets are cached
   // for good (their names change with their content), the page itself is revalidated so a rebuild reaches everyone
-  const assets = o.staticDir ? sirv(o.staticDir, {
-    single: true, etag: true, dev: false, brotli: true, gzip: true,
-    setHeaders: (res, pathname) => res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
-  }) : null
+  const assets = o.staticDir
+    ? sirv(o.staticDir, {
+        single: true, etag: true, dev: false, brotli: true, gzip: true,
+        setHeaders: (res, pathname) => res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      })
+    : null
   const server = createServer((req, res) =>
     handler(req, res, () => {
       if (assets) assets(req, res, () => { res.statusCode = 404; res.end('not found') })

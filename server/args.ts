@@ -4,7 +4,12 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 
 export interface ServeArgs {
-  secret: string; port: number; host: string; dataDir: string; staticDir?: string; rebuild: boolean
+  secret: string
+  port: number
+  host: string
+  dataDir: string
+  staticDir?: string
+  rebuild: boolean
   /** said to the operator (never containing the secret), e.g. that --secret shows in `ps` */
   warnings: string[]
 }

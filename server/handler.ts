@@ -36,7 +36,6 @@ export type SessionHandler = ((req: IncomingMessage, res: ServerResponse, next?:
   hub: SseHub
 }
 
-
 function send(res: ServerResponse, status: number, body: unknown, type = 'application/json; charset=utf-8'): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body)
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' })
@@ -201,7 +200,7 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
       case 'contracts': {
         // the presenter sees them live; students only after the reveal (like a poll's results)
         expect('GET')
-        if (!isPresenter(req, secret) && contracts.phase() !== 'revealed') throw new HttpError(403, 'the class\'s contracts are hidden until the presenter reveals them')
+        if (!isPresenter(req, secret) && contracts.phase() !== 'revealed') throw new HttpError(403, "the class's contracts are hidden until the presenter reveals them")
         return send(res, 200, contractsView(contracts))
       }
       case 'control': {
@@ -209,7 +208,7 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
         requirePresenter(req)
         const b = parse(ControlBody, await readJson(req))
         if (b.action !== 'goto' && b.poll === CONTRACTS_POLL) {
-          if (b.action === 'reset' || b.action === 'newRound') throw new HttpError(400, 'the class\'s contracts cannot be reset: close (lock) or reopen them')
+          if (b.action === 'reset' || b.action === 'newRound') throw new HttpError(400, "the class's contracts cannot be reset: close (lock) or reopen them")
           contracts.setPhase(b.action === 'open' ? 'open' : b.action === 'lock' ? 'locked' : 'revealed')
           hub.push()
           return send(res, 200, { ok: true, state: { poll: CONTRACTS_POLL, phase: contracts.phase(), ...contracts.counts() } })

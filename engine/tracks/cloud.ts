@@ -36,8 +36,17 @@ const actPeak = (s: LlamaShape) => s.vocab * 4 + (2 * s.mlp + 4 * s.hidden) * 2
 const actTraffic = (s: LlamaShape) => s.layers * (8 * s.hidden + 3 * s.mlp) * 2 + s.vocab * 4
 
 interface LlamaRow {
-  id: string; name: string; params: number; paramsSrc: string; acc: number; accSrc: string; accKind: 'published' | 'assumption'
-  shape: LlamaShape; shapeSrc: string; fragility: number; preDistilled?: boolean
+  id: string
+  name: string
+  params: number
+  paramsSrc: string
+  acc: number
+  accSrc: string
+  accKind: 'published' | 'assumption'
+  shape: LlamaShape
+  shapeSrc: string
+  fragility: number
+  preDistilled?: boolean
   quant: (name: string) => { ptq: QuantCurve; trained: QuantCurve }
 }
 function llama({ id, name, params, paramsSrc, acc, accSrc, accKind, shape: s, shapeSrc, fragility, preDistilled, quant }: LlamaRow): ModelDef {
@@ -84,11 +93,10 @@ const models: ModelDef[] = [
     shape: L3, shapeSrc: CFG32, fragility: 12, preDistilled: true,
     quant: curves(shifted(PTQ70, P70, 'Llama-3-70B', 3.21e9, 'post-training quantization'), shifted(QAT8, P8, 'Llama-3-8B EfficientQAT', 3.21e9, 'training-aware quantization')) }),
   llama({ id: 'llama3.2-1b', name: 'Llama-3.2-1B', params: 1_235_814_400, paramsSrc: 'Llama-3.2-1B model card (1.23B) / safetensors metadata',
-    acc: 57.0, accSrc: 'assumption: ≈ 57 on the five tasks (recalled from quantization papers\' FP16 rows, PIQA ~74, ARC-e ~65, ARC-c ~34, HellaSwag ~48, WinoGrande ~60); not verified. ' + PRE_DISTILLED, accKind: 'assumption',
+    acc: 57.0, accSrc: "assumption: ≈ 57 on the five tasks (recalled from quantization papers' FP16 rows, PIQA ~74, ARC-e ~65, ARC-c ~34, HellaSwag ~48, WinoGrande ~60); not verified. " + PRE_DISTILLED, accKind: 'assumption',
     shape: L1, shapeSrc: CFG32, fragility: 14, preDistilled: true,
     quant: curves(shifted(PTQ70, P70, 'Llama-3-70B', 1.24e9, 'post-training quantization'), shifted(QAT8, P8, 'Llama-3-8B EfficientQAT', 1.24e9, 'training-aware quantization')) }),
 ]
-
 
 const H100_FP16 = k(T, 'H100 dense FP16 tensor throughput', 989e12 / 2, 'MAC/s', `${DS}: 989 TFLOPS dense FP16 = 494.5 T MAC/s`, 'derived')
 const H100_INT8 = k(T, 'H100 dense INT8/FP8 tensor throughput', 1979e12 / 2, 'MAC/s', `${DS}: 1,979 TOPS dense INT8 (FP8 the same) = 989.5 T MAC/s`, 'derived')
@@ -115,7 +123,7 @@ export const cloud: TrackSpec = {
       energyPerByteJ: k(T, 'H100 L2 energy per byte', sramEnergyPerByte(50e6, '7nm'), 'J/B', 'SRAM read energy at 7 nm, held at the 1 MB figure (a banked 50 MB cache reads one bank per access)', 'derived'),
     },
     fitLevel: 'main',
-    node: '7nm', nodeSource: 'assumption: TSMC 4N (5 nm class); Jouppi et al. 2021\'s 7 nm figures are the nearest published',
+    node: '7nm', nodeSource: "assumption: TSMC 4N (5 nm class); Jouppi et al. 2021's 7 nm figures are the nearest published",
     bandwidthUtilisation: k(T, 'HBM bandwidth utilisation', 0.85, '', 'assumption: streaming GEMV kernels sustain ~80-90% of peak HBM bandwidth', 'assumption'),
     paths: {
       fp16: { fastPath: true, execAs: 'fp16', macsPerS: H100_FP16, utilisation: UTIL, actBits: 16, dequantEfficiency: one, unit: 'FP16 tensor cores' },
@@ -135,7 +143,7 @@ export const cloud: TrackSpec = {
   },
   baseline: 'llama3-70b', models, lockStudent: 'llama3-8b',
   context: k(T, 'context length', 8192, 'tokens', `${CFG}: max_position_embeddings 8192; assumption: serve at the full context`, 'assumption'),
-  batch: k(T, 'batch size', 1, 'sequences', 'assumption: one latency-bound stream (the lab\'s batch-1 decode)', 'assumption'),
+  batch: k(T, 'batch size', 1, 'sequences', "assumption: one latency-bound stream (the lab's batch-1 decode)", 'assumption'),
   restFixedMs: k(T, 'per-token fixed overhead', 0.3, 'ms', 'assumption: sampling, host sync, launch of the step', 'assumption'),
   restPerLayerMs: k(T, 'per-layer non-GEMM time', 0.015, 'ms', 'assumption: RMSNorm, RoPE, residuals and kernel launches (~15 µs per layer with CUDA graphs)', 'assumption'),
   ratePerS: k(T, 'token rate', 0, 'tokens/s', 'back-to-back decode: rate = 1 / latency', 'derived'),
@@ -164,4 +172,3 @@ export const cloud: TrackSpec = {
     energyUnit: 'J',
   },
 }
-

@@ -18,8 +18,18 @@ export const CNN_TRAINED = fitQuantCurve(76.9, IMAGENET_CHANCE, [[4, 76.7], [3, 
 
 interface Curve { slope: number; bitsHalf: number; source: string; kind: 'derived' | 'assumption' }
 interface CnnRow {
-  id: string; name: string; params: number; top1: number; macs224: number; macsSrc: string
-  outChannels: number; fmap224: number; peak224: number; fragility: number; ptq: Curve; trained: Curve
+  id: string
+  name: string
+  params: number
+  top1: number
+  macs224: number
+  macsSrc: string
+  outChannels: number
+  fmap224: number
+  peak224: number
+  fragility: number
+  ptq: Curve
+  trained: Curve
 }
 /** assumption: each 10× fewer parameters moves the half-loss bit width up by BITS_PER_DECADE (smaller is more fragile) */
 const shift = (p: number) => BITS_PER_DECADE.value * Math.log10(25.557e6 / p)

@@ -105,7 +105,6 @@ describe.each(TRACK_IDS)('QuantizationWorkbench on %s', (track) => {
     expect(dataset(w)('Formats').pointRadius).toEqual([6, 6, 11, 6]) // INT4 is the highlighted point
     w.unmount()
   })
-
 })
 
 describe('QuantizationWorkbench states a student must notice', () => {

@@ -11,7 +11,6 @@ import { formatMetric } from '../../logic/format'
 const baseUrl = inject('baseUrl')
 const SHOTS = process.env.E2E_SHOTS // a folder: save screenshots there to look at them
 
-
 let browser: Browser
 let page: Page
 const errors: string[] = []

@@ -99,8 +99,8 @@ describe('lab bench in Chromium', () => {
     const jobMs = Date.now() - tJob
     await stop()
     const gaps = await busy
-    console.log(`frames: idle p95 ${p95(idleGaps).toFixed(0)} ms; while distilling (${jobMs} ms) ${gaps.length} frames, ` +
-      `p95 ${p95(gaps).toFixed(0)} ms, worst ${Math.max(...gaps).toFixed(0)} ms`)
+    console.log(`frames: idle p95 ${p95(idleGaps).toFixed(0)} ms; while distilling (${jobMs} ms) ${gaps.length} frames, `
+      + `p95 ${p95(gaps).toFixed(0)} ms, worst ${Math.max(...gaps).toFixed(0)} ms`)
     // had the training run on the main thread, one frame gap would last about the whole job; in the worker the
     // page keeps drawing (absolute gaps depend on how loaded this shared 2-core machine is, so they are only logged)
     expect(gaps.length).toBeGreaterThan(5)

@@ -135,7 +135,8 @@ describe('a phone (390×844)', () => {
       const kids = [...box.children].filter((c) => (c as HTMLElement).offsetParent !== null && !c.classList.contains('sr-only')
         && !getComputedStyle(c).display.startsWith('inline') && c.getBoundingClientRect().height > 4)
       return kids.slice(1).flatMap((c, k) => (c.getBoundingClientRect().top < kids[k].getBoundingClientRect().bottom - 1
-        ? [`${kids[k].className} | ${c.className}`] : []))
+        ? [`${kids[k].className} | ${c.className}`]
+        : []))
     }), null)
     expect(sideBySide).toEqual([])
     const small = await root.evaluate((r, min) => [...r.querySelectorAll('button, select, input[type="range"], input[type="number"]')]
@@ -215,7 +216,7 @@ describe('the projector (1280×720)', () => {
     expect(await smallText(p, 18)).toEqual([])
   })
 
-  it('keeps Slidev\'s scaled canvas: the lock slide is the 980-wide canvas scaled to the window', async () => {
+  it("keeps Slidev's scaled canvas: the lock slide is the 980-wide canvas scaled to the window", async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } })
     contexts.push(ctx)
     const p = await ctx.newPage()

@@ -33,8 +33,8 @@ describe.each(TRACK_IDS)('%s', (t) => {
     const f = paretoFrontier(t)
     const dom = (a: typeof f[0], b: typeof f[0]) => dominates(a.evaluation, b.evaluation)
     const close = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y))
-    const tie = (a: typeof f[0], b: typeof f[0]) => close(a.evaluation.memory.totalBytes, b.evaluation.memory.totalBytes) &&
-      close(a.evaluation.accuracy, b.evaluation.accuracy) && close(a.evaluation.energyPerInferenceJ, b.evaluation.energyPerInferenceJ)
+    const tie = (a: typeof f[0], b: typeof f[0]) => close(a.evaluation.memory.totalBytes, b.evaluation.memory.totalBytes)
+      && close(a.evaluation.accuracy, b.evaluation.accuracy) && close(a.evaluation.energyPerInferenceJ, b.evaluation.energyPerInferenceJ)
     for (const p of f) for (const q of f) expect(dom(q, p)).toBe(false)
     for (let i = 1; i < f.length; i++) expect(f[i].evaluation.memory.totalBytes).toBeGreaterThanOrEqual(f[i - 1].evaluation.memory.totalBytes)
     for (const p of sweep(t)) if (!f.includes(p)) expect(f.some((q) => dom(q, p) || tie(q, p))).toBe(true)

@@ -88,7 +88,7 @@ describe('energy by technology and node', () => {
     const sram = describeConstant('SRAM 8 KB read per 64 bit (45 nm)').value / describeConstant('SRAM 8 KB read per 64 bit (7 nm)').value
     expect(logic).toBeGreaterThan(2 * sram)
   })
-  it('HBM ≈ 3.9 pJ/bit (O\'Connor et al. MICRO 2017), LPDDR a few pJ/bit, both far below 45 nm DDR (1,300 pJ per 64 bit)', () => {
+  it("HBM ≈ 3.9 pJ/bit (O'Connor et al. MICRO 2017), LPDDR a few pJ/bit, both far below 45 nm DDR (1,300 pJ per 64 bit)", () => {
     expect(describeConstant('HBM energy per byte').value).toBeCloseTo(3.9e-12 * 8, 15)
     for (const m of ['LPDDR5 energy per byte', 'LPDDR4X energy per byte']) {
       expect(describeConstant(m).value / 8).toBeGreaterThanOrEqual(2e-12)
@@ -194,7 +194,7 @@ describe('the quantization curve between the deployable precisions', () => {
     expect(c[15].accuracy).toBeCloseTo(75.3, 3)
     expect(c[3].accuracy).toBeCloseTo(evaluate('cloud', { ...baselineRecipe('cloud'), precision: 'int4' }).accuracy, 9)
   })
-  it('ResNet-50 distilled at 2 bits keeps LSQ\'s 73.7 of 76.9 (±0.5); post-training at 2 bits is near chance', async () => {
+  it("ResNet-50 distilled at 2 bits keeps LSQ's 73.7 of 76.9 (±0.5); post-training at 2 bits is near chance", async () => {
     const { quantizationCurve } = await import('../../engine/sweep')
     const trained = quantizationCurve('edge', { ...baselineRecipe('edge'), distill: true })
     expect(Math.abs(trained[1].accuracy - (0.1 + (73.6 / 76.8) * 76.03))).toBeLessThan(0.5)
@@ -207,4 +207,3 @@ describe('the quantization curve between the deployable precisions', () => {
     expect(Math.abs(c[1].accuracy - 67.89)).toBeLessThan(0.6)
   })
 })
-

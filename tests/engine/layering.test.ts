@@ -28,14 +28,18 @@ describe('layering (eslint)', () => {
     expect(await problems('engine/x.ts', "export const f = (id: string) => (id === 'tiny' ? 1 : 2)")).toContain('no-restricted-syntax')
     expect(await problems('engine/tracks/x.ts', "export const id = 'tiny'")).not.toContain('no-restricted-syntax')
   })
+  it("code off the repository's format is refused (ESLint Stylistic: single quotes, no semicolons, 2-space indent)", async () => {
+    expect(await problems('logic/x.ts', 'export const a = "x";\n')).toEqual(expect.arrayContaining(['@stylistic/quotes', '@stylistic/semi']))
+    expect(await problems('logic/x.ts', "export const a = 'x'\n")).toEqual([])
+  })
   it('an import of a package not declared in package.json is refused (no phantom dependencies)', async () => {
     expect(await problems('composables/x.ts', "import pm from 'picomatch'\nexport const a = pm")).toContain('n/no-extraneous-import')
   })
   it.each([
-    ['engine → engine', 'engine/x.ts', "import { k } from './constants'\nexport const a = k"],
-    ['client → the engine index', 'composables/x.ts', "import { evaluate } from '../engine'\nexport const a = evaluate"],
-    ['client → the service\'s shared vocabulary', 'composables/x.ts', "import { CONTRACTS_POLL, type Distribution } from '../server/api'\nexport const a: [string, Distribution?] = [CONTRACTS_POLL]"],
-    ['a lecture part → the shared formatting', 'logic/sparsity.ts', "import { sig } from './format'\nexport const a = sig"],
+    ['engine → engine', 'engine/x.ts', "import { k } from './constants'\nexport const a = k\n"],
+    ['client → the engine index', 'composables/x.ts', "import { evaluate } from '../engine'\nexport const a = evaluate\n"],
+    ["client → the service's shared vocabulary", 'composables/x.ts', "import { CONTRACTS_POLL, type Distribution } from '../server/api'\nexport const a: [string, Distribution?] = [CONTRACTS_POLL]\n"],
+    ['a lecture part → the shared formatting', 'logic/sparsity.ts', "import { sig } from './format'\nexport const a = sig\n"],
   ])('%s is allowed', async (_name, file, code) => {
     expect(await problems(file, code)).toEqual([])
   })

@@ -23,7 +23,12 @@ describe('the table drives validation', () => {
   it('accepts every edge of every range and refuses just outside, naming the field', () => {
     for (const sparsity of [SPARSITY.min, SPARSITY.max]) expect(validateRecipe(track, { ...base, sparsity }).sparsity).toBe(sparsity)
     for (const temperature of [TEMPERATURE.min, TEMPERATURE.max]) expect(validateRecipe(track, { ...base, temperature }).temperature).toBe(temperature)
-    const refused = (r: object) => { try { validateRecipe(track, r); return null } catch (e) { return (e as EngineInputError).field } }
+    const refused = (r: object) => {
+      try {
+        validateRecipe(track, r)
+        return null
+      } catch (e) { return (e as EngineInputError).field }
+    }
     expect(refused({ ...base, sparsity: SPARSITY.max + 0.01 })).toBe('sparsity')
     expect(refused({ ...base, sparsity: SPARSITY.min - 0.01 })).toBe('sparsity')
     expect(refused({ ...base, temperature: TEMPERATURE.max + 1 })).toBe('temperature')
@@ -35,7 +40,7 @@ describe('the table drives validation', () => {
     expect(validateRecipe(track, { ...base, pattern: '2:4', sparsity: PATTERN.sparsityOf24 }).sparsity).toBe(PATTERN.sparsityOf24)
     expect(() => validateRecipe(track, { ...base, pattern: '2:4', sparsity: PATTERN.sparsityOf24 + 0.1 })).toThrow(EngineInputError)
   })
-  it('the baseline recipe is the table\'s defaults', () => {
+  it("the baseline recipe is the table's defaults", () => {
     expect(BASELINE_RECIPE).toEqual({ precision: PRECISION.default, sparsity: SPARSITY.default, pattern: PATTERN.default, student: 'baseline', distill: false, temperature: TEMPERATURE.default })
     expect(PRECISIONS).toEqual(PRECISION.values)
   })
@@ -57,7 +62,7 @@ describe('the table drives the sweep and the game', () => {
     expect([...ratios].sort((a, b) => a - b)).toEqual(gridOf(SPARSITY.min, SPARSITY.max, SPARSITY.sweepStep))
     expect(new Set(sweep(track).filter((p) => p.recipe.pattern === '2:4').map((p) => p.recipe.sparsity))).toEqual(new Set([PATTERN.sparsityOf24]))
   })
-  it('the game is played at the slider\'s steps, above zero up to the maximum', () => {
+  it("the game is played at the slider's steps, above zero up to the maximum", () => {
     expect(GAME_SPARSITY_STEPS[0]).toBe(SPARSITY.sliderStep)
     expect(GAME_SPARSITY_STEPS.at(-1)).toBe(SPARSITY.max)
     expect(GAME_SPARSITY_STEPS).toHaveLength(Math.round(SPARSITY.max / SPARSITY.sliderStep))

@@ -40,7 +40,10 @@ async function everything() {
 }
 /** The engine's own message for a recipe, to compare with what the service says. */
 function engineSays(track: string, recipe: unknown): string {
-  try { validateRecipe(track as 'tiny', recipe); return 'valid' } catch (e) { return (e as EngineInputError).message }
+  try {
+    validateRecipe(track as 'tiny', recipe)
+    return 'valid'
+  } catch (e) { return (e as EngineInputError).message }
 }
 
 describe('bad contracts and game results: a 4xx with a JSON error and no change', () => {
@@ -52,7 +55,7 @@ describe('bad contracts and game results: a 4xx with a JSON error and no change'
     ['not JSON', () => post('contract', 'mallory', null, { body: 'track=tiny', type: 'text/plain' }), 415],
     ['unknown track', () => contract('mallory', 'moon', tiny()), 400, /^track: unknown track "moon"/],
     ['unknown precision', () => contract('mallory', 'tiny', tiny({ precision: 'int2' as Recipe['precision'] })), 400, /^precision: /],
-    ['sparsity above the engine\'s 0.9', () => contract('mallory', 'tiny', tiny({ sparsity: 0.95 })), 400, /^sparsity: must be between 0 and 0.9/],
+    ["sparsity above the engine's 0.9", () => contract('mallory', 'tiny', tiny({ sparsity: 0.95 })), 400, /^sparsity: must be between 0 and 0.9/],
     ['NaN-like sparsity', () => contract('mallory', 'tiny', { ...tiny(), sparsity: '0.5' }), 400, /^sparsity: must be a finite number/],
     ['2:4 at 30%', () => contract('mallory', 'tiny', tiny({ pattern: '2:4', sparsity: 0.3 })), 400, /2:4 pattern prunes exactly 0.5/],
     ['a model of another track', () => contract('mallory', 'tiny', tiny({ student: TRACKS.cloud.baseline })), 400, /^student: unknown model/],
@@ -87,7 +90,7 @@ describe('bad contracts and game results: a 4xx with a JSON error and no change'
     expect(await everything()).toEqual(before)
   })
 
-  it('the student reads the engine\'s own message for an invalid recipe', async () => {
+  it("the student reads the engine's own message for an invalid recipe", async () => {
     const bad = { ...tiny(), sparsity: 1.5 }
     const r = await contract('mallory', 'tiny', bad)
     expect(r.status).toBe(400)
@@ -109,7 +112,7 @@ describe('bad contracts and game results: a 4xx with a JSON error and no change'
 })
 
 describe('rules', () => {
-  it('one contract per identity: a resubmission replaces; the stored recipe is the engine\'s clean copy', async () => {
+  it("one contract per identity: a resubmission replaces; the stored recipe is the engine's clean copy", async () => {
     const n0 = (await call(service.url, '/api/session/state')).body.contracts.count
     const first = await contract('ada', 'tiny', { ...tiny(), student: 'baseline' }) // the engine's alias for the teacher
     expect(first.status).toBe(200)

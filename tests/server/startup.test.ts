@@ -63,7 +63,7 @@ describe('guessing the secret', () => {
   it('after 20 wrong secrets an address gets 429, even with the right one, and nothing changes', async () => {
     const s = await startClassServer({ secret: 'right-secret', dataDir: ':memory:', polls: TEST_POLLS })
     const ctl = (secret: string) => fetch(s.url + '/api/session/control', {
-      method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${secret}` },
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'Authorization': `Bearer ${secret}` },
       body: JSON.stringify({ action: 'lock', poll: 'quantization' }),
     })
     try {
