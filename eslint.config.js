@@ -18,6 +18,7 @@ const CLIENT_PATTERNS = [
   { group: ['**/engine/*', '**/engine/**'], message: "the client reaches the engine only through engine/index.ts (import from '../engine')" },
   { group: ['**/server/*', '!**/server/api', '!**/server/api.ts'], message: 'the client imports nothing from server/ but its shared vocabulary, server/api.ts' },
 ]
+const LOGIC_IS_PURE = { group: [...UI_LIBS, '**/components/**', '**/composables/**'], message: 'logic/ is pure: no Vue, vueuse, Slidev, chart.js or composables (wrap it in a composable instead)' }
 /** logic/ modules of the lecture's parts (ARCHITECTURE §2): quantization, sparsity, distillation, the contract ledger */
 const LECTURE_PARTS = ['quantization', 'sparsity', 'speedupWaterfall', 'distillation', 'ledger']
 
@@ -79,14 +80,12 @@ export default [
   {
     // logic/ holds the view-models: pure functions of the engine that vitest reaches without a DOM or a Vue app
     files: ['logic/**'],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...CLIENT_PATTERNS,
-      { group: [...UI_LIBS, '**/components/**', '**/composables/**', '**/lab/**'], message: 'logic/ is pure: no Vue, vueuse, Slidev, chart.js or composables (wrap it in a composable instead)' }] }] },
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...CLIENT_PATTERNS, LOGIC_IS_PURE] }] },
   },
   // the lecture's parts stand alone: what two parts share lives in logic/format.ts or the engine
   ...LECTURE_PARTS.map((part) => ({
     files: [`logic/${part}.ts`],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...CLIENT_PATTERNS,
-      { group: [...UI_LIBS, '**/components/**', '**/composables/**', '**/lab/**'], message: 'logic/ is pure: no Vue, vueuse, Slidev, chart.js or composables' },
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...CLIENT_PATTERNS, LOGIC_IS_PURE,
       { group: LECTURE_PARTS.filter((p) => p !== part).map((p) => `./${p}`), message: 'one lecture part imports nothing from another: move what both need to logic/format.ts or the engine' }] }] },
   })),
 ]

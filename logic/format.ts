@@ -1,8 +1,8 @@
+// Display formatting: numbers with units, rounded to what the model can honestly claim (3 significant digits at most),
+// with the engine's one significant-digit rounding (engine/format.ts), so a readout and a crisis sentence agree.
 import { sig } from '../engine'
 import type { Track } from '../engine'
 
-// Display formatting: numbers with units, rounded to what the model can honestly claim (3 significant digits at most),
-// with the engine's one significant-digit rounding (engine/format.ts), so a readout and a crisis sentence agree.
 export { sig }
 
 /**
