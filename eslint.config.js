@@ -39,6 +39,7 @@ export default [
     rules: {
       '@stylistic/member-delimiter-style': ['error', { multiline: { delimiter: 'none' }, singleline: { delimiter: 'semi', requireLast: false } }],
       '@stylistic/max-statements-per-line': ['error', { max: 3 }],
+      'no-duplicate-imports': ['error', { allowSeparateTypeImports: true }],
       '@stylistic/quotes': ['error', 'single', { avoidEscape: true, allowTemplateLiterals: 'always' }],
     },
   },

@@ -9,8 +9,7 @@ import { quantizationCurve } from '../../engine/sweep'
 import type { TrackId } from '../../engine'
 import { useDeckState } from '../../composables/deckState'
 import { mountOnTrack } from './mountOnTrack'
-import { formatBytes } from '../../logic/format'
-import { formatMetric } from '../../logic/format'
+import { formatBytes, formatMetric, unitFor } from '../../logic/format'
 import { kneeText, quantMath } from '../../logic/quantization'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
@@ -43,7 +42,10 @@ describe.each(TRACK_IDS)('QuantizationWorkbench on %s', (track) => {
     expect(ds('Accuracy').data).toEqual(quantizationCurve(track, deck.recipe.value).map((p) => ({ x: p.bits, y: p.accuracy })))
     expect(ds('Formats').data).toEqual(formats.map((p) => ({ x: p.bits, y: p.accuracy })))
     expect(ds('Safety floor').data.map((p) => p.y)).toEqual([accuracyFloor(track), accuracyFloor(track)])
-    expect(ds('Footprint').data).toEqual(formats.map((p) => ({ x: p.bits, y: p.totalBytes })))
+    // the footprint axis reads in one unit of the track's convention (GB for the datacenter, KiB for the hearable)
+    const { unit, scale } = unitFor(Math.max(...formats.map((p) => p.totalBytes)), TRACKS[track].units.bytes)
+    expect(ds('Footprint').data).toEqual(formats.map((p) => ({ x: p.bits, y: p.totalBytes / scale })))
+    expect(chart.props('options').scales.bytes.title.text).toBe(`footprint (${unit})`)
     const x = chart.props('options').scales.x
     expect([x.min, x.max, x.reverse]).toEqual([1, 16, true]) // FP16 on the left, as in the picker
     const ticks = (width: number) => [16, 8, 4, 1, 2, 3].map((b) => x.ticks.callback.call({ width }, b))

@@ -5,8 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { launchChromium, slidesWith } from './deck'
 import { compressionSteps, evaluate, knee, leversThrough, paretoFrontier, TRACK_IDS, TRACKS } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
-import { formatBytes as formatAnyBytes } from '../../logic/format'
-import { formatMetric } from '../../logic/format'
+import { formatBytes as formatAnyBytes, formatMetric } from '../../logic/format'
 
 const baseUrl = inject('baseUrl')
 const SHOTS = process.env.E2E_SHOTS // a folder: save screenshots there to look at them

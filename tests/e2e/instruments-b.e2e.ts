@@ -7,9 +7,8 @@ import { launchChromium, slidesWith } from './deck'
 import { evaluate, part2Target, TRACK_IDS, TRACKS } from '../../engine'
 import { distillationStudent } from '../../engine/lessons'
 import type { Recipe, TrackId } from '../../engine'
-import { formatJoules, formatMs, sig } from '../../logic/format'
+import { formatJoules, formatMs, formatValue, sig } from '../../logic/format'
 import { challenge } from '../../logic/distillation'
-import { formatValue } from '../../logic/format'
 
 const baseUrl = inject('baseUrl')
 const SHOTS = process.env.E2E_SHOTS
