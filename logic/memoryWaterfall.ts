@@ -26,8 +26,12 @@ export interface WaterfallView {
   steps: { label: string; evaluation: Evaluation }[]
 }
 
+export type Placement = 'fits' | 'flash' | 'oom'
+/** Where the recipe's memory lands, in the words every readout uses (upper-cased for a verdict). */
+export const PLACEMENT_WORD: Record<Placement, string> = { fits: 'fits', flash: 'weights in flash', oom: 'OOM' }
+
 /** An MCU whose weights do not fit SRAM beside the activations reads them in place from flash: it runs, slowly. */
-export function placementOf(e: Evaluation): 'fits' | 'flash' | 'oom' {
+export function placementOf(e: Evaluation): Placement {
   if (!e.memory.fits) return 'oom'
   return e.memory.weightsLevel === 'flash' ? 'flash' : 'fits'
 }
