@@ -59,8 +59,8 @@ async function start(): Promise<Mode> {
   return mode.value
 }
 
-/** A network failure or a 5xx (e.g. the service restarting) is retried a few times (~10 s in all); a lost identity
- *  cookie is replaced once. Other refusals (4xx) are thrown: they changed nothing and would not change on a retry. */
+/** A network failure or a 5xx (e.g. the service restarting) is retried a few times (~10 s in all: enough for the
+ *  service to restart); a lost identity cookie (cleared storage, a new service data folder) is replaced once. Other refusals (4xx) are thrown: they changed nothing and would not change on a retry. */
 async function retrying<T>(send: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -87,19 +87,8 @@ export function useClassSession() {
     /** Sends an answer; a network failure or a 5xx (e.g. the service restarting) is retried a few times. */
     async answer(poll: string, value: number): Promise<void> {
       const round = snapshot.value?.polls[poll]?.round
-      for (let attempt = 0; ; attempt++) {
-        try {
-          const r = await api.postAnswer(poll, value, round)
-          mine[poll] = { round: r.round, value }
-          return
-        } catch (e) {
-          // a lost identity cookie (cleared storage, a new service data folder): ask for a new one and send again
-          if (e instanceof api.SessionError && e.status === 401 && attempt === 0) { await api.getIdentity(); continue }
-          const retriable = e instanceof api.SessionError && (e.status === 0 || e.status >= 500)
-          if (!retriable || attempt >= 5) throw e // ~10 s in all: enough for the service to restart
-          await new Promise((ok) => setTimeout(ok, Math.min(3000, 400 * 2 ** attempt)))
-        }
-      }
+      const r = await retrying(() => api.postAnswer(poll, value, round))
+      mine[poll] = { round: r.round, value }
     },
     results: (poll: string, round: number) => api.getResults(poll, round, secret.value),
     myContract,
