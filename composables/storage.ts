@@ -1,22 +1,39 @@
 // Per-viewer state kept in the browser through vueuse's useStorage, read back only when it still has the expected shape:
 // a value from an older deck, another tab's experiment or a hand edit falls back to the default instead of breaking a
-// slide. Storage that refuses to write (private mode, quota) leaves the state in memory for this page.
-import { useStorage, type RemovableRef } from '@vueuse/core'
+// slide. Storage that is missing or refuses to write (private mode, quota) leaves the state in memory for this page.
+import { useStorage, type RemovableRef, type StorageLike, type UseStorageOptions } from '@vueuse/core'
 import type { MaybeRefOrGetter } from 'vue'
 
 type Area = 'local' | 'session'
 
-/** The browser's storage area, or none (then useStorage keeps the state in memory): reading `localStorage` itself
- *  throws where storage is blocked (a sandboxed frame, cookies off), and there is none outside a browser. */
-function storageArea(area: Area): Storage | undefined {
-  try { return area === 'local' ? globalThis.localStorage : globalThis.sessionStorage } catch { return undefined }
+/** This page's memory, for where the browser has no storage area to give. */
+function pageMemory(): StorageLike {
+  const m = new Map<string, string>()
+  return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v), removeItem: (k) => void m.delete(k) }
 }
-const keepInMemory = () => { /* storage refused: the state lives in memory for this page */ }
+
+/** The browser's storage area, or this page's memory: reading `localStorage` itself throws where storage is blocked (a
+ *  sandboxed frame, cookies off), and there is none outside a browser. Never the other area (vueuse's own fallback is
+ *  localStorage, which would keep a tab's presenter secret across tabs and restarts). */
+function storageArea(area: Area): StorageLike {
+  try {
+    return (area === 'local' ? globalThis.localStorage : globalThis.sessionStorage) ?? pageMemory()
+  } catch { return pageMemory() }
+}
+
+const OPTIONS = {
+  writeDefaults: false,
+  // written at once with the key of that moment: with a key that follows the track, a write deferred to the next tick
+  // could land under the next track's key (a switch in the same tick), and a switch would store the new key's default
+  flush: 'sync',
+  onError: () => { /* storage refused: the state lives in memory for this page */ },
+} satisfies UseStorageOptions<unknown>
 
 export function useCheckedStorage<T>(
   key: MaybeRefOrGetter<string>, fallback: T, valid: (v: unknown) => v is T, area: Area = 'session',
 ): RemovableRef<T> {
   return useStorage<T>(key, fallback, storageArea(area), {
+    ...OPTIONS,
     serializer: {
       read: (raw: string) => {
         try {
@@ -26,12 +43,10 @@ export function useCheckedStorage<T>(
       },
       write: (v: T) => JSON.stringify(v),
     },
-    writeDefaults: false,
-    onError: keepInMemory,
   })
 }
 
 /** A plain string, stored as it is (not JSON: vueuse's serializer for a null default); null ⇒ the key is removed. */
 export function useStoredString(key: string, area: Area = 'session'): RemovableRef<string | null> {
-  return useStorage<string | null>(key, null, storageArea(area), { writeDefaults: false, onError: keepInMemory })
+  return useStorage<string | null>(key, null, storageArea(area), OPTIONS)
 }
