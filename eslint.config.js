@@ -7,9 +7,13 @@ import vue from 'eslint-plugin-vue'
 import vueParser from 'vue-eslint-parser'
 import n from 'eslint-plugin-n'
 import stylistic from '@stylistic/eslint-plugin'
+import { builtinModules } from 'node:module'
 
-const restrict = (patterns, message) => ({
-  '@typescript-eslint/no-restricted-imports': ['error', { patterns: patterns.map((p) => ({ ...p, message: p.message ?? message })) }],
+const restrict = (patterns, message, paths = []) => ({
+  'no-restricted-imports': ['error', {
+    paths: paths.map((name) => ({ name, message })),
+    patterns: patterns.map((p) => ({ ...p, message: p.message ?? message })),
+  }],
 })
 const CLIENT = ['**/components/**', '**/composables/**', '**/logic/**', '**/layouts/**', '**/setup/**', '**/*.vue']
 const UI_LIBS = ['vue', 'vue-*', '@vue/*', 'chart.js', 'chart.js/*', '@slidev/*', '@vueuse/*']
@@ -19,8 +23,13 @@ const CLIENT_PATTERNS = [
   { group: ['**/server/*', '!**/server/api', '!**/server/api.ts'], message: 'the client imports nothing from server/ but its shared vocabulary, server/api.ts' },
 ]
 const LOGIC_IS_PURE = { group: [...UI_LIBS, '**/components/**', '**/composables/**'], message: 'logic/ is pure: no Vue, vueuse, Slidev, chart.js or composables (wrap it in a composable instead)' }
-/** logic/ modules of the lecture's parts (ARCHITECTURE §2): quantization, sparsity, distillation, the contract ledger */
-const LECTURE_PARTS = ['quantization', 'sparsity', 'speedupWaterfall', 'distillation', 'ledger']
+/** logic/ modules that belong to one part of the lecture (part 1: quantization and the memory waterfall; part 2: sparsity
+ *  and the speedup waterfall; part 3: distillation; the ledger); pareto, classFrontier, the locks' and format are shared */
+const LECTURE_PARTS = ['quantization', 'memoryWaterfall', 'sparsity', 'speedupWaterfall', 'distillation', 'ledger']
+/** every spelling that reaches a module: './sparsity', './sparsity.ts', '../logic/sparsity' */
+const spellings = (name) => [`./${name}`, `./${name}.ts`, `**/logic/${name}`, `**/logic/${name}.ts`]
+/** Node's own modules without the node: prefix (exact names: as a pattern, 'constants' would match './constants') */
+const NODE_UNPREFIXED = builtinModules.filter((m) => !m.startsWith('_'))
 
 export default [
   { ignores: ['node_modules/**', 'dist/**', 'dist-e2e/**', 'dist-export/**', '.slidev/**', 'public/**', 'screenshots/**'] },
@@ -56,8 +65,8 @@ export default [
   },
   {
     files: ['engine/**/*.ts'],
-    rules: restrict([{ group: [...UI_LIBS, ...CLIENT, '**/server/**', '**/lab/**', 'node:*'] }],
-      'engine/ is pure TypeScript: it imports nothing outside engine/ (no Vue, chart.js, Slidev, DOM, Node or client code)'),
+    rules: restrict([{ group: [...UI_LIBS, ...CLIENT, '**/server', '**/server/**', '**/lab', '**/lab/**', 'node:*'] }],
+      'engine/ is pure TypeScript: it imports nothing outside engine/ (no Vue, chart.js, Slidev, DOM, Node or client code)', NODE_UNPREFIXED),
   },
   {
     // track behaviour is data (engine/tracks/*: story, machine, budgets); generic engine code never asks which track
@@ -76,17 +85,17 @@ export default [
   },
   {
     files: ['components/**', 'composables/**', 'logic/**', 'layouts/**', 'setup/**', '*.vue'],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: CLIENT_PATTERNS }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: CLIENT_PATTERNS }] },
   },
   {
     // logic/ holds the view-models: pure functions of the engine that vitest reaches without a DOM or a Vue app
     files: ['logic/**'],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...CLIENT_PATTERNS, LOGIC_IS_PURE] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [...CLIENT_PATTERNS, LOGIC_IS_PURE] }] },
   },
   // the lecture's parts stand alone: what two parts share lives in logic/format.ts or the engine
   ...LECTURE_PARTS.map((part) => ({
     files: [`logic/${part}.ts`],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...CLIENT_PATTERNS, LOGIC_IS_PURE,
-      { group: LECTURE_PARTS.filter((p) => p !== part).map((p) => `./${p}`), message: 'one lecture part imports nothing from another: move what both need to logic/format.ts or the engine' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [...CLIENT_PATTERNS, LOGIC_IS_PURE,
+      { group: LECTURE_PARTS.filter((p) => p !== part).flatMap(spellings), message: 'one lecture part imports nothing from another: move what both need to logic/format.ts or the engine' }] }] },
   })),
 ]
