@@ -5,7 +5,9 @@ import { computed } from 'vue'
 import { useAsyncState } from '@vueuse/core'
 
 export function useAction<Args extends unknown[]>(action: (...args: Args) => Promise<unknown>) {
-  const { isLoading, error, executeImmediate } = useAsyncState(action, undefined, {
+  // async: an action that throws before its first await becomes a rejection, which useAsyncState catches (it calls the
+  // action outside its try, so a synchronous throw would escape `run` and leave `busy` on for good)
+  const { isLoading, error, executeImmediate } = useAsyncState(async (...args: Args) => action(...args), undefined, {
     immediate: false,
     onError: () => { /* shown as `error`; not an uncaught error for the console */ },
   })
