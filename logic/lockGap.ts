@@ -2,6 +2,7 @@
 // "you predicted 2×, the hardware gives 1.1×: 82% too high". Pure functions (no Vue), tested on their own.
 import { roundSig } from '../engine'
 import type { LockDefinition } from '../engine'
+import type { Phase } from '../server/api'
 
 /** 2 (default) or 3 significant digits, the precision the model can honestly claim, as plain digits (no thousands
  *  separator: these also go into KaTeX, where a comma is punctuation); whole numbers from 100 up. */
@@ -52,7 +53,7 @@ export function answersIn(counts: number[]): string {
 }
 
 /** The phase a lock of several parts shows: open while any part takes answers, revealed once every part is. */
-export function slidePhase(phases: ('open' | 'locked' | 'revealed')[]): 'open' | 'locked' | 'revealed' {
+export function slidePhase(phases: Phase[]): Phase {
   if (phases.includes('open')) return 'open'
   return phases.every((p) => p === 'revealed') ? 'revealed' : 'locked'
 }

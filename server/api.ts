@@ -66,4 +66,6 @@ export interface Submitted {
   mine: { contract: ContractRow | null; game: GameRow | null }
 }
 
-export type ControlAction = 'open' | 'lock' | 'reveal' | 'reset' | 'newRound'
+/** What the presenter may do to a poll (the service's schema is built from this list). */
+export const CONTROL_ACTIONS = ['open', 'lock', 'reveal', 'reset', 'newRound'] as const
+export type ControlAction = typeof CONTROL_ACTIONS[number]

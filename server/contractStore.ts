@@ -6,7 +6,8 @@ import type { TrackId } from '../engine/index.ts'
 import { CONTRACTS_POLL, type ContractRow, type GameCounts, type GameRow, type Phase } from './api.ts'
 import type { SessionStore } from './store.ts'
 
-export type Submitted = { ok: true; replaced: boolean } | { closed: Phase }
+/** What storing a contract or a game result did (the handler turns it into api.Submitted, or a 409 when closed). */
+export type StoreOutcome = { ok: true; replaced: boolean } | { closed: Phase }
 
 export class ContractStore {
   private q
@@ -40,8 +41,8 @@ export class ContractStore {
   setPhase(phase: Phase): void { this.store.current(CONTRACTS_POLL); this.store.setPhase(CONTRACTS_POLL, phase) }
 
   /** Stores a recipe the engine has already validated (the caller's job), only while the contracts are open. */
-  submitContract(voter: string, c: ContractRow, now = Date.now()): Submitted {
-    return this.store.db.transaction((): Submitted => {
+  submitContract(voter: string, c: ContractRow, now = Date.now()): StoreOutcome {
+    return this.store.db.transaction((): StoreOutcome => {
       const phase = this.phase()
       if (phase !== 'open') return { closed: phase }
       const replaced = this.q.has.get(voter) !== undefined
@@ -50,8 +51,8 @@ export class ContractStore {
     }).immediate()
   }
 
-  submitGame(voter: string, g: GameRow, now = Date.now()): Submitted {
-    return this.store.db.transaction((): Submitted => {
+  submitGame(voter: string, g: GameRow, now = Date.now()): StoreOutcome {
+    return this.store.db.transaction((): StoreOutcome => {
       const phase = this.phase()
       if (phase !== 'open') return { closed: phase }
       const replaced = this.q.hasGame.get(voter) !== undefined

@@ -11,7 +11,7 @@ import { addressOf, DEFAULT_LIMITS, Identities, PerMinute, type Limits } from '.
 import { CommitQueue } from './commitQueue.ts'
 import type { SessionStore } from './store.ts'
 import { HttpError } from './httpError.ts'
-import { CONTRACTS_POLL } from './api.ts'
+import { CONTRACTS_POLL, type Snapshot, type Submitted } from './api.ts'
 import { ContractStore } from './contractStore.ts'
 import { checkContract, checkGame, closedMessage, contractsView } from './contracts.ts'
 
@@ -77,7 +77,7 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
   checkPollDefs(polls)
 
   const contracts = new ContractStore(store)
-  const snapshot = () => ({
+  const snapshot = (): Snapshot => ({
     polls: Object.fromEntries(Object.keys(polls).map((p) => {
       const { round, phase, count } = store.state(p)
       return [p, { round, phase, count }]
@@ -139,7 +139,7 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
       case 'state': {
         expect('GET')
         const voter = identities.voterOf(req)
-        const body: Record<string, unknown> = snapshot()
+        const body: Snapshot = snapshot()
         if (voter !== null) {
           body.mine = Object.fromEntries(Object.keys(polls).map((p) => [p, store.mine(p, store.current(p).round, voter)]))
           const m = contracts.mine(voter)
@@ -195,7 +195,8 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
           : contracts.submitGame(voter, checkGame(parse(GameBody, json)))
         if ('closed' in out) throw new HttpError(409, closedMessage(out.closed))
         hub.pushSoon()
-        return send(res, 200, { ok: true, replaced: out.replaced, ...contracts.counts(), mine: contracts.mine(voter) })
+        const submitted: Submitted = { ok: true, replaced: out.replaced, ...contracts.counts(), mine: contracts.mine(voter) }
+        return send(res, 200, submitted)
       }
       case 'contracts': {
         // the presenter sees them live; students only after the reveal (like a poll's results)

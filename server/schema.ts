@@ -1,6 +1,7 @@
 // Request schemas (zod). Every body is a strict object: unknown fields are rejected, not ignored.
 import { z } from 'zod'
 import { GAME_MAX_TRIES } from '../engine/index.ts'
+import { CONTROL_ACTIONS } from './api.ts'
 
 export const pollId = z.string().min(1).max(64).regex(/^[a-z0-9_-]+$/i, 'poll must be a short identifier')
 // The voter is not in the body: it is the identity the service issued (server/identity.ts), read from its cookie.
@@ -25,13 +26,8 @@ export const GameBody = z.strictObject({
 })
 export type GameBody = z.infer<typeof GameBody>
 
-const pollAction = <A extends string>(a: A) => z.strictObject({ action: z.literal(a), poll: pollId })
 export const ControlBody = z.discriminatedUnion('action', [
-  pollAction('open'),
-  pollAction('lock'),
-  pollAction('reveal'),
-  pollAction('reset'),
-  pollAction('newRound'),
+  z.strictObject({ action: z.enum(CONTROL_ACTIONS), poll: pollId }),
   z.strictObject({
     action: z.literal('goto'), slide: z.int().min(1).max(10000), clicks: z.int().min(0).max(1000),
     /** the presenter tab that leads (its own random id); the presenter's tabs take turns, the service only records it */
