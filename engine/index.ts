@@ -18,7 +18,7 @@ export { evaluate } from './evaluate'
  *  temperature, waterfall steps, accuracy vs bits, the accuracy floor, and part 3's stakeholder check. */
 export {
   sweep, paretoFrontier, bestTemperature, compressionSteps, accuracyVsBits, accuracyFloor,
-  stakeholderCheck, recipeLabel, dominates, weightStorage, type WeightStorage, theoryTerms, amdahlTerms, uniformQuantizer,
+  stakeholderCheck, recipeLabel, dominates, weightStorage, type WeightStorage, theoryTerms, amdahlTerms, uniformQuantizer, modelBytes,
   LEVERS, leversThrough, leversOf, type Lever,
 } from './sweep'
 /** The storyboard's three prediction locks; answer keys computed from evaluate(). */

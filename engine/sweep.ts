@@ -194,6 +194,12 @@ export function uniformQuantizer(bits: number): { levels: number; stepOverRange:
   return { levels, stepOverRange: 1 / (levels - 1), maxErrorOverRange: 1 / (2 * (levels - 1)), sqnrDb: 6.02 * bits + 1.76 }
 }
 
+/** The model as stored: weights plus their quantization and sparse-format metadata (what compression shrinks; the
+ *  activations and the KV cache are the workload's). */
+export function modelBytes(e: Evaluation): number {
+  return e.memory.weightsBytes + e.memory.metadataBytes
+}
+
 /** The weight bytes as the engine stores them, for the math peek: params × stored fraction × bits / 8. Pruned weights
  *  leave storage only when the chosen format is sparse; dense storage (no sparse kernel beats dense) keeps them as zeros. */
 export interface WeightStorage { params: number; bits: number; storedFraction: number; format: Evaluation['memory']['format']; valuesBytes: number; indexBytes: number }

@@ -21,19 +21,29 @@ export interface WaterfallView {
   capacity: number // in `unit`
   totals: number[] // in `unit`
   fits: boolean[]
-  /** 'fits' (all in the memory the track must fit), 'flash' (fits, but an MCU's weights stream from flash), 'oom' */
-  placement: ('fits' | 'flash' | 'oom')[]
+  placement: Placement[]
   steps: { label: string; evaluation: Evaluation }[]
 }
 
-export type Placement = 'fits' | 'flash' | 'oom'
-/** Where the recipe's memory lands, in the words every readout uses (upper-cased for a verdict). */
-export const PLACEMENT_WORD: Record<Placement, string> = { fits: 'fits', flash: 'weights in flash', oom: 'OOM' }
+/** Where the recipe's memory lands: 'fits' (all in the memory the track must fit), 'streamed' (it runs, but the weights
+ *  are read in place from main memory, e.g. an MCU's flash, because on-chip memory holds only the activations), 'oom'. */
+export type Placement = 'fits' | 'streamed' | 'oom'
 
-/** An MCU whose weights do not fit SRAM beside the activations reads them in place from flash: it runs, slowly. */
-export function placementOf(e: Evaluation): Placement {
+/** The machine's two memories by role (engine: Track.machine.levels = [main, on chip]), e.g. flash and SRAM. */
+export function memoryNames(track: TrackId): { main: string; onChip: string } {
+  const [main, onChip] = TRACKS[track].machine.levels
+  return { main: main.name, onChip: onChip.name }
+}
+
+export function placementOf(track: TrackId, e: Evaluation): Placement {
   if (!e.memory.fits) return 'oom'
-  return e.memory.weightsLevel === 'flash' ? 'flash' : 'fits'
+  const { main, onChip } = memoryNames(track)
+  return TRACKS[track].machine.fitLevel === onChip && e.memory.weightsLevel === main ? 'streamed' : 'fits'
+}
+
+/** The placement in the words every readout uses (upper-cased for a verdict): 'fits', 'weights in flash', 'OOM'. */
+export function placementWord(track: TrackId, p: Placement): string {
+  return p === 'streamed' ? `weights in ${memoryNames(track).main}` : p === 'fits' ? 'fits' : 'OOM'
 }
 
 export function waterfallView(track: TrackId, recipe: Recipe): WaterfallView {
@@ -48,7 +58,7 @@ export function waterfallView(track: TrackId, recipe: Recipe): WaterfallView {
     capacity: capacityBytes / scale,
     totals: steps.map((s) => s.evaluation.memory.totalBytes / scale),
     fits: steps.map((s) => s.evaluation.memory.fits),
-    placement: steps.map((s) => placementOf(s.evaluation)),
+    placement: steps.map((s) => placementOf(track, s.evaluation)),
     steps: steps.map((s) => ({ label: s.label, evaluation: s.evaluation })),
   }
 }

@@ -1,8 +1,6 @@
 // The speedup waterfall (part 2): theoretical → each of the engine's named losses → realized, as floating bars.
-import { baselineRecipe, evaluate } from '../engine'
+import { baselineRecipe, evaluate, modelBytes } from '../engine'
 import type { Evaluation, Recipe, TrackId } from '../engine'
-
-const modelBytes = (e: Evaluation) => e.memory.weightsBytes + e.memory.metadataBytes
 
 /** How much smaller the recipe's model (weights + metadata) is than the track's FP16 dense baseline: the storage saving
  *  the waterfall's caption sets beside the speedup it did or did not buy. */
