@@ -56,6 +56,8 @@ export function studentChoices(track: TrackId): { id: string; label: string; par
 export interface ChallengeResult {
   referenceJ: number
   targetJ: number
+  /** the target as a share of the reference energy: 1 − the stakeholder's cut (0.8 for 20% less power) */
+  targetShare: number
   currentJ: number
   /** fraction of the reference energy saved (positive = less energy) */
   saved: number
@@ -69,8 +71,9 @@ export interface ChallengeResult {
 export function challenge(track: TrackId, recipe: Recipe, reference: Recipe): ChallengeResult {
   const sc = stakeholderCheck(track, recipe, reference)
   const failing = evaluate(track, recipe).checks.filter((c) => !c.pass).map((c) => c.name)
+  const referenceJ = evaluate(track, reference).energyPerInferenceJ
   return {
-    referenceJ: evaluate(track, reference).energyPerInferenceJ, targetJ: sc.limit, currentJ: sc.value, saved: sc.reduction,
+    referenceJ, targetJ: sc.limit, targetShare: sc.limit / referenceJ, currentJ: sc.value, saved: sc.reduction,
     energyPass: sc.value <= sc.limit, inSpec: sc.inSpec, failing, pass: sc.pass,
   }
 }

@@ -1,9 +1,15 @@
 // Display formatting: numbers with units, rounded to what the model can honestly claim (3 significant digits at most),
 // with the engine's one significant-digit rounding (engine/format.ts), so a readout and a crisis sentence agree.
-import { sig } from '../engine'
+import { roundSig, sig } from '../engine'
 import type { Track } from '../engine'
 
 export { sig }
+
+/** Significant digits as plain digits, for a KaTeX formula or a lock's label: no thousands separator (TeX sets a comma
+ *  as punctuation, '1, 230'); non-finite values as JavaScript prints them. */
+export function plainSig(x: number, digits = 3): string {
+  return Number.isFinite(x) ? String(roundSig(x, digits)) : String(x)
+}
 
 /**
  * How bytes are shown. Memory is quoted the way its own field quotes it: datacenter capacities in decimal units

@@ -1,14 +1,13 @@
 // Words for the reveal: the viewer's answer against the engine's, e.g.
 // "you predicted 2×, the hardware gives 1.1×: 82% too high". Pure functions (no Vue), tested on their own.
-import { roundSig } from '../engine'
 import type { LockDefinition } from '../engine'
 import type { Phase } from '../server/api'
+import { plainSig } from './format'
 
 /** 2 (default) or 3 significant digits, the precision the model can honestly claim, as plain digits (no thousands
  *  separator: these also go into KaTeX, where a comma is punctuation); whole numbers from 100 up. */
 export function fmt(x: number, digits: 2 | 3 = 2): string {
-  if (!Number.isFinite(x)) return String(x)
-  return String(Math.abs(x) >= 100 ? Math.round(x) : roundSig(x, digits))
+  return Math.abs(x) >= 100 && Number.isFinite(x) ? String(Math.round(x)) : plainSig(x, digits)
 }
 
 /** The number an option label stands for ('2×', '4x smaller', '~1.1×'), or null if it is not a quantity. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import {
   accuracyFloor, baselineRecipe, BITS, distillationStart, evaluate, SPARSITY, stakeholderReference, TRACK_IDS,
 } from '../../engine'
-import { distillComparison, gapRecovery } from '../../logic/distillation'
+import { challenge, distillComparison, gapRecovery } from '../../logic/distillation'
 import { safeSparsity } from '../../logic/sparsity'
 import { modelShrink } from '../../logic/speedupWaterfall'
 import { placementOf, placementWord } from '../../logic/memoryWaterfall'
@@ -19,6 +19,10 @@ describe.each(TRACK_IDS)('view-models on %s', (track) => {
     expect(recovered).toBeCloseTo((distilled - scratch) / (teacher - scratch), 9)
     expect(recovered!).toBeGreaterThan(0)
     expect(recovered!).toBeLessThanOrEqual(1) // never beyond the teacher (ARCHITECTURE §3)
+  })
+  it('the stakeholder\'s target is 80% of the reference energy: the storyboard\'s "20% less power"', () => {
+    const ref = stakeholderReference(track)
+    expect(challenge(track, ref, ref).targetShare).toBeCloseTo(0.8, 12)
   })
   it('the teacher against itself has no gap to recover', () => {
     expect(gapRecovery(distillComparison(track, baselineRecipe(track)))).toEqual({ gap: null, recovered: null })
