@@ -31,6 +31,25 @@ export function unitFor(bytes: number, units: ByteUnits): { unit: string; scale:
   return { unit: names[i], scale: step ** i }
 }
 
+/**
+ * Where a logarithmic axis of bytes puts its ticks: on round numbers of the track's own units (1-2-5 × 10ᵏ KiB on the
+ * hearable, KB/MB/GB elsewhere), not on decimal powers that would read "97.7 KiB". `mantissas` chooses the density:
+ * [1, 2, 5] by default, [1] for decades only, 1..9 for a narrow range.
+ */
+export function byteTicks(min: number, max: number, units: ByteUnits, mantissas: readonly number[] = [1, 2, 5]): number[] {
+  const { step, names } = UNITS[units]
+  const ticks = new Set<number>()
+  for (let u = 0; u < names.length; u++) {
+    for (const decade of [1, 10, 100]) {
+      for (const m of mantissas) {
+        const v = m * decade * step ** u
+        if (v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9)) ticks.add(v)
+      }
+    }
+  }
+  return [...ticks].sort((a, b) => a - b)
+}
+
 export function formatBytes(bytes: number, units: ByteUnits): string {
   const { step, names } = UNITS[units]
   let i = 0

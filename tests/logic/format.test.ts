@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatBytes, formatCount, formatFactor, formatJoules, formatMs, sig, unitFor } from '../../logic/format'
+import { byteTicks, formatBytes, formatCount, formatFactor, formatJoules, formatMs, sig, unitFor } from '../../logic/format'
 
 describe('display formatting', () => {
   it('rounds to three significant digits', () => {
@@ -35,5 +35,18 @@ describe('formatCount', () => {
     expect(formatCount(3_504_872)).toBe('3.5 M') // MobileNet-v2
     expect(formatCount(26_500)).toBe('26.5 k')
     expect(formatCount(512)).toBe('512')
+  })
+})
+
+describe('byteTicks', () => {
+  it('puts a log axis of bytes on round numbers of the track\'s units: KiB on the hearable, GB in the datacenter', () => {
+    const kib = byteTicks(60 * 1024, 1.2 * 1024 * 1024, 'iec')
+    expect(kib.map((b) => formatBytes(b, 'iec'))).toEqual(['100 KiB', '200 KiB', '500 KiB', '1 MiB'])
+    const gb = byteTicks(3e9, 2e11, 'si')
+    expect(gb.map((b) => formatBytes(b, 'si'))).toEqual(['5 GB', '10 GB', '20 GB', '50 GB', '100 GB', '200 GB'])
+  })
+  it('gives decades only, or every integer mantissa, when asked', () => {
+    expect(byteTicks(5e5, 2e8, 'si', [1]).map((b) => formatBytes(b, 'si'))).toEqual(['1 MB', '10 MB', '100 MB'])
+    expect(byteTicks(2e9, 5e9, 'si', [1, 2, 3, 4, 5, 6, 7, 8, 9])).toEqual([2e9, 3e9, 4e9, 5e9])
   })
 })
