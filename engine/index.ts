@@ -17,7 +17,7 @@ export { evaluate } from './evaluate'
 /** Derived views: the sweep and its Pareto frontier (memoised; all of it or only the levers taught so far), distillation
  *  temperature, waterfall steps, accuracy vs bits, the accuracy floor, and part 3's stakeholder check. */
 export {
-  sweep, paretoFrontier, bestTemperature, compressionSteps, accuracyVsBits, accuracyFloor,
+  sweep, paretoFrontier, bestTemperature, compressionSteps, accuracyVsBits, accuracyFloor, meetsFloor,
   stakeholderCheck, recipeLabel, dominates, weightStorage, type WeightStorage, theoryTerms, amdahlTerms, uniformQuantizer, modelBytes,
   LEVERS, leversThrough, leversOf, type Lever,
 } from './sweep'

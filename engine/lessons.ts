@@ -6,7 +6,7 @@ import { baselineOf, evaluateSpec, modelOf } from './evaluate'
 import { validateRecipe, validateTrack } from './validate'
 import { BITS, PRECISIONS } from './constants'
 import { gridOf, SPARSITY } from './params'
-import { accuracyFloor, bestTemperature, quantizationCurve, recipeLabel, sweep } from './sweep'
+import { accuracyFloor, bestTemperature, meetsFloor, quantizationCurve, recipeLabel, sweep } from './sweep'
 import { LOCKS, lockAnswer } from './locks'
 
 /** Pruning ratios the part-2 game can be played at: the slider's steps above zero, up to the maximum. */
@@ -22,7 +22,7 @@ export function knee(track: TrackId, recipe?: Recipe): Knee {
   const spec = SPECS[validateTrack(track)]
   const floor = accuracyFloor(track)
   const curve = quantizationCurve(track, recipe ?? baselineOf(spec))
-  const meets = (bits: number) => curve[bits - 1].accuracy >= floor
+  const meets = (bits: number) => meetsFloor(track, curve[bits - 1].accuracy)
   let kneeBits: number | null = null
   for (let b = 16; b >= 1 && meets(b); b--) kneeBits = b
   const deployable = PRECISIONS.filter((p) => meets(BITS[p])) // the curve at 16, 8, 4, 1 bits is evaluate()'s accuracy

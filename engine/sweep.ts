@@ -238,6 +238,11 @@ export function accuracyFloor(track: TrackId): number {
   return b ? b.limit.value : -Infinity
 }
 
+/** The stakeholder's veto, in one place: an accuracy at or above the floor passes (the 'accuracy' budget's own test). */
+export function meetsFloor(track: TrackId, accuracy: number): boolean {
+  return accuracy >= accuracyFloor(track)
+}
+
 /** Part 3: does `recipe` use at most (1 − powerCutFraction) of the reference recipe's energy per inference? */
 export function stakeholderCheck(track: TrackId, recipe: Recipe, referenceRecipe: Recipe) {
   const spec = SPECS[validateTrack(track)]

@@ -1,7 +1,7 @@
 // Part 2, the sparsity workbench: curves over the pruning ratio, the game's target, and the 10-try rule, as pure
 // functions over the engine's public API (composables/useSparsity.ts keeps each viewer's tries).
 import {
-  accuracyFloor, baselineRecipe, evaluate, GAME_MAX_TRIES, gridOf, judgeTry, modelName, part2Target, PATTERN, pruningWindows, SPARSITY, TRACKS,
+  baselineRecipe, meetsFloor, evaluate, GAME_MAX_TRIES, gridOf, judgeTry, modelName, part2Target, PATTERN, pruningWindows, SPARSITY, TRACKS,
 } from '../engine'
 import type { Evaluation, Recipe, SparsityPattern, TrackId } from '../engine'
 import { formatValue } from './format'
@@ -34,8 +34,7 @@ export function sparsityCurve(track: TrackId, recipe: Recipe, pattern: SparsityP
 /** The highest unstructured pruning ratio (on the curve's grid) at which the recipe's accuracy stays at or above the
  *  stakeholder's floor, or null when none does: what the readout suggests after a veto. */
 export function safeSparsity(track: TrackId, recipe: Recipe): number | null {
-  const floor = accuracyFloor(track)
-  const ok = sparsityCurve(track, recipe, 'unstructured').filter((p) => p.accuracy >= floor)
+  const ok = sparsityCurve(track, recipe, 'unstructured').filter((p) => meetsFloor(track, p.accuracy))
   return ok.length ? ok[ok.length - 1].sparsity : null
 }
 
@@ -96,7 +95,7 @@ export type AttemptStatus = 'open' | 'success' | 'out'
 
 /** The accuracy veto: the stakeholder refuses any recipe below the track's accuracy floor. */
 export function isVetoed(track: TrackId, e: Evaluation): boolean {
-  return e.accuracy < accuracyFloor(track)
+  return !meetsFloor(track, e.accuracy)
 }
 
 /** Judges a recipe as one attempt with the engine's judge: target met? accuracy veto? */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   accuracyFloor, accuracyVsBits, BASELINE_RECIPE, baselineRecipe, BITS, compressionSteps, evaluate, listSources,
-  dominates, knee, paretoFrontier, PRECISIONS, stakeholderCheck, sweep, TRACK_IDS, TRACKS,
+  dominates, knee, meetsFloor, paretoFrontier, PRECISIONS, stakeholderCheck, sweep, TRACK_IDS, TRACKS,
 } from '../../engine'
 
 describe('public constants', () => {
@@ -76,6 +76,17 @@ describe.each(TRACK_IDS)('%s', (t) => {
       expect(r.source.length).toBeGreaterThan(3)
       expect(['published', 'derived', 'assumption']).toContain(r.kind)
       expect(Number.isFinite(r.value)).toBe(true)
+    }
+  })
+})
+
+describe('meetsFloor: the veto has one home, and it agrees with the accuracy budget of every evaluation', () => {
+  it.each(TRACK_IDS)('%s', (track) => {
+    expect(meetsFloor(track, accuracyFloor(track))).toBe(true)
+    expect(meetsFloor(track, accuracyFloor(track) - 1e-9)).toBe(false)
+    for (const p of sweep(track)) {
+      const check = p.evaluation.checks.find((c) => c.name === 'accuracy')
+      if (check) expect(meetsFloor(track, p.evaluation.accuracy)).toBe(check.pass)
     }
   })
 })
