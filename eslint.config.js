@@ -85,6 +85,7 @@ export default [
   },
   {
     files: ['components/**', 'composables/**', 'logic/**', 'layouts/**', 'setup/**', '*.vue'],
+    ignores: ['setup/vite-plugins.ts'], // Node: the dev server's plugin that mounts the class service
     rules: { 'no-restricted-imports': ['error', { patterns: CLIENT_PATTERNS }] },
   },
   {

@@ -1,6 +1,6 @@
 // The Silicon Contract ledger: the student's final recipe, every budget check, what the energy means for the track,
 // and "heavy model + aggressive quantization" vs "light student + high precision". Pure builders (tested).
-import { ARCHETYPE_LABEL, archetypes as engineArchetypes, evaluate, recipeLabel, TRACKS } from '../engine'
+import { ARCHETYPE_LABEL, archetypes, evaluate, recipeLabel, TRACKS } from '../engine'
 import type { BudgetCheck, Evaluation, Recipe, TrackId } from '../engine'
 import { formatBytes, formatJoules, formatMs, formatValue, sig } from './format'
 
@@ -22,8 +22,8 @@ export interface ComparisonRow {
  * in-spec recipe of each kind (heavy: the teacher at INT4 or binary; light: a distilled smaller student at INT8 or FP16),
  * or null where no recipe of that kind meets every budget on the track.
  */
-export function archetypes(track: TrackId): { heavy: Recipe | null; light: Recipe | null } {
-  const a = engineArchetypes(track)
+export function archetypeRecipes(track: TrackId): { heavy: Recipe | null; light: Recipe | null } {
+  const a = archetypes(track)
   return { heavy: a.heavy?.recipe ?? null, light: a.light?.recipe ?? null }
 }
 
@@ -37,7 +37,7 @@ function row(track: TrackId, key: ComparisonRow['key'], label: string, recipe: R
 }
 
 export function comparison(track: TrackId, recipe: Recipe): ComparisonRow[] {
-  const found = archetypes(track)
+  const found = archetypeRecipes(track)
   const rows: ComparisonRow[] = []
   for (const kind of ['heavy', 'light'] as const) {
     const r = found[kind]
@@ -49,7 +49,7 @@ export function comparison(track: TrackId, recipe: Recipe): ComparisonRow[] {
 
 /** The archetypes with no in-spec recipe on the track, said plainly. */
 export function missingArchetypes(track: TrackId): string[] {
-  const found = archetypes(track)
+  const found = archetypeRecipes(track)
   return (['heavy', 'light'] as const).filter((k) => found[k] === null).map((k) => `${ARCHETYPE_LABEL[k]}: no recipe of this kind meets every budget on this track.`)
 }
 
@@ -85,7 +85,7 @@ export function buildContract(track: TrackId, recipe: Recipe, generatedAt?: stri
       accuracy: e.accuracy, accuracyDrop: e.accuracyDrop,
     },
     checks: e.checks.map((c) => ({ ...c })),
-    inSpec: e.checks.every((c) => c.pass),
+    inSpec: e.binding === null, // no budget fails (the engine's binding is the first that does)
     binding: e.binding,
     impact: e.impact.map((i) => ({ ...i })),
     comparison: comparison(track, recipe),

@@ -4,7 +4,7 @@ import { mount } from '@vue/test-utils'
 import SiliconLedger from '../../components/SiliconLedger.vue'
 import { useDeckState } from '../../composables/deckState'
 import { formatJoules, formatValue } from '../../logic/format'
-import { archetypes, buildContract, contractToJson, contractToMarkdown } from '../../logic/ledger'
+import { archetypeRecipes, buildContract, contractToJson, contractToMarkdown } from '../../logic/ledger'
 import { baselineRecipe, evaluate, sweep, TRACK_IDS, TRACKS } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
 
@@ -47,7 +47,7 @@ describe.each(TRACK_IDS)('contract builders on %s', (track) => {
   })
 
   it('heavy and light are the most energy-efficient in-spec recipes of their kind in the sweep, or none (said plainly)', () => {
-    const { heavy, light } = archetypes(track)
+    const { heavy, light } = archetypeRecipes(track)
     const teacher = TRACKS[track].models.find((m) => m.id === TRACKS[track].baseline)!
     const params = (id: string) => TRACKS[track].models.find((m) => m.id === id)!.params.value
     const best = (keep: (r: Recipe) => boolean) => {
@@ -76,7 +76,7 @@ describe.each(TRACK_IDS)('SiliconLedger on %s', (track) => {
     expect(w.get('[data-testid="ledger-verdict"]').text()).toContain(e.checks.every((k) => k.pass) ? 'IN SPEC' : 'OUT OF SPEC')
     expect(w.get('[data-testid="ledger-energy"]').text()).toContain(formatJoules(e.energyPerInferenceJ))
     const energies = w.findAll('[data-testid="ledger-comparison"] [data-field="energy"]').map((x) => x.text())
-    const { heavy, light } = archetypes(track)
+    const { heavy, light } = archetypeRecipes(track)
     const shown = [heavy, light, deck.recipe.value].filter((r) => r !== null)
     expect(energies).toEqual(shown.map((r) => formatJoules(evaluate(track, r).energyPerInferenceJ)))
     expect(w.findAll('[data-testid="ledger-missing"]')).toHaveLength(3 - shown.length)
