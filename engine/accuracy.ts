@@ -2,7 +2,7 @@
 // distillation (closes part of a student's gap; its best temperature depends on the student's capacity).
 // Drops combine multiplicatively on the margin above chance; see README.
 import type { Recipe, Sourced } from './types'
-import type { ModelDef, QuantCurve, TrackSpec } from './spec'
+import type { ModelDef, PruneCurve, QuantCurve, TrackSpec } from './spec'
 import { BITS, k } from './constants'
 
 const logit = (p: number) => Math.log(p / (1 - p))
@@ -60,9 +60,21 @@ export const PRUNE_REF = {
   q: k('all', 'pruning curve exponent γ', GALE_FIT.q, '', GALE, 'derived').value,
 }
 
-/** Fraction of the margin lost to pruning; smooth in s, zero at s = 0. */
+/** A channel-pruning curve registered as two constants of a track, fitted to published (work removed, drop) anchors. */
+export function channelCurve(track: string, name: string, margin: number, anchors: [s: number, drop: number][], source: string, kind: Sourced['kind'], exponent?: Sourced): PruneCurve {
+  // one published point fixes the scale only: the exponent then comes from a family with a curve
+  const fit = anchors.length === 1 && exponent
+    ? { q: exponent.value, a: (anchors[0][1] / margin) / Math.pow(anchors[0][0] / (1 - anchors[0][0]), exponent.value) }
+    : fitPruneCurve(margin, anchors)
+  const why = `least-squares fit of drop = a·(s/(1−s))^q to ${source}: ${anchors.map(([x, d]) => `${Math.round(x * 100)}% of the work removed −${d}`).join(', ')}`
+  return { a: k(track, `${name} channel pruning: scale a`, fit.a, '', why, kind), q: k(track, `${name} channel pruning: exponent q`, fit.q, '', why, kind) }
+}
+
+/** Fraction of the margin lost to pruning; smooth in s, zero at s = 0. Channels follow the model's own published
+ *  channel-pruning curve (after fine-tuning); unstructured and 2:4 the reference magnitude-pruning curve. */
 export function pruneLoss(model: ModelDef, spec: TrackSpec, s: number, pattern: Recipe['pattern']): number {
   if (s <= 0) return 0
+  if (pattern === 'channels') return Math.min(1, model.channelCurve.a.value * Math.pow(s / (1 - s), model.channelCurve.q.value))
   const base = PRUNE_REF.a * Math.pow(s / (1 - s), PRUNE_REF.q) * model.pruneFragility.value
   const loss = pattern === '2:4' ? base * spec.prune24Penalty.value : base
   return Math.min(1, loss)
@@ -70,24 +82,26 @@ export function pruneLoss(model: ModelDef, spec: TrackSpec, s: number, pattern: 
 
 // ---------- distillation temperature by capacity (Hinton, Vinyals, Dean 2015 §3) ----------
 // Teacher: two hidden layers of 1,200 units on 784 inputs, 10 classes; students with 300 and 30 units per layer.
-const mlpParams = (h: number) => 784 * h + h + h * h + h + h * 10 + 10
+// Capacity is measured one way on every track: the student's multiply-accumulates per inference as a share of its
+// teacher's (for Hinton's MLPs, MACs = weights; for CNNs and LLMs, the work a forward pass does).
+const mlpMacs = (h: number) => 784 * h + h * h + h * 10
 const HINTON = 'Hinton, Vinyals, Dean 2015 §3 (MNIST): with ≥ 300 units per hidden layer all temperatures above 8 did about equally well; with 30 units T 2.5-4 worked significantly better than higher or lower'
-const CAP_SMALL = k('all', 'distillation: small-student capacity (30-unit net / 1,200-unit teacher)', mlpParams(30) / mlpParams(1200), '× teacher params', `${HINTON}; parameter ratio of the two-hidden-layer nets`, 'derived')
-const CAP_LARGE = k('all', 'distillation: large-student capacity (300-unit net / 1,200-unit teacher)', mlpParams(300) / mlpParams(1200), '× teacher params', `${HINTON}; parameter ratio of the two-hidden-layer nets`, 'derived')
+const CAP_SMALL = k('all', 'distillation: small-student capacity (30-unit net / 1,200-unit teacher)', mlpMacs(30) / mlpMacs(1200), '× teacher MACs', `${HINTON}; MAC ratio of the two-hidden-layer nets`, 'derived')
+const CAP_LARGE = k('all', 'distillation: large-student capacity (300-unit net / 1,200-unit teacher)', mlpMacs(300) / mlpMacs(1200), '× teacher MACs', `${HINTON}; MAC ratio of the two-hidden-layer nets`, 'derived')
 const T_SMALL = k('all', 'distillation: best temperature of a small student', 3.2, '', `${HINTON}: geometric middle of 2.5-4`, 'derived')
 const T_LARGE = k('all', 'distillation: temperature from which a large student plateaus', 8, '', HINTON, 'published')
 const KD_WIDTH = k('all', 'distillation temperature tolerance', 0.5, 'ln T', `assumption: a small student's efficacy falls as a log-normal in T around its optimum; width chosen so that T = 8 keeps < 20% of its benefit (${HINTON})`, 'assumption')
 
 /** 0 for a student as small (relative to its teacher) as Hinton's 30-unit net, 1 from the 300-unit net's ratio up. */
-function capacityShare(studentParams: number, teacherParams: number): number {
-  const c = studentParams / teacherParams
+function capacityShare(studentMacs: number, teacherMacs: number): number {
+  const c = studentMacs / teacherMacs
   const u = Math.log(c / CAP_SMALL.value) / Math.log(CAP_LARGE.value / CAP_SMALL.value)
   return Math.min(1, Math.max(0, u))
 }
 
 /** The student's optimum temperature: T 3.2 for a small student, rising geometrically to 8 for a large one. */
 export function optimumTemperature(model: ModelDef, teacher: ModelDef): number {
-  const u = capacityShare(model.params.value, teacher.params.value)
+  const u = capacityShare(model.macs.value, teacher.macs.value)
   return T_SMALL.value * Math.pow(T_LARGE.value / T_SMALL.value, u)
 }
 
@@ -97,7 +111,7 @@ export function optimumTemperature(model: ModelDef, teacher: ModelDef): number {
  *  their gains at T = 1, Zhao et al. 2022). */
 export function kdEfficacy(model: ModelDef, teacher: ModelDef, t: number): number {
   const z = Math.log(t / optimumTemperature(model, teacher)) / KD_WIDTH.value
-  const floor = capacityShare(model.params.value, teacher.params.value)
+  const floor = capacityShare(model.macs.value, teacher.macs.value)
   return floor + (1 - floor) * Math.exp(-0.5 * z * z)
 }
 
@@ -119,7 +133,7 @@ function accuracyParts(spec: TrackSpec, teacher: ModelDef, model: ModelDef, reci
   // distillation closes part of the student's gap to the teacher (never beyond it), unless the published score
   // already comes from distillation
   const g = recipe.distill && !model.preDistilled ? kdEfficacy(model, teacher, recipe.temperature) : 0
-  const studentBase = Math.min(teacherAcc, scratch + spec.kdGapRecovery.value * g * Math.max(0, teacherAcc - scratch))
+  const studentBase = Math.min(teacherAcc, scratch + (model.kdRecovery?.value ?? 0) * g * Math.max(0, teacherAcc - scratch))
   // distilling at the target precision is training-aware: the student learns its quantized weights
   // (never worse than post-training: the trained run can start from the post-training weights)
   const ptq = quantLoss(model.quant.ptq, bits)

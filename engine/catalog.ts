@@ -30,7 +30,7 @@ function toTrack(spec: TrackSpec): Track {
     stakeholder: { ...spec.stakeholder },
     machine: {
       name: mc.name, levels: [mc.main, mc.onChip], fitLevel: mc.fitLevel === 'main' ? mc.main.name : mc.onChip.name, paths,
-      sparseFastPath: { 'unstructured': mc.unstructured.skip !== undefined, '2:4': mc.sparse24.fp16 || mc.sparse24.int8 }, busyPowerW: mc.activePowerW,
+      sparseFastPath: { 'unstructured': mc.unstructured.skip !== undefined, '2:4': mc.sparse24.fp16 || mc.sparse24.int8, 'channels': true }, busyPowerW: mc.activePowerW,
     },
     workload: { batch: spec.batch, ratePerS: spec.ratePerS, ...(spec.context ? { context: spec.context } : {}) },
     metric: { name: spec.metric.name, unit: spec.metric.unit },

@@ -77,22 +77,60 @@ export const BITMAP_BITS = k('all', 'bitmap index cost', 1, 'bit per weight', 'a
 export const IDX_24_BITS = k('all', '2:4 index bits per kept value', 2, 'bit', 'Mishra et al. 2021 (facts.md): 2-bit index per kept value; 16-bit: 36 bits per 4 values', 'published')
 
 // Unstructured sparse kernels that stream compressed weights and decode them on chip ("load as sparse, compute as
-// dense", Flash-LLM). Their weight-stream time relative to the dense kernel, with r = compressed bytes ÷ dense bytes:
-//   t_sparse / t_dense = max(r, α·r + β)
-// α and β solve the two published points exactly; max(r, …): no kernel moves its bytes faster than the dense one.
-const FLASH = 'Xia et al. VLDB 2024 "Flash-LLM" §6: SpMM over cuBLAS on skinny (decode) FP16 matrices ≈ 1.4× at 70% and 2.1× at 90% unstructured sparsity (as summarised, V2), where r = 2(1 − s) (value + 16-bit location)'
-const FLASH_70 = { r: 2 * (1 - 0.7), speedup: 1.4 }
-const FLASH_90 = { r: 2 * (1 - 0.9), speedup: 2.1 }
-const flashAlpha = (1 / FLASH_70.speedup - 1 / FLASH_90.speedup) / (FLASH_70.r - FLASH_90.r)
-export const SPARSE_LOAD_ALPHA = k('all', 'sparse-load kernel: time per compressed byte (α)', flashAlpha, '× dense', `${FLASH}; α = (1/1.4 − 1/2.1) / (0.6 − 0.2)`, 'derived')
-export const SPARSE_LOAD_BETA = k('all', 'sparse-load kernel: fixed decode overhead (β)', 1 / FLASH_90.speedup - flashAlpha * FLASH_90.r, '× dense', `${FLASH}; β = 1/2.1 − 0.2·α`, 'derived')
+// dense": Flash-LLM, SpInfer). Their weight-stream time relative to the dense kernel, with r = compressed bytes ÷ dense
+// bytes of the same weights:   t_sparse / t_dense = max(r, α·r + β)
+// α and β solve two published (sparsity, speedup over cuBLAS) points of each kernel exactly; max(r, …): no kernel moves
+// its bytes faster than the dense one. A weight decoder in hardware (an NPU's) streams at line rate: overhead null.
+export interface SparseLoad {
+  format: 'csr16' | 'bitmap'
+  /** the format and its decoder in words, for the slide */
+  name: string
+  source: string
+  overhead: { alpha: Sourced; beta: Sourced } | null
+}
+/** bytes of a sparse format over dense, at FP16 with a fraction s pruned (what the kernels were measured on) */
+const FP16_RATIO = { csr16: (s: number) => 2 * (1 - s), bitmap: (s: number) => (1 - s) + 1 / 16 }
+/** α and β of a sparse-load kernel through two published (sparsity, speedup over the dense kernel) points. */
+function measuredSparseLoad(format: SparseLoad['format'], name: string, points: [s: number, speedup: number][], source: string): SparseLoad {
+  const [[s1, x1], [s2, x2]] = points
+  const [r1, r2] = [FP16_RATIO[format](s1), FP16_RATIO[format](s2)]
+  const alpha = (1 / x1 - 1 / x2) / (r1 - r2)
+  const beta = 1 / x2 - alpha * r2
+  const formula = `r = ${format === 'csr16' ? '2(1 − s)' : '(1 − s) + 1/16'}; through (${s1}, ${x1}×) and (${s2}, ${x2}×)`
+  return {
+    format, name, source,
+    overhead: {
+      alpha: k('all', `${name}: time per compressed byte (α)`, alpha, '× dense', `${source}; ${formula}`, 'derived'),
+      beta: k('all', `${name}: fixed decode overhead (β)`, beta, '× dense', `${source}; ${formula}`, 'derived'),
+    },
+  }
+}
+const SPINFER_SRC = 'Fan et al. EuroSys 2025 "SpInfer" (TCA-BME bitmap: one presence bit per weight position; "outperforms cuBLAS at sparsity levels as low as 30%", abstract). The paper\'s per-sparsity figures were not reachable; the points are the medians of the reproduction on an A100 linked from the authors\' repo (HPMLL/SpInfer_EuroSys25 issue #3: FP16, N = 8, vs cuBLAS with tensor cores: ≈1.00× at 40%, ≈1.10× at 70%; read from its figure, V2), which reports lower speedups than the paper\'s RTX 4090 / A6000 runs'
+const SPINFER_POINTS: [number, number][] = [[0.4, 1.0], [0.7, 1.1]]
+const FLASH = 'Xia et al. VLDB 2024 "Flash-LLM", authors\' README (AlibabaResearch/flash-llm): SpMM over cuBLAS with tensor cores on skinny (decode, N = 8-32) FP16 matrices on an A100: 1.4×, 1.7×, 2.1× at 70%, 80%, 90% unstructured sparsity; tiled CSL stores a 16-bit location with each kept value'
+export const FLASH_LLM = measuredSparseLoad('csr16', 'position list (Flash-LLM kernel)', [[0.7, 1.4], [0.9, 2.1]], FLASH)
+export const SPINFER = measuredSparseLoad('bitmap', 'bitmap (SpInfer kernel)', SPINFER_POINTS, SPINFER_SRC)
 
 /** Ampere/Hopper sparse tensor cores: the datasheet's 2× is peak math; measured end to end it is far less, and less on
  *  CNNs than on transformers. */
 export const SPARSE24_TRANSFORMER = k('all', '2:4 end-to-end math speedup (transformers)', 1.5, '×', 'NVIDIA (TensorRT 8 launch): BERT-Large INT8 with 2:4 sparsity ≈ 1.5× dense on A100, the best published end-to-end case (V2)', 'published')
-export const SPARSE24_CNN = k('all', '2:4 end-to-end math speedup (CNNs)', 1.2, '×', 'NVIDIA, "Accelerating Inference with Sparsity Using the NVIDIA Ampere Architecture and TensorRT" (2021): "up to 20%" better performance on CNNs (V2)', 'published')
-const CUDA_CORE_SPARSE = 'CUDA-core kernels that skip the zeros (Sputnik, Gale et al. SC20: 27% of FP32 peak on V100) run an order of magnitude below dense tensor-core rates and do not win at ≤ 90%, so a GPU here runs unstructured sparsity as Flash-LLM does (Xia et al. VLDB 2024): load as sparse (tiled CSL), compute as dense'
-export const GPU_UNSTRUCTURED = { format: 'csr16' as const, formatSource: CUDA_CORE_SPARSE, decode: 'kernel' as const }
+export const SPARSE24_CNN = k('all', '2:4 end-to-end math speedup (CNNs, A100)', 1.2, '×', 'NVIDIA, "Accelerating Inference with Sparsity Using the NVIDIA Ampere Architecture and TensorRT" (2021): "up to 20%" better performance on CNNs (V2)', 'published')
+const ORIN_DLA_24 = [1.31, 1.35, 1.32, 1.24]
+export const SPARSE24_CNN_ORIN = k('all', '2:4 end-to-end speedup (CNNs, Jetson AGX Orin)', ORIN_DLA_24.reduce((a, b) => a + b) / ORIN_DLA_24.length, '×',
+  'NVIDIA/Deep-Learning-Accelerator-SW README, "DLA Sparse performance" (Jetson AGX Orin 64 GB, JetPack 5.1.1, TensorRT, batch 1, MAXN): dense → 2:4 sparse 1.31× RetinaNet-ResNeXt-50, 1.35× ResNet-34 backbone, 1.32× RetinaNet-ResNet-34, 1.24× SSD-ResNet-34; mean. Measured on Orin\'s DLAs (no Orin GPU figure was found); assumption: the GPU\'s sparse tensor cores gain as much', 'derived')
+/** Sparse-Marlin (IST-DASLab README figure, RTX 3090, batch 1): INT4 + 2:4 ≈ 5.08× FP16, dense Marlin INT4 ≈ 3.87×. Both
+ *  are memory-bound at batch 1, so the ratio is what the 2:4 weight stream gains: stored 2:4 INT4 bytes are (2 + 1)/4 of
+ *  dense INT4 (half the values, a 2-bit index each), so the stream runs at (5.08 / 3.87) × 3/4 of dense efficiency. */
+export const SPARSE_MARLIN_EFFICIENCY = k('all', '2:4 weight-stream efficiency (Sparse-Marlin, batch 1)', (5.08 / 3.87) * (3 / 4), '',
+  'IST-DASLab/Sparse-Marlin README (figure: RTX 3090, 82k × 20k, batch 1: INT4 + 2:4 ≈ 5.08×, dense Marlin ≈ 3.87× over FP16; read from the figure, ±0.05); (5.08 / 3.87) × (3 bits ÷ 4 bits per weight); assumption: Hopper runs the same kernel as well (the README: "not yet optimized for Hopper")', 'derived')
+/** Channel pruning on a GPU: the narrower layers of a pruned ResNet-50 run below the dense rate per MAC. */
+const HALP = 'NVlabs/HALP README, ImageNet: pruned ResNet-50s HALP80 2.998 GFLOPs 1,213 FPS and HALP30 1.113 GFLOPs 2,610 FPS'
+export const CHANNELS_ELASTICITY = k('all', 'channel pruning: throughput elasticity e (time ∝ (1 − s)^e)', Math.log(2610 / 1213) / Math.log(2.998 / 1.113), '',
+  `${HALP}: throughput grows 2.15× for 2.69× fewer FLOPs, e = ln 2.15 / ln 2.69. Measured on a GPU at large batch; assumption: a 1080p frame at batch 1 (41× the pixels of 224²) keeps the GPU as busy, and NPUs lose as much on thin layers (no figure found)`, 'derived')
+/** CUDA-core kernels that skip the zeros (Sputnik, Gale et al. SC20: 27% of FP32 peak on V100) run an order of magnitude
+ *  below dense tensor-core rates and do not win at ≤ 90%, so a GPU runs unstructured sparsity as Flash-LLM and SpInfer
+ *  do: load as sparse, compute as dense on the tensor cores. Both kernels are offered; the fastest that fits is used. */
+export const GPU_UNSTRUCTURED = { loads: [FLASH_LLM, SPINFER] }
 
 /** Quantization robustness vs model size (used by every track for students without their own anchor). */
 export const BITS_PER_DECADE = k('all', 'quantization fragility per decade fewer parameters', 0.3, 'bit', 'assumption: each 10× fewer parameters moves the half-loss bit width up by 0.3 bit (direction: Huang et al. 2024 8B vs 70B; larger models are more robust)', 'assumption')

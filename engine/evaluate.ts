@@ -26,7 +26,7 @@ export function baselineOf(spec: TrackSpec): Recipe {
 function timerWith(spec: TrackSpec, recipe: Recipe, model: ModelDef, kernel: Kernel) {
   const mem = memoryOf(spec, model, recipe, kernel.format)
   const place = placementOf(spec, mem)
-  const tr = trafficOf(spec, model, mem, place)
+  const tr = trafficOf(spec, model, recipe, mem, place)
   return { model, mem, place, tr, kernel, time: (r: Realism) => timeOf(spec, model, recipe, mem, tr, kernel, r) }
 }
 
@@ -89,7 +89,7 @@ export function evaluateSpec(spec: TrackSpec, recipe: Recipe): Evaluation {
     memory: {
       weightsBytes: m.weightsBytes, metadataBytes, quantMetadataBytes: m.quantMetadataBytes, sparseMetadataBytes: m.sparseMetadataBytes,
       activationsBytes: m.activationsBytes, kvCacheBytes: m.kvCacheBytes, totalBytes, capacityBytes, fits: cur.place.fits,
-      weightsLevel: cur.tr.weightLevel.name, activationsLevel: cur.tr.actLevel.name, format: m.format, onChipBytes: cur.place.onChipBytes,
+      weightsLevel: cur.tr.weightLevel.name, activationsLevel: cur.tr.actLevel.name, format: m.format, kernel: cur.kernel.name, onChipBytes: cur.place.onChipBytes,
     },
     latencyMs: latencyS * 1000,
     latencyFloorMs: floorS * 1000,

@@ -2,21 +2,28 @@
 // The kernel (and with it the storage format) is one of those the machine has; evaluate.ts picks the fastest that fits.
 import type { Recipe, SpeedupStep } from './types'
 import type { MemLevel, ModelDef, TrackSpec } from './spec'
-import { BITS, SPARSE_LOAD_ALPHA, SPARSE_LOAD_BETA } from './constants'
-import type { MemoryParts, Placement, SparseFormat } from './memory'
+import { BITS, type SparseLoad } from './constants'
+import { featureMapShare, type MemoryParts, type Placement, type SparseFormat } from './memory'
 
-/** dense: zeros kept and multiplied; sparse-load: compressed weights decoded on chip, dense math (Flash-LLM);
- *  skip: compressed weights, only the kept weights' MACs run (a zero-skipping unit); 2:4: the 2:4 format. */
-export type KernelId = 'dense' | 'sparse-load' | 'skip' | '2:4'
-export interface Kernel { id: KernelId; format: SparseFormat }
+/** dense: zeros kept and multiplied; sparse-load: compressed weights decoded on chip, dense math (Flash-LLM, SpInfer, an
+ *  NPU's weight decoder); skip: compressed weights, only the kept weights' MACs run (a zero-skipping unit); 2:4: the 2:4
+ *  format; channels: whole filters removed, a smaller dense model on the dense units. */
+export type KernelId = 'dense' | 'sparse-load' | 'skip' | '2:4' | 'channels'
+export interface Kernel { id: KernelId; format: SparseFormat; load?: SparseLoad; name: string }
 
+const DENSE: Kernel = { id: 'dense', format: 'dense', name: 'dense (zeros kept)' }
 /** The kernels the machine can run this recipe with. */
 export function kernelsFor(spec: TrackSpec, recipe: Recipe): Kernel[] {
-  const dense: Kernel = { id: 'dense', format: 'dense' }
-  if (recipe.sparsity <= 0) return [dense]
-  if (recipe.pattern === '2:4') return [dense, { id: '2:4', format: '2:4' }]
+  if (recipe.sparsity <= 0) return [DENSE]
+  if (recipe.pattern === 'channels') return [{ id: 'channels', format: 'channels', name: 'smaller dense model' }]
   const u = spec.machine.unstructured
-  return [dense, { id: 'sparse-load', format: u.format }, ...(u.skip ? [{ id: 'skip' as const, format: u.format }] : [])]
+  const units = spec.machine.paths[recipe.precision].unit
+  if (recipe.pattern === '2:4') return [DENSE, { id: '2:4', format: '2:4', name: sparse24Fast(spec, recipe) ? `2:4 on ${units}` : '2:4 decoded in software' }]
+  return [
+    DENSE,
+    ...u.loads.map((load) => ({ id: 'sparse-load' as const, format: load.format, load, name: load.name })),
+    ...(u.skip ? [{ id: 'skip' as const, format: u.loads[0].format, load: u.loads[0], name: `${u.loads[0].format} on the ${u.skip.unit}` }] : []),
+  ]
 }
 
 /** Where each byte stream comes from, and how much of it moves per inference. */
@@ -30,11 +37,11 @@ export interface Traffic {
   actOnChip: boolean
 }
 
-export function trafficOf(spec: TrackSpec, model: ModelDef, mem: MemoryParts, place: Placement): Traffic {
+export function trafficOf(spec: TrackSpec, model: ModelDef, recipe: Recipe, mem: MemoryParts, place: Placement): Traffic {
   const { main, onChip } = spec.machine
   return {
     weightBytes: mem.weightsBytes + mem.quantMetadataBytes + mem.sparseMetadataBytes,
-    actBytes: ((model.actTrafficBytes16.value * mem.actBits) / 16) * spec.batch.value,
+    actBytes: ((model.actTrafficBytes16.value * featureMapShare(recipe) * mem.actBits) / 16) * spec.batch.value,
     kvBytes: mem.kvCacheBytes, // decode reads the whole cache once per token
     weightLevel: place.weightsOnChip ? onChip : main,
     actLevel: place.actOnChip ? onChip : main,
@@ -62,18 +69,20 @@ export function restSeconds(spec: TrackSpec, model: ModelDef, kvBytes: number): 
   return (spec.restFixedMs.value + spec.restPerLayerMs.value * model.layers.value) / 1000 + kv
 }
 
-/** Weight-stream bytes the kernel costs, in dense-kernel-equivalent bytes (see SPARSE_LOAD_ALPHA in constants.ts). */
+/** Weight-stream bytes the kernel costs, in dense-kernel-equivalent bytes (see measuredSparseLoad in constants.ts). */
 function weightStreamBytes(spec: TrackSpec, model: ModelDef, recipe: Recipe, mem: MemoryParts, tr: Traffic, kernel: Kernel): number {
   const stored = mem.weightsBytes + mem.sparseMetadataBytes
   switch (kernel.id) {
-    case 'dense': return tr.weightBytes
-    case '2:4': return mem.quantMetadataBytes + stored / spec.machine.sparse24Efficiency.value
+    case 'dense':
+    case 'channels': return tr.weightBytes
+    case '2:4': return mem.quantMetadataBytes + stored / (spec.machine.sparse24EfficiencyAt?.[recipe.precision] ?? spec.machine.sparse24Efficiency).value
     case 'sparse-load':
     case 'skip': {
-      // a hardware weight decoder streams the compressed bytes at line rate; a GPU kernel pays Flash-LLM's overheads
-      if (spec.machine.unstructured.decode === 'hardware') return tr.weightBytes
+      // a hardware weight decoder streams the compressed bytes at line rate; a GPU kernel pays its measured overheads
+      const o = kernel.load?.overhead
+      if (!o) return tr.weightBytes
       const dense = (model.params.value * BITS[recipe.precision]) / 8
-      return mem.quantMetadataBytes + Math.max(stored, SPARSE_LOAD_ALPHA.value * stored + SPARSE_LOAD_BETA.value * dense)
+      return mem.quantMetadataBytes + Math.max(stored, o.alpha.value * stored + o.beta.value * dense)
     }
   }
 }
@@ -103,6 +112,8 @@ export function timeOf(spec: TrackSpec, model: ModelDef, recipe: Recipe, mem: Me
   let rate = r.precisionPath ? realRate : idealRate
   if (r.sparsePath) {
     if (kernel.id === 'skip') rate *= mc.unstructured.skip!.relativeRate.value
+    // the pruned work is gone, but thinner layers keep the units less busy: time ∝ (1 − s)^e rather than (1 − s)
+    else if (kernel.id === 'channels') rate *= Math.pow(1 - s, 1 - mc.channelsElasticity.value)
     else if (kernel.id === '2:4' && sparse24Fast(spec, recipe)) {
       // half the MACs run, at the measured end-to-end gain of the sparse units rather than the datasheet's 2×
       macsExecuted = macs / 2
@@ -130,6 +141,7 @@ const P = (rc: Recipe) => (rc.precision === 'binary' ? 'Binary' : rc.precision.t
 const SPARSE_STEP: Record<KernelId, { name: string; why: string }> = {
   'dense': { name: 'zeros multiplied anyway', why: 'The fastest kernel here keeps the pruned weights as zeros and multiplies them: no operations are saved.' },
   'sparse-load': { name: 'zeros decoded, not skipped', why: 'Compressed weights are decoded on chip and multiplied densely: fewer bytes move, no operations are saved.' },
+  'channels': { name: 'thinner layers, less efficient', why: 'Whole filters are gone: the smaller dense model runs on the same units, but narrower layers keep them less busy per operation.' },
   'skip': { name: 'zero-skipping unit', why: "The unit skips the pruned weights' multiply-accumulates, but runs the rest below its dense rate (irregular work)." },
   '2:4': { name: '2:4 sparse units', why: "Sparse tensor cores skip half the math of a 2:4 pattern; measured end to end it is well under the datasheet's 2×." },
 }
@@ -142,7 +154,7 @@ const STEP_ORDER: { key: keyof Realism; text: (recipe: Recipe, spec: TrackSpec, 
     ? { name: 'sparsity (none)', why: 'No weights are pruned.' }
     : kn.id === '2:4' && !sparse24Fast(sp, rc)
       ? { name: 'no 2:4 sparse units', why: 'This machine has no sparse units for the 2:4 pattern: its zeros are decoded and multiplied.' }
-      : SPARSE_STEP[kn.id] },
+      : { name: SPARSE_STEP[kn.id].name, why: `With ${kn.name}: ${SPARSE_STEP[kn.id].why}` } },
   { key: 'metadata', text: () => ({ name: 'index/metadata overhead', why: 'Scales, zero points and sparse indices are extra bytes, and decoding irregular indices slows the weight stream.' }) },
   { key: 'activations', text: () => ({ name: 'activations not compressed', why: 'Activations keep 8 or 16 bits and are not pruned, so their traffic shrinks less than the weights.' }) },
   { key: 'rest', text: (_rc, sp) => ({ name: 'non-accelerated layers', why: sp.context ? 'Attention over the FP16 KV cache, norms and sampling do not shrink (Amdahl).' : 'Pre/post-processing does not shrink with the network (Amdahl).' }) },
@@ -151,7 +163,7 @@ const STEP_ORDER: { key: keyof Realism; text: (recipe: Recipe, spec: TrackSpec, 
 const textCache = new Map<string, { name: string; why: string }[]>()
 /** The steps' names and reasons depend only on the track, precision, pattern, whether anything is pruned, and the kernel. */
 function stepTexts(spec: TrackSpec, recipe: Recipe, kernel: Kernel) {
-  const key = `${spec.id}|${recipe.precision}|${recipe.pattern}|${recipe.sparsity === 0}|${kernel.id}`
+  const key = `${spec.id}|${recipe.precision}|${recipe.pattern}|${recipe.sparsity === 0}|${kernel.id}|${kernel.name}`
   let t = textCache.get(key)
   if (!t) { t = STEP_ORDER.map((st) => st.text(recipe, spec, kernel)); textCache.set(key, t) }
   return t

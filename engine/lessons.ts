@@ -5,9 +5,10 @@ import { SPECS } from './tracks'
 import { baselineOf, evaluateSpec, modelOf } from './evaluate'
 import { validateRecipe, validateTrack } from './validate'
 import { BITS, PRECISIONS } from './constants'
-import { gridOf, SPARSITY } from './params'
+import { gridOf, PATTERN, SPARSITY } from './params'
 import { accuracyFloor, bestTemperature, meetsFloor, quantizationCurve, recipeLabel, sweep } from './sweep'
 import { LOCKS, lockAnswer } from './locks'
+import { sig } from './format'
 
 /** Pruning ratios the part-2 game can be played at: the slider's steps above zero, up to the maximum. */
 export const GAME_SPARSITY_STEPS: readonly number[] = gridOf(SPARSITY.sliderStep, SPARSITY.max, SPARSITY.sliderStep)
@@ -58,18 +59,38 @@ export function judgeTry(track: TrackId, recipe: Recipe): GameTry {
   return { sparsity: recipe.sparsity, pattern: recipe.pattern, hit: check ? check.pass : false, veto: acc ? !acc.pass : false, check, accuracy: e.accuracy }
 }
 
-/** The pruning window: ratios (per pattern) that meet the target without the veto, and the first ratio the veto trips. */
-export interface Window { pattern: SparsityPattern; from: number; to: number; ratios: number[]; vetoFrom: number | null }
+/** The pruning window of one pattern: ratios that meet the target without the veto, the first ratio the veto trips,
+ *  and the precision it was searched at. */
+export interface Window { pattern: SparsityPattern; precision: Precision; from: number; to: number; ratios: number[]; vetoFrom: number | null }
 
-export function pruningWindows(track: TrackId): Window[] {
-  const start = part2Start(track)
+/** The ratios a pattern can be played at: 2:4 only at its fixed ratio, the others at every slider step. */
+const patternSteps = (pattern: SparsityPattern) => (pattern === '2:4' ? [PATTERN.sparsityOf24] : GAME_SPARSITY_STEPS)
+
+/** Every pattern's window at part 2's start (the knee's precision) or at the precision the student holds. */
+export function pruningWindows(track: TrackId, precision?: Precision): Window[] {
+  const start = { ...part2Start(track), ...(precision ? { precision } : {}) }
   const out: Window[] = []
-  const unstructured = GAME_SPARSITY_STEPS.map((s) => judgeTry(track, { ...start, pattern: 'unstructured', sparsity: s }))
-  const ok = unstructured.filter((x) => x.hit && !x.veto).map((x) => x.sparsity)
-  if (ok.length > 0) out.push({ pattern: 'unstructured', from: ok[0], to: ok[ok.length - 1], ratios: ok, vetoFrom: unstructured.find((x) => x.veto)?.sparsity ?? null })
-  const t24 = judgeTry(track, { ...start, pattern: '2:4', sparsity: 0.5 })
-  if (t24.hit && !t24.veto) out.push({ pattern: '2:4', from: 0.5, to: 0.5, ratios: [0.5], vetoFrom: null })
+  for (const pattern of PATTERN.values) {
+    const tries = patternSteps(pattern).map((s) => judgeTry(track, { ...start, pattern, sparsity: s }))
+    const ok = tries.filter((x) => x.hit && !x.veto).map((x) => x.sparsity)
+    if (ok.length > 0) out.push({ pattern, precision: start.precision, from: ok[0], to: ok[ok.length - 1], ratios: ok, vetoFrom: tries.find((x) => x.veto)?.sparsity ?? null })
+  }
   return out
+}
+
+/** What each pattern does at part 2's start at its best (the highest ratio the veto allows): the speedup over dense at
+ *  that precision, the target's value and whether it is met, and the hardware that runs it. The lesson of part 2 is
+ *  which pattern opens the window on this machine. */
+export function patternVerdicts(track: TrackId): { pattern: SparsityPattern; safeTo: number | null; speedup: number; hit: boolean; kernel: string }[] {
+  const spec = SPECS[validateTrack(track)]
+  const start = part2Start(track)
+  const dense = evaluateSpec(spec, start)
+  return PATTERN.values.map((pattern) => {
+    const safe = patternSteps(pattern).filter((s) => !judgeTry(track, { ...start, pattern, sparsity: s }).veto)
+    const s = safe.length ? safe[safe.length - 1] : patternSteps(pattern)[0]
+    const e = evaluateSpec(spec, { ...start, pattern, sparsity: s })
+    return { pattern, safeTo: safe.length ? s : null, speedup: dense.latencyMs / e.latencyMs, hit: judgeTry(track, { ...start, pattern, sparsity: s }).hit, kernel: e.memory.kernel }
+  })
 }
 
 /** The best temperature of every student; `plateau`: the student is large enough that every temperature works about
@@ -132,13 +153,12 @@ export type ArchetypeKind = 'heavy' | 'light'
 export const ARCHETYPE_LABEL: Record<ArchetypeKind, string> = { heavy: 'Heavy model, aggressive quantization', light: 'Light student, high precision' }
 
 /** The seed's two archetypes as a predicate on a recipe (one definition for the ledger's search and the class's contracts):
- *  heavy = the teacher, dense, at aggressive precision (INT4 or binary); light = a distilled smaller student, dense, at
- *  INT8 or FP16; null = neither. Either may be trained at its precision (distillation = training-aware), as the
- *  storyboard's archetypes are. */
+ *  heavy = the teacher at aggressive precision (INT4 or binary); light = a distilled smaller student at INT8 or FP16;
+ *  null = neither. Either may be pruned (any pattern: the part-2 lever serves both) and trained at its precision
+ *  (distillation = training-aware), as the storyboard's archetypes are. */
 export function archetypeOf(track: TrackId, recipe: Recipe): ArchetypeKind | null {
   const spec = SPECS[validateTrack(track)]
   const r = validateRecipe(track, recipe) // resolves the 'baseline' alias to the teacher's id; throws on a bad recipe
-  if (r.sparsity !== 0) return null
   if (r.student === spec.baseline && (r.precision === 'int4' || r.precision === 'binary')) return 'heavy'
   if (distilledSmaller(spec, r) && (r.precision === 'int8' || r.precision === 'fp16')) return 'light'
   return null
@@ -155,6 +175,25 @@ export function archetypes(track: TrackId): { heavy: { recipe: Recipe; label: st
   return { heavy: pick('heavy'), light: pick('light') }
 }
 
+/** Why an archetype has no in-spec recipe on the track, in one line from the engine: of the recipes of that kind that
+ *  keep the accuracy floor, the one closest to passing, and the budget it still fails. null when one is in spec. */
+export function archetypeAbsence(track: TrackId, kind: ArchetypeKind): string | null {
+  const t = validateTrack(track)
+  const all = sweep(t).filter((p) => archetypeOf(t, p.recipe) === kind)
+  if (all.some((p) => inSpec(p.evaluation))) return null
+  const kept = all.filter((p) => meetsFloor(t, p.evaluation.accuracy))
+  if (kept.length === 0) return 'every recipe of this kind falls below the accuracy floor'
+  // how far over its first failing budget a recipe is (value ÷ limit, or limit ÷ value for a minimum)
+  const overBy = (e: Evaluation) => {
+    const c = e.checks.find((x) => !x.pass)!
+    return c.value > c.limit ? c.value / c.limit : c.limit / c.value
+  }
+  const near = kept.reduce((a, b) => (overBy(b.evaluation) < overBy(a.evaluation) ? b : a))
+  const c = near.evaluation.checks.find((x) => !x.pass)!
+  const sense = SPECS[t].budgets.find((b) => b.name === c.name)?.sense
+  return `the closest that keeps the accuracy floor, ${near.label}, still fails ${c.name} (${sig(c.value, 3)} ${c.unit} vs ${sense === 'min' ? '≥' : '≤'} ${sig(c.limit, 3)} ${c.unit})`
+}
+
 /** Everything a presenter needs for one track, in one object (`npm run lessons` prints it). */
 export function lessons(track: TrackId) {
   const t = validateTrack(track)
@@ -169,7 +208,7 @@ export function lessons(track: TrackId) {
     track: t, name: spec.name,
     crisis: { binding: base.binding, latencyMs: base.latencyMs, energyJ: base.energyPerInferenceJ, totalBytes: base.memory.totalBytes },
     knee: { kneeBits: k.kneeBits, cliffBits: k.cliffBits, precision: k.precision },
-    part2: { start: recipeLabel(t, part2Start(t)), target: part2Target(t), windows: pruningWindows(t) },
+    part2: { start: recipeLabel(t, part2Start(t)), target: part2Target(t), windows: pruningWindows(t), verdicts: patternVerdicts(t) },
     temperatures: temperatures(t),
     part3: {
       student: modelOf(spec, opening.student).name, scratch: accuracy(opening), teacher: base.accuracy,

@@ -1,9 +1,9 @@
 // Renders lessons() as Markdown tables: `npm run lessons` prints them, engine/README.md and the presenter notes in
 // pages/*.md carry them, and a test fails when any copy drifts from the engine.
 import type { TrackId } from './types'
-import { TRACK_IDS } from './params'
+import { PATTERN, TRACK_IDS } from './params'
 import { SPECS } from './tracks'
-import { lessons } from './lessons'
+import { archetypeAbsence, lessons } from './lessons'
 import { LOCKS } from './locks'
 import { toUnit } from './evaluate'
 import { sig } from './format'
@@ -29,9 +29,9 @@ const ROWS: Record<'part1' | 'part2' | 'part3' | 'ledger', Row[]> = {
   part2: [
     ['part 2 starts at', (l) => l.part2.start],
     ['target (first failing budget)', (l) => l.part2.target ?? 'none: already in spec'],
-    ['pruning window (no veto)', (l) => (l.part2.windows.length === 0 ? 'none' : l.part2.windows.map((w) => (w.pattern === '2:4' ? '2:4' : `${pct(w.from)}–${pct(w.to)} unstructured`)).join(', '))],
-    ['veto from', (l) => { const v = l.part2.windows.find((w) => w.vetoFrom !== null)?.vetoFrom; return v === undefined || v === null ? '–' : pct(v) }],
-    ['lock 2: 50% unstructured, realized', (l) => `${sig(l.locks.sparsity.value, 2)}×`],
+    ['pruning window (no veto), by pattern', (l) => (l.part2.windows.length === 0 ? 'none' : l.part2.windows.map((w) => (w.pattern === '2:4' ? '2:4' : `${PATTERN.names[w.pattern]} ${pct(w.from)}–${pct(w.to)}${w.vetoFrom === null ? ' (no veto up to 90%)' : `, veto from ${pct(w.vetoFrom)}`}`)).join('; '))],
+    ['each pattern at the highest ratio the veto allows: speedup over dense, target met?', (l) => l.part2.verdicts.map((v) => `${PATTERN.names[v.pattern]} ${v.safeTo === null ? 'vetoed' : `${pct(v.safeTo)}: ${sig(v.speedup, 2)}×, ${v.hit ? 'meets' : 'misses'}`}`).join('; ')],
+    ['lock 2: 50% unstructured vs dense, at part 2\'s precision', (l) => `${sig(l.locks.sparsity.value, 2)}×`],
   ],
   part3: [
     ['workbench opens on (part 2\'s answer): scratch → distilled at best T (teacher)', (l) => `${l.part3.student}: ${l.part3.scratch.toFixed(1)} → ${l.part3.distilled.toFixed(1)} (${l.part3.teacher.toFixed(1)})`],
@@ -40,8 +40,8 @@ const ROWS: Record<'part1' | 'part2' | 'part3' | 'ledger', Row[]> = {
     ['lock 3: 4-bit distilled vs 8-bit scratch', (l) => LOCKS.distillation.options![l.locks.distillation.value]],
   ],
   ledger: [
-    ['heavy (teacher, INT4/binary, in spec)', (l) => (l.archetypes.heavy ? `${l.archetypes.heavy.label}: ${energy(l.track, l.archetypes.heavy.evaluation.energyPerInferenceJ)}` : 'none in spec')],
-    ['light (distilled student, INT8/FP16, in spec)', (l) => (l.archetypes.light ? `${l.archetypes.light.label}: ${energy(l.track, l.archetypes.light.evaluation.energyPerInferenceJ)}` : 'none in spec')],
+    ['heavy (teacher, INT4/binary, in spec)', (l) => (l.archetypes.heavy ? `${l.archetypes.heavy.label}: ${energy(l.track, l.archetypes.heavy.evaluation.energyPerInferenceJ)}` : `none in spec: ${archetypeAbsence(l.track, 'heavy')}`)],
+    ['light (distilled student, INT8/FP16, in spec)', (l) => (l.archetypes.light ? `${l.archetypes.light.label}: ${energy(l.track, l.archetypes.light.evaluation.energyPerInferenceJ)}` : `none in spec: ${archetypeAbsence(l.track, 'light')}`)],
   ],
 }
 export type LessonPart = keyof typeof ROWS

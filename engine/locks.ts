@@ -5,6 +5,8 @@ import { SPECS } from './tracks'
 import { baselineOf, evaluateSpec, modelOf } from './evaluate'
 import { validateTrack, EngineInputError } from './validate'
 import { bestTemperature } from './sweep'
+import { part2Start } from './lessons'
+import { PRECISION } from './params'
 import { sig } from './format'
 
 export const LOCKS: Record<LockId, LockDefinition> = {
@@ -20,7 +22,7 @@ export const LOCKS: Record<LockId, LockDefinition> = {
   },
   sparsity: {
     id: 'sparsity', kind: 'number', title: 'the 50% pruning prediction',
-    question: 'Does 50% unstructured pruning result in a 2× speedup on your hardware? Predict the realized speedup.',
+    question: 'Does 50% unstructured pruning result in a 2× speedup on your hardware? Predict the realized speedup over the same model dense, at the precision you chose in part 1.',
     range: { min: 0.5, max: 2.5, step: 0.05, unit: '×' },
   },
   distillation: {
@@ -70,15 +72,22 @@ export function lockAnswer(track: TrackId, lock: LockId): LockAnswer {
       return { value, basis: [{ label: 'FP16', recipe: base }, { label: 'INT8', recipe: int8 }], explanation: `${LOCKS.quantizationAccuracy.options![value]}. Post-training INT8 scores ${sig(i.accuracy)} vs ${sig(f.accuracy)} at FP16 (${signed(i.accuracy - f.accuracy)}${unit}); INT4 would score ${sig(i4.accuracy)} (${signed(i4.accuracy - f.accuracy)}${unit}).` }
     }
     case 'sparsity': {
-      const r: Recipe = { ...base, sparsity: 0.5, pattern: 'unstructured' }
+      // on the student's own recipe: part 1's answer (the knee's precision), dense against 50% unstructured, as the
+      // part-2 workbench shows it a minute later
+      const dense = part2Start(track)
+      const r: Recipe = { ...dense, sparsity: 0.5, pattern: 'unstructured' }
+      const d = evaluateSpec(spec, dense)
       const e = evaluateSpec(spec, r)
-      const saved = 1 - e.memory.totalBytes / evaluateSpec(spec, base).memory.totalBytes
+      const value = d.latencyMs / e.latencyMs
+      const p = PRECISION.names[dense.precision]
+      const saved = 1 - e.memory.totalBytes / d.memory.totalBytes
       const why = e.memory.format === 'dense'
-        ? 'no sparse kernel beats dense here, so the zeros stay in the weights and are multiplied anyway; no memory is saved either'
+        ? `the fastest format here is ${e.memory.kernel}: no sparse format beats dense, so the zeros are multiplied anyway on the ${spec.machine.paths[dense.precision].unit}, and no memory is saved either`
         : spec.machine.unstructured.skip
-          ? `the ${spec.machine.unstructured.skip.unit} skips the pruned multiplies but runs the rest below its dense rate, and the index costs bytes; memory shrinks ${sig(saved * 100, 2)}%`
-          : `the compressed weights are decoded and multiplied densely; memory shrinks ${sig(saved * 100, 2)}%`
-      return { value: e.realizedSpeedup, basis: [{ label: 'FP16 dense', recipe: base }, { label: 'FP16, 50% unstructured', recipe: r }], explanation: `${e.realizedSpeedup < 1.9 ? 'No' : 'Yes'}: 50% unstructured pruning gives ${sig(e.realizedSpeedup, 2)}× on ${spec.machine.name} (theoretical ${sig(e.theoreticalSpeedup, 2)}×): ${why}.` }
+          ? `stored as a ${e.memory.kernel}, the ${spec.machine.unstructured.skip.unit} skips the pruned multiplies but runs the rest below its dense rate, and the index costs bytes; memory shrinks ${sig(saved * 100, 2)}%`
+          : `stored as a ${e.memory.kernel}, fewer bytes move but every multiply still runs on the ${spec.machine.paths[dense.precision].unit}; memory shrinks ${sig(saved * 100, 2)}%`
+      const theory = 1 / (1 - 0.5)
+      return { value, basis: [{ label: `${p} dense`, recipe: dense }, { label: `${p}, 50% unstructured`, recipe: r }], explanation: `${value < 1.9 ? 'No' : 'Yes'}: at ${p}, 50% unstructured pruning gives ${sig(value, 2)}× over dense ${p} on ${spec.machine.name} (${theory}× if every pruned weight were saved work): ${why}.` }
     }
     case 'distillation': {
       const id = spec.lockStudent

@@ -5,8 +5,14 @@ import type { ModelDef, TrackSpec } from './spec'
 import { BITMAP_BITS, BITS, CSR_INDEX_BITS, IDX_24_BITS, INT4_GROUP, SCALE_BYTES } from './constants'
 
 /** dense: zeros kept; bitmap: kept values + one presence bit per weight; csr16: kept values + a 16-bit position each;
- *  2:4: half the values + a 2-bit index each. */
-export type SparseFormat = 'dense' | 'bitmap' | 'csr16' | '2:4'
+ *  2:4: half the values + a 2-bit index each; channels: whole filters removed, the rest stored dense (no index). */
+export type SparseFormat = 'dense' | 'bitmap' | 'csr16' | '2:4' | 'channels'
+
+/** Channel pruning removes a fraction s of the work by narrowing layers uniformly: a layer's MACs and weights scale with
+ *  (input width × output width), its feature maps with its width, so feature maps keep √(1 − s) of their size. */
+export function featureMapShare(recipe: Pick<Recipe, 'pattern' | 'sparsity'>): number {
+  return recipe.pattern === 'channels' ? Math.sqrt(1 - recipe.sparsity) : 1
+}
 
 export interface MemoryParts {
   weightsBytes: number
@@ -20,13 +26,14 @@ export interface MemoryParts {
 
 /** Scales (and zero points) that dequantize the weights. FP16: none; INT8 and binary: one FP16 scale per output
  *  channel (per-channel symmetric; XNOR-Net's α per filter); INT4: FP16 scale + FP16 zero point per group of 128. */
-export function quantMetadataBytes(model: ModelDef, precision: Recipe['precision']): number {
+export function quantMetadataBytes(model: ModelDef, recipe: Pick<Recipe, 'precision' | 'pattern' | 'sparsity'>): number {
   const s = SCALE_BYTES.value
-  switch (precision) {
+  const width = featureMapShare(recipe) // channel pruning: fewer rows, fewer weights
+  switch (recipe.precision) {
     case 'fp16': return 0
     case 'int8':
-    case 'binary': return model.outChannels.value * s
-    case 'int4': return Math.ceil(model.params.value / INT4_GROUP.value) * 2 * s
+    case 'binary': return Math.ceil(model.outChannels.value * width) * s
+    case 'int4': return Math.ceil((model.params.value * width * width) / INT4_GROUP.value) * 2 * s
   }
 }
 
@@ -38,6 +45,7 @@ export function sparseStorage(params: number, bits: number, s: number, format: S
     case 'bitmap': return { values: (kept * bits) / 8, index: (params * BITMAP_BITS.value) / 8 }
     case 'csr16': return { values: (kept * bits) / 8, index: (kept * CSR_INDEX_BITS.value) / 8 }
     case '2:4': return { values: (kept * bits) / 8, index: (kept * IDX_24_BITS.value) / 8 }
+    case 'channels': return { values: (kept * bits) / 8, index: 0 }
   }
 }
 
@@ -53,9 +61,9 @@ export function memoryOf(spec: TrackSpec, model: ModelDef, recipe: Recipe, forma
   const st = sparseStorage(model.params.value, bits, recipe.sparsity, format)
   return {
     weightsBytes: st.values,
-    quantMetadataBytes: quantMetadataBytes(model, recipe.precision),
+    quantMetadataBytes: quantMetadataBytes(model, recipe),
     sparseMetadataBytes: st.index,
-    activationsBytes: (model.actPeakBytes16.value * actBits) / 16 * spec.batch.value,
+    activationsBytes: (model.actPeakBytes16.value * featureMapShare(recipe) * actBits) / 16 * spec.batch.value,
     kvCacheBytes: kvCacheBytes(spec, model),
     format,
     actBits,

@@ -23,8 +23,10 @@ export const PRECISION = {
 export const PATTERN = {
   id: 'pattern',
   label: 'Pattern',
-  values: ['unstructured', '2:4'] as readonly SparsityPattern[],
-  names: { 'unstructured': 'unstructured', '2:4': '2:4' } as Readonly<Record<SparsityPattern, string>>,
+  values: ['unstructured', '2:4', 'channels'] as readonly SparsityPattern[],
+  names: { 'unstructured': 'unstructured', '2:4': '2:4', 'channels': 'channels' } as Readonly<Record<SparsityPattern, string>>,
+  /** what the ratio counts for each pattern */
+  ratioOf: { 'unstructured': 'of the weights', '2:4': 'of the weights', 'channels': 'of the work (whole filters)' } as Readonly<Record<SparsityPattern, string>>,
   /** 2:4 keeps two of every four weights: its pruning ratio is fixed */
   sparsityOf24: 0.5,
   default: 'unstructured' as SparsityPattern,

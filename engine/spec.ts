@@ -1,6 +1,6 @@
 // Internal description of a track: richer than the public `Track`, consumed by the physics modules.
 import type { Budget, Precision, Sourced, TrackId } from './types'
-import type { Node } from './constants'
+import type { Node, SparseLoad } from './constants'
 import type { TrackStory } from './tracks/story'
 
 export interface MemLevel {
@@ -48,18 +48,18 @@ export interface MachineSpec {
   sparse24MathSpeedup: Sourced
   /** efficiency of the 2:4 weight stream: decoded by the sparse tensor cores where they exist, in software elsewhere */
   sparse24Efficiency: Sourced
+  /** where a measured 2:4 kernel exists for one precision (Sparse-Marlin: INT4 weights), its efficiency there */
+  sparse24EfficiencyAt?: Partial<Record<Precision, Sourced>>
   /** how this machine stores and runs unstructured sparsity (see latency.ts: sparse kernels) */
   unstructured: {
-    /** 'csr16': a 16-bit position per kept value (Flash-LLM's tiled CSL); 'bitmap': one presence bit per weight */
-    format: 'csr16' | 'bitmap'
-    formatSource: string
-    /** 'kernel': a GPU kernel decodes it (Flash-LLM's measured overheads); 'hardware': a weight decoder streams it at
-     *  line rate, so only its bytes count */
-    decode: 'kernel' | 'hardware'
+    /** the sparse formats and decoders it can stream (each measured, or a hardware decoder at line rate) */
+    loads: SparseLoad[]
     /** a unit that skips the pruned weights' multiply-accumulates, if the machine has one; it runs the kept ones at
-     *  `relativeRate` × the dense rate of the precision's path */
+     *  `relativeRate` × the dense rate of the precision's path (reads the first of `loads`) */
     skip?: { relativeRate: Sourced; unit: string }
   }
+  /** channel pruning: throughput grows as (work removed)^e, e ≤ 1: thinner layers keep the units less busy */
+  channelsElasticity: Sourced
   /** power drawn while busy that is neither arithmetic nor data movement (clocks, leakage, control) */
   activePowerW: Sourced
 }
@@ -84,8 +84,13 @@ export interface ModelDef {
   kv?: { kvHeads: Sourced; headDim: Sourced }
   /** accuracy vs weight bits: post-training quantization, and training-aware (QAT / distillation at the target precision) */
   quant: { ptq: QuantCurve; trained: QuantCurve }
-  /** pruning fragility: multiplier on the reference pruning curve */
+  /** pruning fragility: multiplier on the reference (unstructured) pruning curve */
   pruneFragility: Sourced
+  /** channel pruning after fine-tuning: fraction of the margin lost = a·(s/(1−s))^q, s the fraction of the work removed */
+  channelCurve: PruneCurve
+  /** a student's share of its gap to the track's teacher that classic (logit, Hinton) distillation recovers at its best
+   *  temperature, from a published teacher–student pair; absent for the teacher */
+  kdRecovery?: Sourced
   /** true when the published accuracy already comes from distillation (Llama-3.2 from Llama-3.1 logits): distilling
    *  again closes none of the gap to the teacher; it still trains at the target precision */
   preDistilled?: boolean
@@ -93,6 +98,8 @@ export interface ModelDef {
 
 /** Fraction of the margin above chance lost at b bits: logistic σ(slope·(bitsHalf − b)), normalised to 0 at 16 bits. */
 export interface QuantCurve { slope: Sourced; bitsHalf: Sourced }
+/** Fraction of the margin above chance lost when a fraction s is pruned: a·(s/(1−s))^q. */
+export interface PruneCurve { a: Sourced; q: Sourced }
 
 export interface TrackSpec {
   id: TrackId
@@ -118,9 +125,8 @@ export interface TrackSpec {
   baselinePowerW: Sourced
   /** true when baselinePowerW is drawn only between inferences (sleep), not while the model runs */
   baselineWhenIdle?: boolean
-  /** accuracy model: 2:4 penalty, distillation's share of the student's gap recovered at the best temperature */
+  /** accuracy model: 2:4 penalty */
   prune24Penalty: Sourced
-  kdGapRecovery: Sourced
   budgets: Budget[]
   /** battery for mobile */
   batteryJ?: Sourced

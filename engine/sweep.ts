@@ -68,7 +68,7 @@ const sweepCache = new Map<TrackId, ParetoPoint[]>()
 const leversKey = (t: TrackId, levers: readonly Lever[]) => `${t}|${LEVERS.filter((l) => levers.includes(l)).join('+')}`
 const subsetCache = new Map<string, ParetoPoint[]>()
 
-/** Every precision × sparsity step × pattern × model × distillation (off, or on at the best temperature); with `levers`,
+/** Every precision × (dense, or a pattern at each of its sweep ratios) × model × distillation (off, or on at the best temperature); with `levers`,
  *  only the recipes that pull no other lever (in the sweep's order). */
 export function sweep(track: TrackId, levers: readonly Lever[] = LEVERS): ParetoPoint[] {
   const t = validateTrack(track)
@@ -87,7 +87,9 @@ export function sweep(track: TrackId, levers: readonly Lever[] = LEVERS): Pareto
   for (const model of spec.models) {
     const tBest = bestTemperature(t, model.id)
     for (const precision of PRECISIONS) {
-      const shapes: [number, Recipe['pattern']][] = [...SWEEP_SPARSITIES.map((s) => [s, 'unstructured'] as [number, Recipe['pattern']]), [PATTERN.sparsityOf24, '2:4']]
+      // dense once, then every pruning pattern at its ratios (2:4 at its fixed one)
+      const shapes: [number, Recipe['pattern']][] = [[0, PATTERN.default], ...PATTERN.values.flatMap((pattern) =>
+        (pattern === '2:4' ? [PATTERN.sparsityOf24] : SWEEP_SPARSITIES.filter((s) => s > 0)).map((s) => [s, pattern] as [number, Recipe['pattern']]))]
       for (const [sparsity, pattern] of shapes) {
         for (const distill of [false, true]) {
           const recipe: Recipe = { precision, sparsity, pattern, student: model.id, distill, temperature: distill ? tBest : 4 }

@@ -3,7 +3,8 @@
 
 export type TrackId = 'cloud' | 'edge' | 'mobile' | 'tiny' // contract
 export type Precision = 'fp16' | 'int8' | 'int4' | 'binary' // contract: 16, 8, 4, 1 bits
-export type SparsityPattern = 'unstructured' | '2:4' // contract
+/** unstructured: any weights; 2:4: two of every four; channels: whole output filters removed (a smaller dense model) */
+export type SparsityPattern = 'unstructured' | '2:4' | 'channels' // contract
 
 /** Where a number comes from. Every constant in engine/ carries one. */
 export type ConstantKind = 'published' | 'derived' | 'assumption'
@@ -18,7 +19,7 @@ export interface Sourced {
 /** contract */
 export interface Recipe {
   precision: Precision
-  /** fraction of weights pruned, 0 ≤ s ≤ 0.9; with '2:4' it is 0.5 */
+  /** fraction of weights (channels: of the work) pruned, 0 ≤ s ≤ 0.9; with '2:4' it is 0.5 */
   sparsity: number
   pattern: SparsityPattern
   /** a model id from the track's `models`; the track's `baseline` id means "no new student" */
@@ -142,8 +143,11 @@ export interface Evaluation {
     /** the memory level weights and activations are read from (e.g. 'HBM3', 'SRAM', 'flash') */
     weightsLevel: string
     activationsLevel: string
-    /** how the weights are stored: 'dense' (pruned weights kept as zeros), 'bitmap', 'csr16' or '2:4' */
-    format: 'dense' | 'bitmap' | 'csr16' | '2:4'
+    /** how the weights are stored: 'dense' (pruned weights kept as zeros), 'bitmap', 'csr16', '2:4', or 'channels' (whole
+     *  filters removed: a smaller dense model) */
+    format: 'dense' | 'bitmap' | 'csr16' | '2:4' | 'channels'
+    /** the storage format and kernel in words, e.g. 'bitmap (SpInfer kernel)' */
+    kernel: string
     /** bytes held in the on-chip memory (for MCUs: the memory budget) */
     onChipBytes: number
   }

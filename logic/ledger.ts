@@ -1,6 +1,6 @@
 // The Silicon Contract ledger: the student's final recipe, every budget check, what the energy means for the track,
 // and "heavy model + aggressive quantization" vs "light student + high precision". Pure builders (tested).
-import { ARCHETYPE_LABEL, archetypes, evaluate, recipeLabel, TRACKS } from '../engine'
+import { ARCHETYPE_LABEL, archetypeAbsence, archetypes, evaluate, recipeLabel, TRACKS } from '../engine'
 import type { BudgetCheck, Evaluation, Recipe, TrackId } from '../engine'
 import { formatBytes, formatJoules, formatMs, formatValue, sig } from './format'
 
@@ -50,7 +50,7 @@ export function comparison(track: TrackId, recipe: Recipe): ComparisonRow[] {
 /** The archetypes with no in-spec recipe on the track, said plainly. */
 export function missingArchetypes(track: TrackId): string[] {
   const found = archetypeRecipes(track)
-  return (['heavy', 'light'] as const).filter((k) => found[k] === null).map((k) => `${ARCHETYPE_LABEL[k]}: no recipe of this kind meets every budget on this track.`)
+  return (['heavy', 'light'] as const).filter((k) => found[k] === null).map((k) => `${ARCHETYPE_LABEL[k]}: none in spec here; ${archetypeAbsence(track, k)}.`)
 }
 
 export interface Contract {

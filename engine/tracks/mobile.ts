@@ -1,8 +1,8 @@
 // Mobile Nomad: 60 FPS AR translation on glasses with an AR1-class NPU (assumed: no public figures).
-import { MEMORY_ENERGY, k, sramEnergyPerByte } from '../constants'
+import { CHANNELS_ELASTICITY, MEMORY_ENERGY, k, sramEnergyPerByte } from '../constants'
 import type { TrackSpec } from '../spec'
 import { IMAGENET_CHANCE, cnnModels } from './cnn'
-import { FAST_PATH_EFFICIENCY, IMAGENET_KD_RECOVERY } from './common'
+import { FAST_PATH_EFFICIENCY } from './common'
 import { check } from './story'
 import { sig } from '../format'
 
@@ -55,9 +55,10 @@ export const mobile: TrackSpec = {
     sparse24MathSpeedup: k(T, '2:4 math speedup', 1, '×', `${SOC}: no 2:4 sparse MAC units`, 'assumption'),
     sparse24Efficiency: k(T, '2:4 kernel efficiency', 0.6, '', 'assumption: without sparse MACs the 2:4 format is decoded in software', 'assumption'),
     unstructured: {
-      format: 'bitmap', decode: 'hardware', formatSource: 'assumption: zero weights compressed with a presence bitmap, as sparsity-aware mobile NPUs do (Song et al., ISSCC 2019, Samsung Exynos 9820 NPU)',
+      loads: [{ format: 'bitmap', name: 'bitmap (NPU weight decoder)', source: 'assumption: zero weights compressed with a presence bitmap, as sparsity-aware mobile NPUs do (Song et al., ISSCC 2019, Samsung Exynos 9820 NPU)', overhead: null }],
       skip: { relativeRate: k(T, 'zero-skipping NPU: rate on kept weights', 0.75, '× dense rate', 'assumption: a sparsity-aware NPU that skips zero-weight MACs (Song et al., ISSCC 2019, Samsung Exynos 9820 NPU) loses ~25% of its dense rate to load imbalance on the kept ones', 'assumption'), unit: 'zero-skipping NPU MAC array' },
     },
+    channelsElasticity: CHANNELS_ELASTICITY,
     activePowerW: k(T, 'NPU busy power outside MACs and DRAM', 0.3, 'W', 'assumption: clocks, leakage, control and SRAM standby while the NPU runs', 'assumption'),
   },
   baseline: 'resnet50', models, lockStudent: 'mobilenetv2',
@@ -68,13 +69,12 @@ export const mobile: TrackSpec = {
   baselinePowerW: k(T, 'rest-of-glasses power', 0.25, 'W', 'assumption: micro-display, cameras, sensors and radio (Qualcomm AR2 glasses "< 1 W" total, facts.md V2)', 'assumption'),
   batteryJ: k(T, 'battery energy', 960e-3 * 3600, 'J', 'Meta Ray-Ban Display teardown: 960 mWh (facts.md, V2) × 3,600 s/h', 'derived'),
   prune24Penalty: k(T, '2:4 vs unstructured loss at 50%', 1.5, '×', 'assumption: 2:4 costs a little more than unstructured (Mishra et al. 2021)', 'assumption'),
-  kdGapRecovery: IMAGENET_KD_RECOVERY(T),
   budgets: [
     { name: 'memory', sense: 'max', limit: k(T, 'memory budget', 1000, 'MB', 'assumption: 1 GB of LPDDR4X for the model', 'assumption') },
     { name: 'latency', sense: 'max', limit: k(T, 'frame budget', 1000 / 60, 'ms', '60 FPS frame period (facts.md: 16.7 ms)', 'derived') },
     { name: 'power', sense: 'max', limit: k(T, 'glasses power (thermal) budget', 1, 'W', 'Qualcomm AR2 Gen 1: "< 1 W" glasses power (facts.md, V2)', 'published') },
     { name: 'battery', sense: 'min', limit: k(T, 'battery-life target', 120, 'min', 'assumption: a two-hour translated city tour on one charge', 'assumption') },
-    { name: 'accuracy', sense: 'min', limit: k(T, 'accuracy floor', 76.13 - 2.5, '%', 'assumption (game design): the overlay tolerates 2.5 points of ImageNet top-1 below the FP16 ResNet-50 (76.1): tight enough that heavy pruning trips it, loose enough for a distilled MobileNet-class student', 'assumption') },
+    { name: 'accuracy', sense: 'min', limit: k(T, 'accuracy floor', 76.13 - 4, '%', 'assumption (game design): the overlay tolerates 4 points of ImageNet top-1 below the FP16 ResNet-50 (76.1): heavy channel pruning trips it, and a MobileNet-class student distilled as measured (mdistiller KD recovers 22% of the gap: ≈ 72.8) stays above it. It was 2.5 points when distillation was assumed to recover 55%', 'assumption') },
   ],
   story: {
     crisis: (e, spec) => {

@@ -1,7 +1,7 @@
 // The views the instruments draw: sweep, frontier, waterfall steps, cliff, sources, stakeholder.
 import { describe, expect, it } from 'vitest'
 import {
-  accuracyFloor, accuracyVsBits, BASELINE_RECIPE, baselineRecipe, BITS, compressionSteps, evaluate, listSources,
+  accuracyFloor, accuracyVsBits, BASELINE_RECIPE, baselineRecipe, BITS, compressionSteps, evaluate, listSources, PATTERN,
   dominates, knee, meetsFloor, paretoFrontier, PRECISIONS, stakeholderCheck, sweep, TRACK_IDS, TRACKS,
 } from '../../engine'
 
@@ -25,8 +25,9 @@ describe('public constants', () => {
 })
 
 describe.each(TRACK_IDS)('%s', (t) => {
-  it('sweeps every precision × sparsity step × pattern × model × distill', () => {
-    expect(sweep(t)).toHaveLength(4 * (10 + 1) * TRACKS[t].models.length * 2)
+  it('sweeps every precision × (dense, 9 unstructured and 9 channel ratios, 2:4) × model × distill', () => {
+    expect(sweep(t)).toHaveLength(4 * (1 + 9 + 9 + 1) * TRACKS[t].models.length * 2)
+    for (const pattern of PATTERN.values) expect(sweep(t).some((p) => p.recipe.pattern === pattern && p.recipe.sparsity > 0)).toBe(true)
     expect(sweep(t)).toBe(sweep(t)) // memoised
   })
   it('frontier points are mutually non-dominated, sorted by size, and dominate or tie (within rounding) the rest', () => {

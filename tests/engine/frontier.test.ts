@@ -24,7 +24,7 @@ describe('the frontier of the levers taught so far', () => {
       expect(p1.map((p) => p.recipe)).toEqual((['fp16', 'int8', 'int4', 'binary'] as const).map((precision) => ({ ...baselineRecipe(t), precision })))
       const p2 = sweep(t, leversThrough(2))
       expect(p2.every((p) => p.recipe.student === TRACKS[t].baseline && !p.recipe.distill)).toBe(true)
-      expect(p2.length).toBe(4 * 11) // 10 unstructured steps (0 included) and 2:4, at four precisions
+      expect(p2.length).toBe(4 * 20) // dense, 9 unstructured and 9 channel ratios, and 2:4, at four precisions
       expect(sweep(t, leversThrough(3))).toBe(sweep(t))
       expect(paretoFrontier(t, leversThrough(3))).toBe(paretoFrontier(t))
     })

@@ -55,12 +55,33 @@ describe('Cloud Titan: Llama-3-70B on one H100', () => {
     expect(i8.realizedSpeedup).toBeGreaterThan(1.6)
     expect(i8.realizedSpeedup).toBeLessThan(2)
   })
-  it('gets well below 2× from 2:4 (textbook 1.1-1.3× typical) and nothing from 50% unstructured', () => {
+  it('gets well below 2× from 2:4 at FP16 (textbook 1.1-1.3× typical) and about SpInfer\'s A100 figure from 50% unstructured', () => {
     const s24 = cloud({ sparsity: 0.5, pattern: '2:4' })
     expect(s24.theoreticalSpeedup).toBeCloseTo(2, 5)
     expect(s24.realizedSpeedup).toBeGreaterThan(1.05)
     expect(s24.realizedSpeedup).toBeLessThan(1.5)
-    expect(cloud({ sparsity: 0.5 }).realizedSpeedup).toBeLessThanOrEqual(1.0)
+    // SpInfer's bitmap kernel, reproduced on an A100 (FP16, N = 8): ≈ 1.05× over cuBLAS at 50%; the KV cache and the rest
+    // of the token's time do not shrink, so end to end it is at most that
+    const u50 = cloud({ sparsity: 0.5 })
+    expect(u50.memory.format).toBe('bitmap')
+    expect(u50.realizedSpeedup).toBeGreaterThan(1)
+    expect(u50.realizedSpeedup).toBeLessThanOrEqual(1.05)
+  })
+  it('INT4 + 2:4 gains what Sparse-Marlin measures over dense Marlin at batch 1 (5.08 / 3.87 ≈ 1.31× on the weight stream)', () => {
+    const int4 = cloud({ precision: 'int4' })
+    const s24 = cloud({ precision: 'int4', sparsity: 0.5, pattern: '2:4' })
+    const gain = int4.latencyMs / s24.latencyMs
+    // the weight stream gains 1.31×; the KV cache and the per-token rest do not, so end to end a little less
+    expect(gain).toBeGreaterThan(1.15)
+    expect(gain).toBeLessThan(5.08 / 3.87)
+  })
+  it('width (channel) pruning of 20% follows LLM-Pruner (LLaMA-7B 20% + LoRA: 63.25 → 60.07, −12% of the margin above chance)', () => {
+    const dense = cloud()
+    const ch = cloud({ sparsity: 0.2, pattern: 'channels' })
+    const share = (dense.accuracy - ch.accuracy) / (dense.accuracy - 35)
+    expect(share).toBeCloseTo((63.25 - 60.07) / (63.25 - (50 + 50 + 25 + 50 + 25 + 25 + 25) / 7), 2)
+    // memory-bound decode: the smaller dense model is faster
+    expect(ch.latencyMs).toBeLessThan(dense.latencyMs)
   })
   it('follows Huang et al. 2024 zero-shot averages: FP16 75.3, W4 ~74.9 (GPTQ/AWQ), binary near chance 35', () => {
     expect(cloud().accuracy).toBeCloseTo(75.3, 5)

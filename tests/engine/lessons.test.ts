@@ -3,14 +3,14 @@
 // so a change to the engine that removes (or creates) it fails here and the notes get revisited.
 import { describe, expect, it } from 'vitest'
 import {
-  accuracyFloor, archetypes, baselineRecipe, bestTemperature, distillationStart, evaluate,
-  judgeTry, knee, LOCKS, lockAnswer,
-  part2Target, pruningWindows, stakeholderCheck, stakeholderReference, sweep, TRACK_IDS,
-  TRACKS, type TrackId,
+  accuracyFloor, archetypeAbsence, archetypes, baselineRecipe, bestTemperature, distillationStart, evaluate,
+  judgeTry, knee, LOCKS, lockAnswer, part2Target, patternVerdicts, pruningWindows, stakeholderCheck, stakeholderReference,
+  sweep, TRACK_IDS, TRACKS, type SparsityPattern, type TrackId,
 } from '../../engine'
 // the lessons module's own pieces, which no instrument asks for (not in engine/index.ts)
 import { distillationStudent, GAME_SPARSITY_STEPS, part2Start, stakeholderSolution, temperatures } from '../../engine/lessons'
 import { quantizationCurve } from '../../engine/sweep'
+import { SPECS } from '../../engine/tracks'
 
 const params = (t: TrackId, id: string) => TRACKS[t].models.find((m) => m.id === id)!.params.value
 const teacherParams = (t: TrackId) => params(t, TRACKS[t].baseline)
@@ -58,49 +58,66 @@ describe.each(TRACK_IDS)('%s: part 1, the knee of any recipe', (t) => {
   })
 })
 
-// GPUs run unstructured sparsity as Flash-LLM does and gain only beyond ~64% (INT8) or ~80% (INT4), where pruned
-// networks have already tripped the veto; the edge track is compute-bound, where compressed loading saves no time at all.
-const NO_WINDOW: Partial<Record<TrackId, string>> = {
-  cloud: 'INT4 (the knee) already meets every budget: part 2 has no target',
-  edge: 'compute-bound on the GPU: no unstructured ratio saves time, and INT8 + 2:4 still misses 10 ms',
-}
+// The pattern that opens part 2's window on each machine is the lesson (engine/README.md "Pruning patterns"): the H100's
+// memory-bound decode rewards 2:4 (Sparse-Marlin) while unstructured formats cost too much decode at INT4; the Orin's
+// compute-bound convolutions gain only from removed work (channels); the NPU skips zeros and the MCU streams a bitmap.
+const WINNER: Record<TrackId, SparsityPattern> = { cloud: '2:4', edge: 'channels', mobile: 'unstructured', tiny: 'unstructured' }
+// A window wider than ~35 points leaves little to find in ten tries; where the physics gives one, it is said here.
+const WIDE: Partial<Record<TrackId, SparsityPattern>> = { mobile: 'channels' }
 
 describe.each(TRACK_IDS)('%s: part 2, the pruning window', (t) => {
   const start = part2Start(t)
   const target = part2Target(t)
   const windows = pruningWindows(t)
-  if (NO_WINDOW[t]) {
-    it(`has no window, and says why: ${NO_WINDOW[t]}`, () => {
-      expect(windows).toEqual([])
-      if (t === 'cloud') expect(target).toBeNull()
-      if (t === 'edge') {
-        expect(target).toBe('latency')
-        expect(judgeTry(t, { ...start, pattern: '2:4', sparsity: 0.5 }).hit).toBe(false)
-        const dense = evaluate(t, start).latencyMs
-        for (const s of GAME_SPARSITY_STEPS) expect(evaluate(t, { ...start, sparsity: s }).latencyMs).toBeGreaterThanOrEqual(dense * (1 - 1e-9))
-      }
-    })
-    return
-  }
   it('starts at the knee with a failing budget (not trivially in spec)', () => {
     expect(start.precision).toBe(knee(t).precision)
     expect(target).not.toBeNull()
     expect(judgeTry(t, start).hit).toBe(false)
   })
-  it('has a window of ratios above 0% that meets the target without the veto, and ratios beyond it that trip the veto', () => {
-    const w = windows.find((x) => x.pattern === 'unstructured')!
-    expect(w.from).toBeGreaterThan(0)
-    expect(w.ratios.length).toBeGreaterThanOrEqual(3)
-    expect(w.vetoFrom).not.toBeNull()
-    expect(w.vetoFrom!).toBeGreaterThan(w.to)
-    // exhaustive over the slider's 1% steps: inside the window every try wins, beyond the veto none does
-    for (const s of GAME_SPARSITY_STEPS) {
-      const tr = judgeTry(t, { ...start, pattern: 'unstructured', sparsity: s })
-      expect(tr.hit && !tr.veto).toBe(w.ratios.includes(s))
-      if (s >= w.vetoFrom!) expect(tr.veto).toBe(true)
+  it(`the lesson's pattern (${WINNER[t]}) opens a window`, () => {
+    expect(windows.map((w) => w.pattern)).toContain(WINNER[t])
+  })
+  it('every window is exactly the tries that win, exhaustively over the slider\'s steps, starts above 0% and ends before the veto', () => {
+    expect(windows.length).toBeGreaterThan(0)
+    for (const w of windows) {
+      const steps = w.pattern === '2:4' ? [0.5] : GAME_SPARSITY_STEPS
+      for (const s of steps) {
+        const tr = judgeTry(t, { ...start, pattern: w.pattern, sparsity: s })
+        expect(tr.hit && !tr.veto).toBe(w.ratios.includes(s))
+        if (w.vetoFrom !== null && s >= w.vetoFrom) expect(tr.veto).toBe(true)
+      }
+      expect(w.from).toBeGreaterThan(0)
+      if (w.pattern === '2:4') continue
+      // contiguous: one range to find
+      expect(w.ratios.length).toBe(Math.round((w.to - w.from) / 0.01) + 1)
+      if (w.vetoFrom !== null) expect(w.vetoFrom).toBeGreaterThan(w.to)
+      else expect(w.to).toBe(GAME_SPARSITY_STEPS[GAME_SPARSITY_STEPS.length - 1]) // no veto within the slider
+      if (WIDE[t] !== w.pattern) expect(w.to - w.from).toBeLessThanOrEqual(0.35 + 1e-9)
     }
-    // a window narrower than the slider: something to find in ten tries
-    expect(w.ratios.length).toBeLessThan(GAME_SPARSITY_STEPS.length / 2)
+  })
+  it('some pattern has a window with ratios beyond it that trip the veto', () => {
+    expect(windows.some((w) => w.pattern !== '2:4' && w.vetoFrom !== null)).toBe(true)
+  })
+  it('the workbench\'s patterns that open nothing say so: the verdicts agree with the windows', () => {
+    const verdicts = patternVerdicts(t)
+    for (const v of verdicts) expect(v.hit).toBe(windows.some((w) => w.pattern === v.pattern))
+  })
+  it('at FP16 (a student who stayed there) the window is searched at FP16 and never wider than at the knee', () => {
+    for (const w of pruningWindows(t, 'fp16')) {
+      expect(w.precision).toBe('fp16')
+      const atKnee = windows.find((x) => x.pattern === w.pattern)
+      if (atKnee) expect(w.ratios.length).toBeLessThanOrEqual(atKnee.ratios.length)
+    }
+  })
+})
+
+describe('edge: the hardware–algorithm alignment lesson', () => {
+  it('unstructured never saves time on the compute-bound GPU, 2:4 is not enough, channels are', () => {
+    const start = part2Start('edge')
+    const dense = evaluate('edge', start).latencyMs
+    for (const s of GAME_SPARSITY_STEPS) expect(evaluate('edge', { ...start, sparsity: s }).latencyMs).toBeGreaterThanOrEqual(dense * (1 - 1e-9))
+    expect(judgeTry('edge', { ...start, pattern: '2:4', sparsity: 0.5 }).hit).toBe(false)
+    expect(pruningWindows('edge').map((w) => w.pattern)).toEqual(['channels'])
   })
 })
 
@@ -131,12 +148,18 @@ describe.each(TRACK_IDS)('%s: part 3, the workbench opens on a gap', (t) => {
     // smallest of those: no smaller student that distillation can still teach
     for (const m of TRACKS[t].models) if (m.params.value < params(t, id)) expect(already.has(m.id)).toBe(true)
   })
-  it('the gap is visible (over a point) and distillation at the best temperature recovers at least a third of it', () => {
+  it('the gap is visible (over a point) and distillation at the best temperature recovers the pair\'s published share of it', () => {
     const r = distillationStart(t, stakeholderReference(t))
-    const scratch = evaluate(t, r).accuracy
-    const distilled = evaluate(t, { ...r, distill: true, temperature: bestTemperature(t, r.student) }).accuracy
+    // at FP16 dense, where only distillation moves the accuracy (no quantization or pruning loss to scale it)
+    const plain = { ...r, precision: 'fp16' as const, sparsity: 0, pattern: 'unstructured' as const }
+    const scratch = evaluate(t, plain).accuracy
+    const distilled = evaluate(t, { ...plain, distill: true, temperature: bestTemperature(t, r.student) }).accuracy
+    const share = SPECS[t].models.find((m) => m.id === r.student)!.kdRecovery!.value
     expect(teacherAcc - scratch).toBeGreaterThan(1)
-    expect((distilled - scratch) / (teacherAcc - scratch)).toBeGreaterThan(1 / 3)
+    expect((distilled - scratch) / (teacherAcc - scratch)).toBeCloseTo(share, 2)
+    // mdistiller's classic KD on ImageNet (R50 → MobileNet 0.22, R34 → R18 0.36), Hinton's MNIST (0.91): never all of it
+    expect(share).toBeGreaterThan(0.2)
+    expect(share).toBeLessThan(1)
   })
   it('a student the viewer chose stays', () => {
     const other = { ...baselineRecipe(t), student: TRACKS[t].models.find((m) => m.id !== TRACKS[t].baseline)!.id, distill: true }
@@ -149,9 +172,12 @@ describe.each(TRACK_IDS)('%s: the ledger', (t) => {
   it('heavy and light come from the search and are in spec; at least one kind exists', () => {
     const a = archetypes(t)
     for (const x of [a.heavy, a.light]) if (x) expect(evaluate(t, x.recipe).binding).toBeNull()
-    if (a.heavy) expect(a.heavy.recipe).toMatchObject({ student: TRACKS[t].baseline, sparsity: 0 })
+    if (a.heavy) expect(a.heavy.recipe.student).toBe(TRACKS[t].baseline)
+    if (a.heavy) expect(['int4', 'binary']).toContain(a.heavy.recipe.precision)
     if (a.light) expect(['int8', 'fp16']).toContain(a.light.recipe.precision)
     expect(a.light).not.toBeNull() // a distilled student in spec exists on every track (part 3)
+    // where no heavy recipe is in spec, the ledger says why from the engine
+    expect(archetypeAbsence(t, 'heavy') === null).toBe(a.heavy !== null)
   })
 })
 
@@ -161,13 +187,19 @@ describe.each(TRACK_IDS)('%s: every lock\'s key teaches the storyboard\'s insigh
     expect(a.value).toBeGreaterThan(1.9)
     expect(a.value).toBeLessThanOrEqual(2)
     const b = baselineRecipe(t)
-    expect(evaluate(t, b).accuracy - evaluate(t, { ...b, precision: 'int8' }).accuracy).toBeLessThan(0.5)
+    // under a point: Arm ML-Zoo's DS-CNN-L loses the most of the four teachers' sources (95.03% → 94.52%)
+    expect(evaluate(t, b).accuracy - evaluate(t, { ...b, precision: 'int8' }).accuracy).toBeLessThan(1)
   })
-  it('lock 1, accuracy: post-training INT8 costs less than a point (e.g. Arm ML-Zoo DS-CNN-L 95.03% → 94.6%)', () => {
+  it('lock 1, accuracy: post-training INT8 costs less than a point (e.g. Arm ML-Zoo DS-CNN-L 95.03% → 94.52%)', () => {
     expect(LOCKS.quantizationAccuracy.options![lockAnswer(t, 'quantizationAccuracy').value]).toMatch(/^About the same/)
   })
-  it('lock 2: 50% unstructured pruning is not 2× faster', () => {
-    expect(lockAnswer(t, 'sparsity').value).toBeLessThan(1.5)
+  it('lock 2: 50% unstructured pruning is not 2× faster than dense at part 1\'s precision', () => {
+    const a = lockAnswer(t, 'sparsity')
+    expect(a.value).toBeLessThan(1.5)
+    const [dense, pruned] = a.basis.map((b) => evaluate(t, b.recipe))
+    expect(a.basis[0].recipe).toEqual(part2Start(t))
+    expect(a.value).toBeCloseTo(dense.latencyMs / pruned.latencyMs, 9)
+    expect(a.explanation).toContain(evaluate(t, a.basis[1].recipe).memory.kernel)
   })
   it('lock 3: a 4-bit distilled student beats the same student at 8 bits from scratch', () => {
     expect(LOCKS.distillation.options![lockAnswer(t, 'distillation').value]).toMatch(/^Yes/)

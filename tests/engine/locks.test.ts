@@ -1,6 +1,6 @@
 // Each lock's answer key equals evaluate()'s numbers, for every track.
 import { describe, expect, it } from 'vitest'
-import { baselineRecipe, bestTemperature, evaluate, LOCKS, lockAnswer, TRACK_IDS, TRACKS } from '../../engine'
+import { baselineRecipe, bestTemperature, evaluate, knee, LOCKS, lockAnswer, TRACK_IDS, TRACKS } from '../../engine'
 import { quantizationAccuracyOption } from '../../engine/locks'
 
 describe('lock definitions', () => {
@@ -33,9 +33,10 @@ describe.each(TRACK_IDS)('answer keys for %s', (t) => {
     expect(a.explanation.startsWith(LOCKS.quantizationAccuracy.options![expected])).toBe(true)
     expect(a.basis.map((x) => x.recipe.precision)).toEqual(['fp16', 'int8'])
   })
-  it('sparsity = realized speedup of 50% unstructured at FP16, and it is not 2×', () => {
+  it('sparsity = 50% unstructured over dense at part 1\'s precision (the knee), and it is not 2×', () => {
     const a = lockAnswer(t, 'sparsity')
-    expect(a.value).toBe(evaluate(t, { ...b, sparsity: 0.5, pattern: 'unstructured' }).realizedSpeedup)
+    const at = { ...b, precision: knee(t).precision! }
+    expect(a.value).toBe(evaluate(t, at).latencyMs / evaluate(t, { ...at, sparsity: 0.5, pattern: 'unstructured' }).latencyMs)
     expect(a.value).toBeLessThan(1.5)
     expect(a.value).toBeGreaterThanOrEqual(LOCKS.sparsity.range!.min)
   })

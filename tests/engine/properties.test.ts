@@ -128,13 +128,22 @@ describe('lessons that must hold everywhere', () => {
   // GPUs run unstructured sparsity as Flash-LLM does (a 16-bit position per kept value): at ≤ 50% it moves no fewer
   // bytes than dense, so nothing is gained (Gale et al. SC20; Flash-LLM ≈ 1.0× at 50-60%). The MCU's compressed weights
   // and the mobile NPU's zero-skipping are the tracks where moderate sparsity does pay.
-  it('moderate unstructured sparsity (≤ 50%) gives no real speedup on the GPUs while the weights stay in the same memory level', () => {
+  it('moderate unstructured sparsity (≤ 50%) gains at most SpInfer\'s measured 1.05× on the GPUs while the weights stay in the same memory level', () => {
     fc.assert(fc.property(arbCase.filter(({ track }) => track === 'cloud' || track === 'edge'), fc.double({ min: 0, max: 0.5, noNaN: true }), ({ track, recipe }, s) => {
       const dense = evaluate(track, { ...recipe, pattern: 'unstructured', sparsity: 0 })
       const sparse = evaluate(track, { ...recipe, pattern: 'unstructured', sparsity: s })
       // a smaller model that now fits a faster level (SRAM instead of flash) is a placement effect, not a sparse speedup
       if (sparse.memory.weightsLevel === dense.memory.weightsLevel && sparse.memory.activationsLevel === dense.memory.activationsLevel)
-        expect(sparse.latencyMs).toBeGreaterThanOrEqual(dense.latencyMs * (1 - 1e-9))
+        expect(sparse.latencyMs).toBeGreaterThanOrEqual(dense.latencyMs / 1.05)
+    }), RUNS)
+  })
+  it('channel pruning never slows a model down, and on a compute-bound GPU pays less than the work it removes (HALP)', () => {
+    fc.assert(fc.property(arbCase, fc.double({ min: 0.01, max: 0.9, noNaN: true }), ({ track, recipe }, s) => {
+      const dense = evaluate(track, { ...recipe, pattern: 'unstructured', sparsity: 0 })
+      const ch = evaluate(track, { ...recipe, pattern: 'channels', sparsity: s })
+      expect(ch.latencyMs).toBeLessThanOrEqual(dense.latencyMs * (1 + 1e-9))
+      expect(ch.memory.weightsBytes).toBeLessThan(dense.memory.weightsBytes)
+      if (track === 'edge') expect(dense.latencyMs / ch.latencyMs).toBeLessThan(1 / (1 - s))
     }), RUNS)
   })
   it('fewer bits never cost more memory than more bits for the same model and sparsity (dense)', () => {
