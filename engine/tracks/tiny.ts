@@ -133,7 +133,7 @@ export const tiny: TrackSpec = {
     crisis: (e, spec) => {
       const m = e.memory, kib = m.totalBytes / 1024, cap = m.capacityBytes / 1024
       const lat = check(e, 'latency'), pw = check(e, 'power')
-      return `The FP16 ${teacherName(spec)} needs ${sig(kib)} KiB (${sig(m.weightsBytes / 1024)} KiB of weights + ${sig(m.activationsBytes / 1024)} KiB of activations) and the SRAM holds ${cap} KiB: the weights stream from ${m.weightsLevel} every inference, ${sig(lat.value, 2)} ms and ${sig(pw.value, 2)} mW against < ${lat.limit} ms under ${pw.limit} mW. Compress ${sig(kib / cap, 2)}× to hold the model on chip.`
+      return `The FP16 ${teacherName(spec)} needs ${sig(kib)} KiB (${sig(m.weightsBytes / 1024)} KiB of weights + ${sig(m.activationsBytes / 1024)} KiB of activations) and the SRAM holds ${cap} KiB: the weights stream from ${m.weightsLevel} every inference, ${sig(lat.value, 2)} ms and ${sig(pw.value, 2)} mW against < ${lat.limit} ms under ${pw.limit} mW. To sit in SRAM beside the activations the weights must shrink ${sig(m.weightsBytes / 1024 / (cap - m.activationsBytes / 1024), 2)}× (the storyboard's "compress 4× to boot" counts the model alone).`
     },
     headline: (e) => `${sig(e.memory.totalBytes / 1024)} KiB at FP16 vs ${e.memory.capacityBytes / 1024} KiB of SRAM: ${sig(e.latencyMs, 2)} ms from ${e.memory.weightsLevel}`,
     impact: (x, spec) => [
