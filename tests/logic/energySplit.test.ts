@@ -1,6 +1,7 @@
 // The energy split and the closing slide's energy lesson, held to the engine: the parts are evaluate()'s own, the
 // shares sum to one, the dominant part is the largest one, and the per-track facts the lesson states (static leads on
 // Cloud, memory traffic leads a Tiny recipe whose weights stream from flash) are read from evaluate(), never typed.
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { archetypes, baselineRecipe, evaluate, knee, TRACK_IDS, TRACKS } from '../../engine'
 import type { Evaluation, Recipe, TrackId } from '../../engine'
@@ -124,6 +125,15 @@ describe('what the engine finds per track', () => {
     cols.forEach((c, i) => {
       if (c.contrast) expect(cols[i - 1].track).toBe(c.track)
     })
+  })
+})
+
+describe('the closing slide', () => {
+  it('says about energy what the lesson computes (<EnergyLesson />), with no slogan typed beside it', () => {
+    const page = readFileSync(new URL('../../pages/04-contract.md', import.meta.url), 'utf8')
+    const close = page.slice(page.indexOf('# What the silicon taught us'))
+    expect(close).toContain('<EnergyLesson />')
+    expect(close).not.toMatch(/energy is mostly|mostly data movement/i)
   })
 })
 
