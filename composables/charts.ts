@@ -7,6 +7,7 @@ import {
 import type { ChartOptions, LegendItem } from 'chart.js'
 import type { TrackId } from '../engine'
 import type { ContractKind } from '../logic/classFrontier'
+import type { EnergyPart } from '../logic/ledger'
 
 Chart.register(BarElement, BubbleController, CategoryScale, Filler, Legend, LinearScale, LineElement, LogarithmicScale, PointElement, Tooltip)
 Chart.defaults.font.size = 16
@@ -89,3 +90,11 @@ export function baseOptions<T extends 'line' | 'bar' | 'bubble' | 'scatter'>(): 
 /** The class's contracts (logic/classFrontier.ts) are coloured from the Okabe–Ito series palette by kind (and told by
  *  shape too); the track's accent stays for its frontier line. */
 export const KIND_COLOR: Record<ContractKind, string> = { heavy: OKABE_ITO.vermillion, light: OKABE_ITO.blue, other: OKABE_ITO.purple }
+
+/** The energy split's segments (logic/ledger.ts), from the same palette, each with a text colour that reads on it
+ *  (≥ 4.5:1: white on blue, black on orange and sky blue); the segments also carry their words and shares. */
+export const ENERGY_PART_COLOR: Record<EnergyPart, { fill: string; ink: string }> = {
+  compute: { fill: OKABE_ITO.blue, ink: '#ffffff' },
+  dataMovement: { fill: OKABE_ITO.orange, ink: OKABE_ITO.black },
+  static: { fill: OKABE_ITO.skyBlue, ink: OKABE_ITO.black },
+}

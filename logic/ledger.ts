@@ -1,8 +1,68 @@
-// The Silicon Contract ledger: the student's final recipe, every budget check, what the energy means for the track,
-// and "heavy model + aggressive quantization" vs "light student + high precision". Pure builders (tested).
+// The Silicon Contract ledger: the student's final recipe, every budget check, what the energy means for the track and
+// where it goes (compute, memory traffic, static), and "heavy model + aggressive quantization" vs "light student + high
+// precision". Pure builders (tested).
 import { ARCHETYPE_LABEL, archetypeAbsence, archetypes, evaluate, recipeLabel, TRACKS } from '../engine'
 import type { BudgetCheck, Evaluation, Recipe, TrackId } from '../engine'
 import { formatBytes, formatJoules, formatMs, formatValue, sig } from './format'
+
+/** The engine's three parts of a recipe's energy (Evaluation.energy), in the order the deck shows them. */
+export type EnergyPart = 'compute' | 'dataMovement' | 'static'
+export const ENERGY_PARTS: readonly EnergyPart[] = ['compute', 'dataMovement', 'static']
+
+/** Each part in words: `words` wherever there is room (the split's line, the exports, the closing slide), `short` in a
+ *  table cell. Static is the machine's busy power × latency: its clocks and leakage, paid for as long as the work runs. */
+export const ENERGY_PART_WORDS: Record<EnergyPart, { words: string; short: string }> = {
+  compute: { words: 'compute (MACs)', short: 'compute' },
+  dataMovement: { words: 'memory traffic', short: 'memory' },
+  static: { words: 'static (clocks, leakage)', short: 'static' },
+}
+
+export interface EnergyShare { part: EnergyPart; words: string; joules: number; share: number }
+export interface EnergySplit {
+  totalJ: number
+  /** compute, memory traffic, static: always all three, in ENERGY_PARTS order (a bar's segments keep their place) */
+  parts: EnergyShare[]
+  /** the largest part (the first of equals) */
+  dominant: EnergyPart
+}
+
+/**
+ * Where a recipe's energy goes, from the engine's own parts: each part's joules and share of their sum, and which one
+ * dominates. Which part leads is what the engine finds per track and recipe (ARCHITECTURE §3): never assumed here.
+ */
+export function energySplit(e: Pick<Evaluation, 'energy'>): EnergySplit {
+  const joules: Record<EnergyPart, number> = { compute: e.energy.computeJ, dataMovement: e.energy.dataMovementJ, static: e.energy.staticJ }
+  const totalJ = ENERGY_PARTS.reduce((sum, p) => sum + joules[p], 0)
+  const parts = ENERGY_PARTS.map((part) => ({ part, words: ENERGY_PART_WORDS[part].words, joules: joules[part], share: totalJ > 0 ? joules[part] / totalJ : 0 }))
+  const dominant = parts.reduce((a, b) => (b.joules > a.joules ? b : a)).part
+  return { totalJ, parts, dominant }
+}
+
+/** A share as the deck prints it: whole percent, and "<1%" for a part that is there but rounds to nothing. */
+export function formatShare(share: number): string {
+  return share > 0 && share < 0.005 ? '<1%' : `${Math.round(share * 100)}%`
+}
+
+/** The split in one line of words, the largest part first: "mostly static (clocks, leakage) 57% · memory traffic 42% · …". */
+export function energySplitText(s: EnergySplit): string {
+  return byShare(s).map((p, i) => `${i === 0 ? 'mostly ' : ''}${p.words} ${formatShare(p.share)}`).join(' · ')
+}
+
+/** The parts as a sentence reads them: the dominant one first, then the others from larger to smaller. */
+export function byShare(s: EnergySplit): EnergyShare[] {
+  const rest = s.parts.filter((p) => p.part !== s.dominant).sort((a, b) => b.joules - a.joules)
+  return [dominantShare(s), ...rest]
+}
+
+/** The dominant part and its share, e.g. "static (clocks, leakage) 57%". */
+export function dominantText(s: EnergySplit): string {
+  const d = dominantShare(s)
+  return `${d.words} ${formatShare(d.share)}`
+}
+
+export function dominantShare(s: EnergySplit): EnergyShare {
+  return s.parts.find((p) => p.part === s.dominant)!
+}
 
 export interface ComparisonRow {
   key: 'heavy' | 'light' | 'yours'
@@ -12,6 +72,7 @@ export interface ComparisonRow {
   totalBytes: number
   latencyMs: number
   energyPerInferenceJ: number
+  energySplit: EnergySplit
   accuracy: number
   checksPassed: number
   checksTotal: number
@@ -31,8 +92,8 @@ function row(track: TrackId, key: ComparisonRow['key'], label: string, recipe: R
   const e = evaluate(track, recipe)
   return {
     key, label, recipe, recipeText: recipeLabel(track, recipe),
-    totalBytes: e.memory.totalBytes, latencyMs: e.latencyMs, energyPerInferenceJ: e.energyPerInferenceJ, accuracy: e.accuracy,
-    checksPassed: e.checks.filter((c) => c.pass).length, checksTotal: e.checks.length,
+    totalBytes: e.memory.totalBytes, latencyMs: e.latencyMs, energyPerInferenceJ: e.energyPerInferenceJ, energySplit: energySplit(e),
+    accuracy: e.accuracy, checksPassed: e.checks.filter((c) => c.pass).length, checksTotal: e.checks.length,
   }
 }
 
@@ -60,6 +121,8 @@ export interface Contract {
   recipeText: string
   metric: { name: string; unit: string }
   figures: { totalBytes: number; latencyMs: number; energyPerInferenceJ: number; accuracy: number; accuracyDrop: number }
+  /** where the energy per inference goes */
+  energy: EnergySplit
   checks: BudgetCheck[]
   inSpec: boolean
   binding: string | null
@@ -84,6 +147,7 @@ export function buildContract(track: TrackId, recipe: Recipe, generatedAt?: stri
       totalBytes: e.memory.totalBytes, latencyMs: e.latencyMs, energyPerInferenceJ: e.energyPerInferenceJ,
       accuracy: e.accuracy, accuracyDrop: e.accuracyDrop,
     },
+    energy: energySplit(e),
     checks: e.checks.map((c) => ({ ...c })),
     inSpec: e.binding === null, // no budget fails (the engine's binding is the first that does)
     binding: e.binding,
@@ -124,17 +188,18 @@ export function contractToMarkdown(c: Contract): string {
     '',
     '## Energy per inference and what it means',
     '',
-    `- Energy per inference: ${formatJoules(c.figures.energyPerInferenceJ)}`,
+    `- Energy per inference: ${formatJoules(c.figures.energyPerInferenceJ)}, ${energySplitText(c.energy)}`,
+    ...c.energy.parts.map((p) => `  - ${p.words}: ${formatJoules(p.joules)} (${formatShare(p.share)})`),
     `- Latency: ${formatMs(c.figures.latencyMs)} · Footprint: ${formatBytes(c.figures.totalBytes, units)}`,
     `- ${c.metric.name}: ${sig(c.figures.accuracy)} ${c.metric.unit} (${sig(c.figures.accuracyDrop)} below the baseline)`,
     ...c.impact.map((i) => `- ${i.label}: ${sig(i.value)} ${i.unit}`),
     '',
     '## Heavy model vs light student',
     '',
-    `| option | recipe | footprint | latency | energy per inference | ${cell(c.metric.name)} (${cell(c.metric.unit)}) | budgets passed |`,
-    '|---|---|---|---|---|---|---|',
+    `| option | recipe | footprint | latency | energy per inference | energy mostly | ${cell(c.metric.name)} (${cell(c.metric.unit)}) | budgets passed |`,
+    '|---|---|---|---|---|---|---|---|',
     ...c.comparison.map(
-      (o) => `| ${o.label} | ${cell(o.recipeText)} | ${formatBytes(o.totalBytes, units)} | ${formatMs(o.latencyMs)} | ${formatJoules(o.energyPerInferenceJ)} | ${sig(o.accuracy)} | ${o.checksPassed}/${o.checksTotal} |`,
+      (o) => `| ${o.label} | ${cell(o.recipeText)} | ${formatBytes(o.totalBytes, units)} | ${formatMs(o.latencyMs)} | ${formatJoules(o.energyPerInferenceJ)} | ${dominantText(o.energySplit)} | ${sig(o.accuracy)} | ${o.checksPassed}/${o.checksTotal} |`,
     ),
     ...c.missing.flatMap((m) => ['', m]),
     '',

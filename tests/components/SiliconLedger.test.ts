@@ -1,10 +1,13 @@
-// The ledger shows the engine's checks and energy, compares heavy vs light from the engine, and downloads the contract.
+// The ledger shows the engine's checks and energy (and where it goes), compares heavy vs light from the engine, and
+// downloads the contract.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import SiliconLedger from '../../components/SiliconLedger.vue'
 import { useDeckState } from '../../composables/deckState'
 import { formatJoules, formatValue } from '../../logic/format'
-import { archetypeRecipes, buildContract, contractToJson, contractToMarkdown } from '../../logic/ledger'
+import {
+  archetypeRecipes, buildContract, contractToJson, contractToMarkdown, ENERGY_PART_WORDS, ENERGY_PARTS, energySplit, formatShare,
+} from '../../logic/ledger'
 import { baselineRecipe, evaluate, sweep, TRACK_IDS, TRACKS } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
 
@@ -27,6 +30,7 @@ describe.each(TRACK_IDS)('contract builders on %s', (track) => {
     expect(c.figures).toEqual({
       totalBytes: e.memory.totalBytes, latencyMs: e.latencyMs, energyPerInferenceJ: e.energyPerInferenceJ, accuracy: e.accuracy, accuracyDrop: e.accuracyDrop,
     })
+    expect(c.energy).toEqual(energySplit(e))
     expect(c.checks).toEqual(e.checks)
     expect(c.inSpec).toBe(e.checks.every((k) => k.pass))
     expect(c.binding).toBe(e.binding)
@@ -54,8 +58,8 @@ describe.each(TRACK_IDS)('contract builders on %s', (track) => {
       const ok = sweep(track).filter((p) => keep(p.recipe) && p.evaluation.binding === null)
       return ok.length === 0 ? null : ok.reduce((a, b) => (b.evaluation.energyPerInferenceJ < a.evaluation.energyPerInferenceJ ? b : a)).recipe
     }
-    expect(heavy).toEqual(best((r) => r.sparsity === 0 && r.student === teacher.id && (r.precision === 'int4' || r.precision === 'binary')))
-    expect(light).toEqual(best((r) => r.sparsity === 0 && r.distill && params(r.student) < teacher.params.value && (r.precision === 'int8' || r.precision === 'fp16')))
+    expect(heavy).toEqual(best((r) => r.student === teacher.id && (r.precision === 'int4' || r.precision === 'binary')))
+    expect(light).toEqual(best((r) => r.distill && params(r.student) < teacher.params.value && (r.precision === 'int8' || r.precision === 'fp16')))
     expect(heavy !== null || light !== null).toBe(true)
     expect(buildContract(track, baselineRecipe(track)).missing).toHaveLength([heavy, light].filter((x) => x === null).length)
   })
@@ -80,6 +84,40 @@ describe.each(TRACK_IDS)('SiliconLedger on %s', (track) => {
     const shown = [heavy, light, deck.recipe.value].filter((r) => r !== null)
     expect(energies).toEqual(shown.map((r) => formatJoules(evaluate(track, r).energyPerInferenceJ)))
     expect(w.findAll('[data-testid="ledger-missing"]')).toHaveLength(3 - shown.length)
+    // each row's energy says which part of it leads, from its own evaluation
+    const leads = w.findAll('[data-testid="ledger-comparison"] [data-field="energy-lead"]').map((x) => x.text())
+    expect(leads).toEqual(shown.map((r) => {
+      const s = energySplit(evaluate(track, r))
+      return `${formatShare(s.parts.find((p) => p.part === s.dominant)!.share)} ${ENERGY_PART_WORDS[s.dominant].short}`
+    }))
+    w.unmount()
+  })
+
+  it('splits the energy into compute, memory traffic and static: a bar and a line that names the largest part', () => {
+    deck.setTrack(track)
+    deck.reset()
+    deck.updateRecipe(sample(track))
+    const w = mount(SiliconLedger, { attachTo: document.body })
+    const e = evaluate(track, deck.recipe.value)
+    const parts = { compute: e.energy.computeJ, dataMovement: e.energy.dataMovementJ, static: e.energy.staticJ }
+    const total = parts.compute + parts.dataMovement + parts.static
+    const largest = ENERGY_PARTS.reduce((a, b) => (parts[b] > parts[a] ? b : a))
+    const split = w.get('[data-testid="ledger-energy"] + [data-testid="energy-split"]') // beside the energy per inference
+    const segs = split.findAll('.bar [data-part]')
+    expect(segs.map((x) => x.attributes('data-part'))).toEqual(ENERGY_PARTS)
+    for (const seg of segs) {
+      const share = parts[seg.attributes('data-part') as keyof typeof parts] / total
+      expect(seg.attributes('style')).toContain(`width: ${share * 100}%`)
+      expect(seg.attributes('title')).toContain(formatShare(share))
+      if (share >= 0.12) expect(seg.text()).toBe(formatShare(share)) // labelled inside where it has room
+    }
+    // the line: every part with its share (not colour alone), the largest first, in full words, after "Mostly"
+    const line = split.get('[data-testid="energy-dominant"]')
+    const named = line.findAll('[data-part]')
+    expect(named.map((x) => x.attributes('data-part'))[0]).toBe(largest)
+    expect(line.text().startsWith(`Mostly ${ENERGY_PART_WORDS[largest].words} ${formatShare(parts[largest] / total)}`)).toBe(true)
+    for (const p of ENERGY_PARTS) expect(line.get(`[data-part="${p}"]`).text()).toContain(formatShare(parts[p] / total))
+    expect(named).toHaveLength(3)
     w.unmount()
   })
 
