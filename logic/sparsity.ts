@@ -1,10 +1,11 @@
 // Part 2, the sparsity workbench: curves over the pruning ratio, the game's target, and the 10-try rule, as pure
 // functions over the engine's public API (composables/useSparsity.ts keeps each viewer's tries).
 import {
-  baselineRecipe, meetsFloor, evaluate, GAME_MAX_TRIES, gridOf, judgeTry, modelName, part2Target, PATTERN, pruningWindows, SPARSITY, TRACKS,
+  baselineRecipe, meetsFloor, evaluate, GAME_MAX_TRIES, gridOf, judgeTry, knee, modelName, part2Target, PATTERN, PRECISION, pruningWindows,
+  SPARSITY, TRACKS,
 } from '../engine'
-import type { Evaluation, Recipe, SparsityPattern, TrackId } from '../engine'
-import { formatValue } from './format'
+import type { Evaluation, Precision, Recipe, SparsityPattern, TrackId, Window } from '../engine'
+import { formatValue, sig } from './format'
 
 /** The ratios the workbench's curves are drawn at (the parameter table's curve step). */
 export const SPARSITY_STEPS: readonly number[] = gridOf(SPARSITY.min, SPARSITY.max, SPARSITY.curveStep)
@@ -31,11 +32,44 @@ export function sparsityCurve(track: TrackId, recipe: Recipe, pattern: SparsityP
   })
 }
 
-/** The highest unstructured pruning ratio (on the curve's grid) at which the recipe's accuracy stays at or above the
- *  stakeholder's floor, or null when none does: what the readout suggests after a veto. */
-export function safeSparsity(track: TrackId, recipe: Recipe): number | null {
-  const ok = sparsityCurve(track, recipe, 'unstructured').filter((p) => meetsFloor(track, p.accuracy))
+/** Whether two patterns' curves (on the same ratios) have different theoretical speedups anywhere (by more than 0.5%):
+ *  one theoretical line serves both only when they agree. They differ where one pattern's smaller model moves on chip. */
+export function theoryDiffers(a: readonly CurvePoint[], b: readonly CurvePoint[]): boolean {
+  return a.some((p, i) => b[i] !== undefined && Math.abs(b[i].theoretical / p.theoretical - 1) > 0.005)
+}
+
+/** The highest pruning ratio of a pattern (the recipe's own by default; on the curve's grid, so 2:4 has only its fixed
+ *  ratio) at which the recipe's accuracy stays at or above the stakeholder's floor, or null when none does. */
+export function safeSparsity(track: TrackId, recipe: Recipe, pattern: SparsityPattern = recipe.pattern): number | null {
+  const ok = sparsityCurve(track, recipe, pattern).filter((p) => meetsFloor(track, p.accuracy))
   return ok.length ? ok[ok.length - 1].sparsity : null
+}
+
+const pct = (fraction: number) => `${Math.round(fraction * 100)}%`
+
+/** What the readout suggests after a veto, for the recipe's own pattern: how far it can go, or what else to change. */
+export function vetoHint(track: TrackId, recipe: Recipe): string {
+  const dense = evaluate(track, { ...recipe, pattern: PATTERN.default, sparsity: 0 })
+  if (!meetsFloor(track, dense.accuracy)) return 'Below the floor even dense: raise the precision.'
+  if (recipe.pattern === '2:4') {
+    const others = PATTERN.values.filter((p) => p !== '2:4').map((p) => PATTERN.names[p]).join(' or ')
+    return `2:4 always prunes ${pct(PATTERN.sparsityOf24)}, below the floor here: choose ${others}, or raise the precision.`
+  }
+  const safe = safeSparsity(track, recipe)
+  // dense passes, and ratio 0 is on the curve, so `safe` is a number; the fallback only guards a change of grid
+  return safe === null ? 'Prune less, or raise the precision.' : `Safe up to ${pct(safe)} ${PATTERN.names[recipe.pattern]} here: prune less or raise the precision.`
+}
+
+/** Speedup over the same model dense at the recipe's own precision (dense latency ÷ the recipe's latency): what pruning
+ *  alone buys. For 50% unstructured at part 1's answer this is lock 2's key. */
+export function speedupOverDense(track: TrackId, recipe: Recipe): number {
+  const dense = evaluate(track, { ...recipe, pattern: PATTERN.default, sparsity: 0 })
+  return dense.latencyMs / evaluate(track, recipe).latencyMs
+}
+
+/** "over dense INT8": the baseline speedupOverDense is measured against, in words. */
+export function overDenseBaseline(recipe: Recipe): string {
+  return `over dense ${PRECISION.names[recipe.precision]}`
 }
 
 /** The budget the part-2 game is played for (the engine's part2Target: the first budget the knee's recipe fails). */
@@ -61,15 +95,55 @@ export function requiredSpeedup(track: TrackId): number | null {
   return evaluate(track, baselineRecipe(track)).latencyMs / t.limit
 }
 
-/** The engine's pruning window in one sentence, for after the tenth try (or when the presenter asks). */
-export function windowText(track: TrackId): string {
+/** The precision part 2 starts at and its target is set at: part 1's answer (the knee), FP16 when no precision keeps
+ *  the floor (as the engine's part-2 start does). */
+export function part2Precision(track: TrackId): Precision {
+  return knee(track).precision ?? PRECISION.default
+}
+
+/** One pattern's window in words: "channels 67–79% (veto from 80%)", "2:4 (50%)" (2:4 has one ratio, so no veto). */
+function windowPart(w: Window, withVeto: boolean): string {
+  const name = PATTERN.names[w.pattern]
+  const range = w.from === w.to ? pct(w.from) : `${Math.round(w.from * 100)}–${pct(w.to)}`
+  if (w.pattern === '2:4') return `${name} (${range})`
+  return `${name} ${range}${withVeto && w.vetoFrom !== null ? ` (veto from ${pct(w.vetoFrom)})` : ''}`
+}
+
+/** "unstructured 41–61% (veto from 62%), 2:4 (50%) or channels 23–24% (veto from 25%)" and whether it is one. */
+function windowList(ws: Window[], withVeto = true): { text: string; verb: string } {
+  const parts = ws.map((w) => windowPart(w, withVeto))
+  const text = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}`
+  return { text, verb: parts.length === 1 ? 'meets' : 'meet' }
+}
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+
+/**
+ * The engine's pruning windows in a sentence, for the precision the student holds (after the tenth try, or when the
+ * presenter asks). The target is set at part 2's start (part 1's answer); a student at another precision is told what
+ * holds there and what holds at part 1's answer, so a window is never read at the wrong precision.
+ */
+export function windowText(track: TrackId, precision: Precision = part2Precision(track)): string {
   const t = gameTarget(track)
+  // every track has a part-2 target today; kept so a track whose start already meets every budget still reads sensibly
   if (!t) return 'No part-2 target here: part 1\'s precision already meets every budget; pruning only costs accuracy.'
-  const ws = pruningWindows(track)
-  if (ws.length === 0) return `No ratio meets ${targetText(track, t)} without the veto on this machine: part 3's smaller student does.`
-  const parts = ws.map((w) => (w.pattern === '2:4' ? '2:4' : `${Math.round(w.from * 100)}–${Math.round(w.to * 100)}% unstructured`))
-  const veto = ws.find((w) => w.vetoFrom !== null)?.vetoFrom
-  return `Window: ${parts.join(' or ')} meets ${targetText(track, t)}${veto ? `; the veto trips from ${Math.round(veto * 100)}%` : ''}.`
+  const goal = targetText(track, t)
+  const start = part2Precision(track)
+  const here = pruningWindows(track, precision)
+  const held = PRECISION.names[precision]
+  if (precision === start) {
+    if (here.length === 0) return `No ratio of any pattern meets ${goal} at ${held} without the veto on this machine: pruning alone is not enough.`
+    const { text, verb } = windowList(here)
+    const never = PATTERN.values.filter((p) => !here.some((w) => w.pattern === p)).map((p) => PATTERN.names[p])
+    const neverText = never.length ? ` ${capitalised(never.join(' and '))} never ${never.length === 1 ? 'does' : 'do'} here.` : ''
+    return `Window at ${held}: ${text} ${verb} ${goal}.${neverText}`
+  }
+  // the other precision's windows without their vetoes: the sentence must fit the workbench at 18 px, and the veto
+  // is the student's to find once at that precision
+  const atStart = pruningWindows(track)
+  const hereText = here.length ? `${windowList(here).text} ${windowList(here).verb} ${goal} here` : `no ratio meets ${goal} here`
+  const startText = atStart.length ? windowList(atStart, false).text : 'none either'
+  return `You are at ${held}: ${hereText}. At ${PRECISION.names[start]} (part 1's answer): ${startText}.`
 }
 
 // ---------- the 10-iteration rule ----------
@@ -92,6 +166,14 @@ export interface Attempt {
   veto: boolean
 }
 export type AttemptStatus = 'open' | 'success' | 'out'
+
+/** Two numbers in as few significant digits (3 to 5) as tell them apart: an accuracy of 93.96 against a floor of 94
+ *  must not read "94 % · floor 94 % · FAIL". */
+export function distinctSig(a: number, b: number): [string, string] {
+  let digits = 3
+  while (digits < 5 && a !== b && sig(a, digits) === sig(b, digits)) digits++
+  return [sig(a, digits), sig(b, digits)]
+}
 
 /** The accuracy veto: the stakeholder refuses any recipe below the track's accuracy floor. */
 export function isVetoed(track: TrackId, e: Evaluation): boolean {

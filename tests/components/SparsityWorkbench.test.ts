@@ -1,13 +1,14 @@
-// The sparsity workbench plots and shows the engine's numbers, writes the shared recipe, counts tries, and vetoes.
+// The sparsity workbench plots and shows the engine's numbers for all three patterns, writes the shared recipe, counts
+// tries, vetoes, and reads lock 2's key where the lock sends the student.
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import SparsityWorkbench from '../../components/SparsityWorkbench.vue'
 import SparsityControls from '../../components/SparsityControls.vue'
 import { useDeckState } from '../../composables/deckState'
 import { clearPage, mountOnTrack } from './mountOnTrack'
-import { formatMs, formatValue } from '../../logic/format'
-import { gameTarget, requiredSpeedup, SPARSITY_STEPS, windowText } from '../../logic/sparsity'
-import { accuracyFloor, evaluate, PRECISIONS, TRACK_IDS, TRACKS } from '../../engine'
-import type { Recipe, TrackId } from '../../engine'
+import { formatMs, formatValue, sig } from '../../logic/format'
+import { gameTarget, requiredSpeedup, SPARSITY_STEPS, speedupBaseline, vetoHint, windowText } from '../../logic/sparsity'
+import { accuracyFloor, evaluate, knee, lockAnswer, PATTERN, PRECISION, PRECISIONS, pruningWindows, TRACK_IDS, TRACKS } from '../../engine'
+import type { Recipe, SparsityPattern, TrackId } from '../../engine'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
 vi.mock('../../composables/slidev', async () => (await import('./chartStubs')).slidevStub)
@@ -17,27 +18,75 @@ const start = (track: TrackId) => mountOnTrack(SparsityWorkbench, track)
 
 beforeEach(clearPage)
 
+type Dataset = { label: string; data: { x: number; y: number }[] }
+
 describe.each(TRACK_IDS)('SparsityWorkbench on %s', (track) => {
-  it('plots theoretical and realized speedup from evaluate() at every pruning ratio, and the current point', async () => {
+  const part1 = knee(track).precision!
+  it('plots theoretical and realized speedup from evaluate() for unstructured and channels at every ratio, 2:4 at its one, and the current point', async () => {
     const w = start(track)
     await w.get('[data-testid="sparsity-slider"]').setValue('40')
     const r = deck.recipe.value
     expect(r.sparsity).toBeCloseTo(0.4)
-    const ds = w.getComponent({ name: 'Line' }).props('data').datasets
-    const at = (s: number) => evaluate(track, { ...r, pattern: 'unstructured', sparsity: s })
-    expect(ds[0].data).toEqual(SPARSITY_STEPS.map((s) => ({ x: s * 100, y: at(s).theoreticalSpeedup })))
-    expect(ds[1].data).toEqual(SPARSITY_STEPS.map((s) => ({ x: s * 100, y: at(s).realizedSpeedup })))
-    const t24 = evaluate(track, { ...r, pattern: '2:4', sparsity: 0.5 })
-    expect(ds[2].data).toEqual([{ x: 50, y: t24.theoreticalSpeedup }])
-    expect(ds[3].data).toEqual([{ x: 50, y: t24.realizedSpeedup }])
+    const ds: Dataset[] = w.getComponent({ name: 'Line' }).props('data').datasets
+    const byLabel = (label: string) => ds.find((d) => d.label === label)
+    const at = (pattern: SparsityPattern, s: number) => evaluate(track, { ...r, pattern, sparsity: s })
+    const line = (pattern: SparsityPattern, f: (e: ReturnType<typeof evaluate>) => number) => SPARSITY_STEPS.map((s) => ({ x: s * 100, y: f(at(pattern, s)) }))
+    const split = SPARSITY_STEPS.some((s) => Math.abs(at('channels', s).theoreticalSpeedup / at('unstructured', s).theoreticalSpeedup - 1) > 0.005)
+    expect(byLabel(split ? 'theor., unstructured' : 'theoretical')!.data).toEqual(line('unstructured', (e) => e.theoreticalSpeedup))
+    if (split) expect(byLabel('theor., channels')!.data).toEqual(line('channels', (e) => e.theoreticalSpeedup))
+    else expect(ds.some((d) => /channels/.test(d.label) && /theor/.test(d.label))).toBe(false)
+    expect(byLabel('unstructured')!.data).toEqual(line('unstructured', (e) => e.realizedSpeedup))
+    expect(byLabel('channels')!.data).toEqual(line('channels', (e) => e.realizedSpeedup))
+    expect(byLabel('2:4')!.data).toEqual([{ x: 50, y: at('2:4', 0.5).realizedSpeedup }])
     const need = requiredSpeedup(track)
-    if (need !== null) expect(ds[4].data[0].y).toBe(need)
-    expect(ds[ds.length - 1].data).toEqual([{ x: 40, y: evaluate(track, r).realizedSpeedup }])
+    if (need !== null) expect(ds.find((d) => d.label.startsWith('target'))!.data[0].y).toBe(need)
+    expect(ds[ds.length - 1]).toMatchObject({ label: 'you', data: [{ x: 40, y: evaluate(track, r).realizedSpeedup }] })
+    // the table fallback lists all three patterns, with their own numbers
+    const table = w.get('.sparsity-plot table').text()
+    for (const p of PATTERN.values) expect(table).toContain(PATTERN.names[p])
+    expect(table).toContain(`${sig(at('channels', 0.9).realizedSpeedup)}×`)
+    expect(table).toContain(`${sig(at('2:4', 0.5).realizedSpeedup)}×`)
     expect(w.get('[data-testid="sparsity-value"]').text()).toBe('40 %')
-    const t = gameTarget(track)
-    const shown = evaluate(track, r).checks.find((c) => c.name === (t?.name ?? 'latency'))!
+    const t = gameTarget(track)!
+    const shown = evaluate(track, r).checks.find((c) => c.name === t.name)!
     expect(w.get('[data-testid="sparsity-target"]').text()).toContain(formatValue(shown.value, shown.unit, TRACKS[track].units.bytes))
     expect(w.get('[data-testid="sparsity-readout"]').text()).toContain(formatMs(evaluate(track, r).latencyMs))
+    w.unmount()
+  })
+
+  it('lock 2 = the workbench: 50% unstructured at part 1\'s precision reads lock 2\'s key "over dense", beside the FP16 baseline and the kernel', async () => {
+    const w = start(track)
+    await w.get(`[data-testid="sparsity-precision"] input[value="${part1}"]`).setValue(true)
+    await w.get('[data-testid="sparsity-slider"]').setValue('50')
+    expect(deck.recipe.value).toMatchObject({ precision: part1, pattern: 'unstructured', sparsity: 0.5 })
+    const e = evaluate(track, deck.recipe.value)
+    const overDense = w.get('[data-testid="sparsity-over-dense"]').text()
+    expect(overDense).toBe(`${sig(lockAnswer(track, 'sparsity').value, 2)}× over dense ${PRECISION.names[part1]}`)
+    expect(w.get('[data-testid="sparsity-speedup"]').text()).toBe(`${sig(e.realizedSpeedup, 2)}× vs ${speedupBaseline(track)}`)
+    expect(w.get('[data-testid="sparsity-kernel"]').text()).toBe(`Runs as: ${e.memory.kernel}`)
+    // another pattern, same precision: its own number over the same dense model, and its own kernel
+    await w.get('input[value="channels"]').setValue(true)
+    const c = evaluate(track, deck.recipe.value)
+    const dense = evaluate(track, { ...deck.recipe.value, pattern: 'unstructured', sparsity: 0 })
+    expect(w.get('[data-testid="sparsity-over-dense"]').text()).toBe(`${sig(dense.latencyMs / c.latencyMs, 2)}× over dense ${PRECISION.names[part1]}`)
+    expect(w.get('[data-testid="sparsity-kernel"]').text()).toBe(`Runs as: ${c.memory.kernel}`)
+    w.unmount()
+  })
+
+  it('channels keeps the slider and the ratio, and says what the ratio counts', async () => {
+    const w = start(track)
+    const slider = w.get('[data-testid="sparsity-slider"]')
+    await slider.setValue('37')
+    await w.get('input[value="channels"]').setValue(true)
+    expect(deck.recipe.value).toMatchObject({ pattern: 'channels', sparsity: 0.37 })
+    expect((slider.element as HTMLInputElement).disabled).toBe(false)
+    expect(w.get('[data-testid="sparsity-value"]').text()).toBe('37 %')
+    expect(w.get('[data-testid="sparsity-ratio-of"]').text()).toBe(PATTERN.ratioOf.channels)
+    await slider.setValue('64')
+    expect(deck.recipe.value).toMatchObject({ pattern: 'channels', sparsity: 0.64 })
+    await w.get('input[value="unstructured"]').setValue(true)
+    expect(deck.recipe.value).toMatchObject({ pattern: 'unstructured', sparsity: 0.64 })
+    expect(w.get('[data-testid="sparsity-ratio-of"]').text()).toBe(PATTERN.ratioOf.unstructured)
     w.unmount()
   })
 
@@ -49,23 +98,27 @@ describe.each(TRACK_IDS)('SparsityWorkbench on %s', (track) => {
     w.unmount()
   })
 
-  it('shows the accuracy veto exactly when accuracy is below the floor, with a recovery hint', async () => {
+  it('shows the accuracy veto exactly when accuracy is below the floor, with a recovery hint for the recipe\'s own pattern', async () => {
     const w = start(track)
     expect(w.find('[data-testid="accuracy-veto"]').exists()).toBe(evaluate(track, deck.recipe.value).accuracy < accuracyFloor(track))
-    const vetoed = PRECISIONS.flatMap((precision) => SPARSITY_STEPS.map((sparsity) => ({ ...deck.recipe.value, precision, sparsity }) as Recipe))
-      .find((x) => evaluate(track, x).accuracy < accuracyFloor(track))
-    expect(vetoed, 'some recipe breaks the floor').toBeDefined()
-    deck.updateRecipe(vetoed!)
-    await w.vm.$nextTick()
-    const banner = w.get('[data-testid="accuracy-veto"]')
-    expect(banner.attributes('role')).toBe('alert')
-    expect(banner.text()).toContain('STAKEHOLDER ACCURACY VETO')
-    expect(banner.text()).toMatch(/prune less|raise the precision/)
+    for (const pattern of ['channels', '2:4'] as const) {
+      const vetoed = PRECISIONS.flatMap((precision) => (pattern === '2:4' ? [0.5] : SPARSITY_STEPS).map((sparsity) => ({ ...deck.recipe.value, precision, pattern, sparsity }) as Recipe))
+        .find((x) => evaluate(track, x).accuracy < accuracyFloor(track))
+      expect(vetoed, `some ${pattern} recipe breaks the floor`).toBeDefined()
+      deck.updateRecipe(vetoed!)
+      await w.vm.$nextTick()
+      const banner = w.get('[data-testid="accuracy-veto"]')
+      expect(banner.attributes('role')).toBe('alert')
+      expect(banner.text()).toContain('STAKEHOLDER ACCURACY VETO')
+      expect(banner.text()).toContain(vetoHint(track, vetoed!))
+      expect(banner.text()).toMatch(pattern === '2:4' ? /2:4 always prunes|even dense/ : /Safe up to \d+% channels|even dense/)
+      expect(w.get('[data-testid="sparsity-accuracy"]').text()).toContain('FAIL')
+    }
     w.unmount()
   })
 
-  it('counts a try on "Try this recipe" and on a pointer release, not on keyboard steps', async () => {
-    if (gameTarget(track) === null) return // no game on a track with nothing to hit (tested above)
+  it('counts a try on the "Try" button and on a pointer release, not on keyboard steps', async () => {
+    expect(gameTarget(track), 'every track has a part-2 game').not.toBeNull()
     const w = start(track)
     const slider = w.get('[data-testid="sparsity-slider"]')
     const count = () => w.get('[data-testid="tries-count"]').text()
@@ -84,16 +137,19 @@ describe.each(TRACK_IDS)('SparsityWorkbench on %s', (track) => {
     w.unmount()
   })
 
-  it('shows the engine\'s window after the tenth try, or earlier on request', async () => {
+  it('shows the engine\'s window for the precision the student holds, after the tenth try or earlier on request', async () => {
     const w = start(track)
-    if (gameTarget(track) === null) { // nothing to hit: no game, the verdict shows from the start
-      expect(w.get('[data-testid="tries-window"]').text()).toBe(windowText(track))
-      expect(w.find('[data-testid="try-button"]').exists()).toBe(false)
-      return w.unmount()
-    }
+    expect(gameTarget(track)).not.toBeNull()
     expect(w.find('[data-testid="tries-window"]').exists()).toBe(false)
     await w.get('[data-testid="window-button"]').trigger('click')
-    expect(w.get('[data-testid="tries-window"]').text()).toBe(windowText(track))
+    // the deck opens at FP16, away from part 1's answer: the sentence says where the window holds
+    expect(deck.recipe.value.precision).toBe('fp16')
+    expect(w.get('[data-testid="tries-window"]').text()).toBe(windowText(track, 'fp16'))
+    expect(w.get('[data-testid="tries-window"]').text()).toContain(`At ${PRECISION.names[part1]} (part 1's answer)`)
+    await w.get(`[data-testid="sparsity-precision"] input[value="${part1}"]`).setValue(true)
+    const atPart1 = w.get('[data-testid="tries-window"]').text()
+    expect(atPart1).toBe(windowText(track, part1))
+    for (const win of pruningWindows(track, part1)) expect(atPart1).toContain(PATTERN.names[win.pattern])
     await w.get('[data-testid="restart-button"]').trigger('click')
     expect(w.find('[data-testid="tries-window"]').exists()).toBe(false)
     // ten tries that cannot win (a ratio the veto trips, or none at all when nothing hits)
@@ -102,7 +158,7 @@ describe.each(TRACK_IDS)('SparsityWorkbench on %s', (track) => {
       await slider.setValue(String(90 - i))
       await w.get('[data-testid="try-button"]').trigger('click')
     }
-    expect(w.get('[data-testid="tries-window"]').text()).toBe(windowText(track))
+    expect(w.get('[data-testid="tries-window"]').text()).toBe(windowText(track, part1))
     w.unmount()
   })
 

@@ -1,12 +1,16 @@
 // The 10-iteration rule and the waterfall's bars as pure functions, and the sparsity curve = the engine's numbers.
 import { describe, expect, it } from 'vitest'
 import {
-  attemptStatus, MAX_ATTEMPTS, recordAttempt, requiredSpeedup, sparsityCurve, SPARSITY_STEPS,
-  gameTarget, judgeAttempt, speedupBaseline, windowText, type Attempt,
+  attemptStatus, distinctSig, MAX_ATTEMPTS, overDenseBaseline, part2Precision, recordAttempt, requiredSpeedup, safeSparsity,
+  sparsityCurve, SPARSITY_STEPS, gameTarget, judgeAttempt, speedupBaseline, speedupOverDense, targetText, theoryDiffers, vetoHint,
+  windowText, type Attempt,
 } from '../../logic/sparsity'
-import { flatSteps, waterfallBars, wrapLabel } from '../../logic/speedupWaterfall'
+import { flatSteps, quickPatterns, waterfallBars, wrapLabel } from '../../logic/speedupWaterfall'
 import { part2Start } from '../../engine/lessons'
-import { accuracyFloor, amdahlTerms, baselineRecipe, evaluate, pruningWindows, theoryTerms, TRACK_IDS, TRACKS } from '../../engine'
+import {
+  accuracyFloor, amdahlTerms, baselineRecipe, evaluate, knee, lockAnswer, PATTERN, PRECISION, pruningWindows, theoryTerms, TRACK_IDS, TRACKS,
+} from '../../engine'
+import type { Recipe, SparsityPattern, Window } from '../../engine'
 
 const attempt = (sparsity: number, hit = false, veto = false): Attempt => ({
   precision: 'fp16', sparsity, pattern: 'unstructured', student: 'x', latencyMs: 20, accuracy: 70, hit, veto, target: null,
@@ -37,23 +41,144 @@ describe('the 10-iteration rule', () => {
 })
 
 describe.each(TRACK_IDS)('the part-2 game on %s is judged by the engine', (track) => {
-  it('a try hits when the engine\'s target budget passes, and the veto is the accuracy floor', () => {
+  it('a try hits when the engine\'s target budget passes, and the veto is the accuracy floor, for every pattern', () => {
     const t = gameTarget(track)
-    for (const s of [0, 0.3, 0.5, 0.7, 0.9]) {
-      const r = { ...part2Start(track), sparsity: s }
-      const a = judgeAttempt(track, r)
-      const e = evaluate(track, r)
-      expect(a.veto).toBe(e.accuracy < accuracyFloor(track))
-      if (t) expect(a.hit).toBe(e.checks.find((c) => c.name === t.name)!.pass)
-      else expect(a.hit).toBe(false) // no target: nothing to hit
+    expect(t, 'every track has a part-2 target').not.toBeNull()
+    for (const pattern of PATTERN.values) {
+      for (const s of pattern === '2:4' ? [PATTERN.sparsityOf24] : [0, 0.3, 0.5, 0.7, 0.9]) {
+        const r = { ...part2Start(track), pattern, sparsity: s }
+        const a = judgeAttempt(track, r)
+        const e = evaluate(track, r)
+        expect(a.veto).toBe(e.accuracy < accuracyFloor(track))
+        expect(a.hit).toBe(e.checks.find((c) => c.name === t!.name)!.pass)
+        expect(a.pattern).toBe(pattern)
+      }
     }
   })
-  it('the window sentence states the engine\'s window, or says plainly that there is none', () => {
-    const text = windowText(track)
-    const ws = pruningWindows(track)
-    if (!gameTarget(track)) expect(text).toMatch(/No part-2 target/)
-    else if (ws.length === 0) expect(text).toMatch(/No ratio meets/)
-    else for (const w of ws) expect(text).toContain(w.pattern === '2:4' ? '2:4' : `${Math.round(w.from * 100)}–${Math.round(w.to * 100)}% unstructured`)
+})
+
+/** how windowText writes one window's ratios: "67–79%", or "50%" for a single ratio */
+const rangeOf = (w: Window) => (w.from === w.to ? `${Math.round(w.from * 100)}%` : `${Math.round(w.from * 100)}–${Math.round(w.to * 100)}%`)
+
+describe.each(TRACK_IDS)('the window sentence on %s', (track) => {
+  const start = knee(track).precision!
+  const startName = PRECISION.names[start]
+  it('part 2 starts at part 1\'s answer, and has a window there', () => {
+    expect(start).not.toBeNull()
+    expect(part2Precision(track)).toBe(start)
+    expect(part2Start(track).precision).toBe(start)
+    expect(pruningWindows(track).length).toBeGreaterThan(0)
+    expect(windowText(track)).toBe(windowText(track, start)) // by default: the start's precision
+  })
+  it('at part 1\'s answer: names each pattern\'s window with its veto, and the patterns that never meet the target', () => {
+    const text = windowText(track, start)
+    const ws = pruningWindows(track, start)
+    expect(text.startsWith(`Window at ${startName}:`)).toBe(true)
+    expect(text).toContain(targetText(track, gameTarget(track)!))
+    for (const w of ws) {
+      expect(text).toContain(`${PATTERN.names[w.pattern]} ${w.pattern === '2:4' ? `(${rangeOf(w)})` : rangeOf(w)}`)
+      if (w.vetoFrom !== null && w.pattern !== '2:4') expect(text).toContain(`veto from ${Math.round(w.vetoFrom * 100)}%`)
+    }
+    for (const p of PATTERN.values.filter((x) => !ws.some((w) => w.pattern === x))) {
+      expect(text.toLowerCase()).toMatch(new RegExp(`${PATTERN.names[p].toLowerCase()}[^.]* never`))
+    }
+  })
+  it.each(PRECISION.values)('at %s: names the windows there and, away from part 1\'s answer, which precision the target holds for', (precision) => {
+    const text = windowText(track, precision)
+    const here = pruningWindows(track, precision)
+    for (const w of here) expect(text).toContain(`${PATTERN.names[w.pattern]} ${w.pattern === '2:4' ? `(${rangeOf(w)})` : rangeOf(w)}`)
+    if (precision === start) return expect(text.startsWith(`Window at ${startName}`)).toBe(true)
+    expect(text.startsWith(`You are at ${PRECISION.names[precision]}:`)).toBe(true)
+    if (here.length === 0) expect(text).toContain(`no ratio meets ${targetText(track, gameTarget(track)!)} here`)
+    expect(text).toContain(`At ${startName} (part 1's answer):`)
+    const after = text.slice(text.indexOf(`At ${startName}`))
+    for (const w of pruningWindows(track)) expect(after).toContain(`${PATTERN.names[w.pattern]} ${w.pattern === '2:4' ? `(${rangeOf(w)})` : rangeOf(w)}`)
+  })
+  it('the workbench opens at FP16, so its first sentence says the window holds at part 1\'s answer', () => {
+    expect(start).not.toBe('fp16') // every track's knee is below 16 bits
+    expect(windowText(track, 'fp16')).toMatch(new RegExp(`^You are at FP16: .* At ${startName} \\(part 1's answer\\)`))
+  })
+})
+
+describe.each(TRACK_IDS)('speedup over dense, the veto hint and the curves per pattern on %s', (track) => {
+  const start = knee(track).precision!
+  const at = (change: Partial<Recipe>): Recipe => ({ ...baselineRecipe(track), precision: start, ...change })
+  it('50% unstructured at part 1\'s answer over dense at that precision is lock 2\'s key', () => {
+    const r = at({ pattern: 'unstructured', sparsity: 0.5 })
+    expect(speedupOverDense(track, r)).toBeCloseTo(lockAnswer(track, 'sparsity').value, 12)
+    // a different baseline from the deck's FP16 one: quantization alone already speeds up at part 1's answer
+    expect(Math.abs(speedupOverDense(track, r) - evaluate(track, r).realizedSpeedup)).toBeGreaterThan(0.05)
+    expect(overDenseBaseline(r)).toBe(`over dense ${PRECISION.names[start]}`)
+  })
+  it.each(PATTERN.values)('for %s: dense latency ÷ the recipe\'s latency, at the recipe\'s own precision; dense is 1×', (pattern) => {
+    for (const precision of PRECISION.values) {
+      const r = at({ precision, pattern, sparsity: pattern === '2:4' ? PATTERN.sparsityOf24 : 0.6 })
+      const dense = evaluate(track, { ...r, pattern: 'unstructured', sparsity: 0 })
+      expect(speedupOverDense(track, r)).toBeCloseTo(dense.latencyMs / evaluate(track, r).latencyMs, 12)
+    }
+    if (pattern !== '2:4') expect(speedupOverDense(track, at({ pattern, sparsity: 0 }))).toBeCloseTo(1, 12) // 2:4 is never dense
+  })
+  it('every pattern\'s curve is evaluate() with that pattern (2:4 at its one ratio)', () => {
+    for (const pattern of PATTERN.values) {
+      const c = sparsityCurve(track, at({}), pattern)
+      expect(c.map((p) => p.sparsity)).toEqual(pattern === '2:4' ? [PATTERN.sparsityOf24] : SPARSITY_STEPS)
+      for (const p of c) {
+        const e = evaluate(track, at({ pattern, sparsity: p.sparsity }))
+        expect([p.realized, p.theoretical, p.latencyMs, p.accuracy]).toEqual([e.realizedSpeedup, e.theoreticalSpeedup, e.latencyMs, e.accuracy])
+      }
+    }
+  })
+  it('the channels theoretical line is drawn on its own exactly where it leaves the unstructured one', () => {
+    for (const precision of PRECISION.values) {
+      const u = sparsityCurve(track, at({ precision }), 'unstructured')
+      const c = sparsityCurve(track, at({ precision }), 'channels')
+      expect(theoryDiffers(u, c)).toBe(u.some((p, i) => Math.abs(c[i].theoretical / p.theoretical - 1) > 0.005))
+      expect(theoryDiffers(u, u)).toBe(false)
+    }
+  })
+  it.each(PATTERN.values)('the safe ratio of %s is the last on its curve that keeps the floor', (pattern) => {
+    const floor = accuracyFloor(track)
+    for (const precision of PRECISION.values) {
+      const r = at({ precision, pattern, sparsity: pattern === '2:4' ? PATTERN.sparsityOf24 : 0 })
+      const curve = sparsityCurve(track, r, pattern)
+      const ok = curve.filter((p) => p.accuracy >= floor)
+      const s = safeSparsity(track, r) // the recipe's own pattern by default
+      expect(s).toBe(ok.length ? ok[ok.length - 1].sparsity : null)
+      expect(safeSparsity(track, { ...r, pattern: 'unstructured', sparsity: 0 }, pattern)).toBe(s)
+    }
+  })
+  it('the veto hint speaks of the recipe\'s own pattern', () => {
+    const vetoed = (pattern: SparsityPattern) => PRECISION.values.flatMap((precision) => sparsityCurve(track, at({ precision }), pattern)
+      .map((p) => at({ precision, pattern, sparsity: p.sparsity })))
+      .find((r) => evaluate(track, r).accuracy < accuracyFloor(track) && evaluate(track, { ...r, sparsity: 0, pattern: 'unstructured' }).accuracy >= accuracyFloor(track))
+    const ch = vetoed('channels')
+    expect(ch, 'some channels ratio breaks the floor where dense keeps it').toBeDefined()
+    expect(vetoHint(track, ch!)).toBe(`Safe up to ${Math.round(safeSparsity(track, ch!)! * 100)}% channels here: prune less or raise the precision.`)
+    const un = vetoed('unstructured')
+    if (un) expect(vetoHint(track, un)).toContain(`${Math.round(safeSparsity(track, un)! * 100)}% unstructured`)
+    const denseFails = PRECISION.values.map((precision) => at({ precision })).find((r) => evaluate(track, r).accuracy < accuracyFloor(track))
+    expect(denseFails, 'binary post-training breaks the floor').toBeDefined()
+    expect(vetoHint(track, { ...denseFails!, pattern: 'channels', sparsity: 0.4 })).toMatch(/even dense: raise the precision/)
+    expect(vetoHint(track, { ...denseFails!, pattern: '2:4', sparsity: 0.5 })).toMatch(/even dense/)
+    const twoFour = vetoed('2:4')
+    if (twoFour) expect(vetoHint(track, twoFour)).toMatch(/^2:4 always prunes 50%.*unstructured or channels/)
+  })
+})
+
+describe('small view helpers', () => {
+  it('distinctSig keeps just enough digits to tell an accuracy from its floor', () => {
+    expect(distinctSig(93.96, 94)).toEqual(['93.96', '94'])
+    expect(distinctSig(76.1, 72.1)).toEqual(['76.1', '72.1'])
+    expect(distinctSig(94, 94)).toEqual(['94', '94'])
+  })
+  it('the waterfall offers every pattern at 2:4\'s ratio, each a valid recipe', () => {
+    const q = quickPatterns()
+    expect(q.map((x) => x.change.pattern)).toEqual([...PATTERN.values])
+    for (const x of q) {
+      expect(x.change.sparsity).toBe(PATTERN.sparsityOf24)
+      expect(x.label).toBe(`50% ${PATTERN.names[x.change.pattern!]}`)
+      for (const track of TRACK_IDS) expect(() => evaluate(track, { ...baselineRecipe(track), ...x.change })).not.toThrow()
+    }
   })
 })
 

@@ -68,7 +68,6 @@ describe('bad contracts and game results: a 4xx with a JSON error and no change'
     ['2.5 tries', () => game('mallory', 'tiny', 2.5, true), 400, /triesUsed/],
     ['not found after 3 tries (the game is not over)', () => game('mallory', 'tiny', 3, false), 400, /only after all 10 tries/],
     ['found as a string', () => game('mallory', 'tiny', 3, 'yes'), 400, /found/],
-    ['a game on a track without one (cloud)', () => game('mallory', 'cloud', 3, true), 400, /no part-2 game/],
     ['a game on an unknown track', () => game('mallory', 'moon', 3, true), 400, /unknown track/],
     ['a game without identity', () => game(null, 'tiny', 3, true), 401],
     ['GET on contract', () => call(service.url, '/api/session/contract'), 405],
