@@ -4,7 +4,7 @@ import { mount } from '@vue/test-utils'
 import SpeedupWaterfall from '../../components/SpeedupWaterfall.vue'
 import { useDeckState } from '../../composables/deckState'
 import { sig } from '../../logic/format'
-import { evaluate, TRACK_IDS } from '../../engine'
+import { evaluate, PATTERN, TRACK_IDS } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
@@ -25,8 +25,10 @@ describe.each(TRACK_IDS)('SpeedupWaterfall on %s', (track) => {
   it.each([
     { pattern: 'unstructured', sparsity: 0.5 },
     { pattern: '2:4', sparsity: 0.5 },
+    { pattern: 'channels', sparsity: 0.5 },
     { precision: 'int8', pattern: 'unstructured', sparsity: 0.7 },
-  ] as Partial<Recipe>[])('floating bars = evaluate() for %o', (change) => {
+    { precision: 'int8', pattern: 'channels', sparsity: 0.7 },
+  ] as Partial<Recipe>[])('floating bars = evaluate() for %o, and the kernel it runs on', (change) => {
     const w = start(track, change)
     const e = evaluate(track, deck.recipe.value)
     const data = w.getComponent({ name: 'Bar' }).props('data')
@@ -50,13 +52,19 @@ describe.each(TRACK_IDS)('SpeedupWaterfall on %s', (track) => {
       if (drawn.includes(s.name)) expect(steps).toContain(s.why)
     }
     expect(w.get('[data-testid="waterfall-headline"]').text()).toContain(`${sig(e.realizedSpeedup, 2)}×`)
+    expect(w.get('[data-testid="waterfall-kernel"]').text()).toBe(`Runs as: ${e.memory.kernel}`)
     w.unmount()
   })
 
-  it('offers a sparse recipe when the current one is dense', async () => {
+  it.each(PATTERN.values)('a dense recipe offers 50%% %s, and the button sets it', async (pattern) => {
     const w = start(track, {})
-    await w.get('.hint button').trigger('click')
-    expect(deck.recipe.value).toMatchObject({ pattern: 'unstructured', sparsity: 0.5 })
+    const buttons = w.findAll('[data-testid="waterfall-quick"] button')
+    expect(buttons.map((b) => b.text())).toEqual(PATTERN.values.map((p) => `50% ${PATTERN.names[p]}`))
+    await buttons[PATTERN.values.indexOf(pattern)].trigger('click')
+    expect(deck.recipe.value).toMatchObject({ pattern, sparsity: 0.5 })
+    // the recipe is no longer dense: the offer goes, and the kernel line names the pattern's own hardware path
+    expect(w.find('[data-testid="waterfall-quick"]').exists()).toBe(false)
+    expect(w.get('[data-testid="waterfall-kernel"]').text()).toBe(`Runs as: ${evaluate(track, deck.recipe.value).memory.kernel}`)
     w.unmount()
   })
 })
