@@ -14,7 +14,7 @@ export interface Kernel { id: KernelId; format: SparseFormat; load?: SparseLoad;
 const DENSE: Kernel = { id: 'dense', format: 'dense', name: 'dense (zeros kept)' }
 /** The kernels the machine can run this recipe with. */
 export function kernelsFor(spec: TrackSpec, recipe: Recipe): Kernel[] {
-  if (recipe.sparsity <= 0) return [DENSE]
+  if (recipe.sparsity <= 0) return [{ ...DENSE, name: 'dense' }]
   if (recipe.pattern === 'channels') return [{ id: 'channels', format: 'channels', name: 'smaller dense model' }]
   const u = spec.machine.unstructured
   const units = spec.machine.paths[recipe.precision].unit

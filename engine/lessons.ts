@@ -175,23 +175,28 @@ export function archetypes(track: TrackId): { heavy: { recipe: Recipe; label: st
   return { heavy: pick('heavy'), light: pick('light') }
 }
 
-/** Why an archetype has no in-spec recipe on the track, in one line from the engine: of the recipes of that kind that
- *  keep the accuracy floor, the one closest to passing, and the budget it still fails. null when one is in spec. */
-export function archetypeAbsence(track: TrackId, kind: ArchetypeKind): string | null {
+/** Why an archetype has no in-spec recipe on the track, from the engine: of the recipes of that kind that keep the
+ *  accuracy floor, the one closest to passing and the budget it still fails (`nearest` null when none keeps the floor).
+ *  null when one is in spec. */
+export interface ArchetypeAbsence { nearest: { recipe: Recipe; label: string; failing: BudgetCheck; sense: 'max' | 'min' } | null; text: string }
+export function archetypeAbsence(track: TrackId, kind: ArchetypeKind): ArchetypeAbsence | null {
   const t = validateTrack(track)
   const all = sweep(t).filter((p) => archetypeOf(t, p.recipe) === kind)
   if (all.some((p) => inSpec(p.evaluation))) return null
   const kept = all.filter((p) => meetsFloor(t, p.evaluation.accuracy))
-  if (kept.length === 0) return 'every recipe of this kind falls below the accuracy floor'
+  if (kept.length === 0) return { nearest: null, text: 'every recipe of this kind falls below the accuracy floor' }
   // how far over its first failing budget a recipe is (value ÷ limit, or limit ÷ value for a minimum)
   const overBy = (e: Evaluation) => {
     const c = e.checks.find((x) => !x.pass)!
     return c.value > c.limit ? c.value / c.limit : c.limit / c.value
   }
   const near = kept.reduce((a, b) => (overBy(b.evaluation) < overBy(a.evaluation) ? b : a))
-  const c = near.evaluation.checks.find((x) => !x.pass)!
-  const sense = SPECS[t].budgets.find((b) => b.name === c.name)?.sense
-  return `the closest that keeps the accuracy floor, ${near.label}, still fails ${c.name} (${sig(c.value, 3)} ${c.unit} vs ${sense === 'min' ? '≥' : '≤'} ${sig(c.limit, 3)} ${c.unit})`
+  const failing = near.evaluation.checks.find((x) => !x.pass)!
+  const sense = SPECS[t].budgets.find((b) => b.name === failing.name)?.sense ?? 'max'
+  return {
+    nearest: { recipe: near.recipe, label: near.label, failing, sense },
+    text: `the closest that keeps the accuracy floor, ${near.label}, still fails ${failing.name} (${sig(failing.value, 3)} ${failing.unit} vs ${sense === 'min' ? '≥' : '≤'} ${sig(failing.limit, 3)} ${failing.unit})`,
+  }
 }
 
 /** Everything a presenter needs for one track, in one object (`npm run lessons` prints it). */

@@ -40,8 +40,8 @@ const ROWS: Record<'part1' | 'part2' | 'part3' | 'ledger', Row[]> = {
     ['lock 3: 4-bit distilled vs 8-bit scratch', (l) => LOCKS.distillation.options![l.locks.distillation.value]],
   ],
   ledger: [
-    ['heavy (teacher, INT4/binary, in spec)', (l) => (l.archetypes.heavy ? `${l.archetypes.heavy.label}: ${energy(l.track, l.archetypes.heavy.evaluation.energyPerInferenceJ)}` : `none in spec: ${archetypeAbsence(l.track, 'heavy')}`)],
-    ['light (distilled student, INT8/FP16, in spec)', (l) => (l.archetypes.light ? `${l.archetypes.light.label}: ${energy(l.track, l.archetypes.light.evaluation.energyPerInferenceJ)}` : `none in spec: ${archetypeAbsence(l.track, 'light')}`)],
+    ['heavy (teacher, INT4/binary, in spec)', (l) => (l.archetypes.heavy ? `${l.archetypes.heavy.label}: ${energy(l.track, l.archetypes.heavy.evaluation.energyPerInferenceJ)}` : `none in spec: ${archetypeAbsence(l.track, 'heavy')?.text}`)],
+    ['light (distilled student, INT8/FP16, in spec)', (l) => (l.archetypes.light ? `${l.archetypes.light.label}: ${energy(l.track, l.archetypes.light.evaluation.energyPerInferenceJ)}` : `none in spec: ${archetypeAbsence(l.track, 'light')?.text}`)],
   ],
 }
 export type LessonPart = keyof typeof ROWS

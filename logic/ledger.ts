@@ -108,10 +108,18 @@ export function comparison(track: TrackId, recipe: Recipe): ComparisonRow[] {
   return rows
 }
 
-/** The archetypes with no in-spec recipe on the track, said plainly. */
+/** The archetypes with no in-spec recipe on the track, and why, in one line each (the table's header names the kind in
+ *  the seed's words). */
 export function missingArchetypes(track: TrackId): string[] {
   const found = archetypeRecipes(track)
-  return (['heavy', 'light'] as const).filter((k) => found[k] === null).map((k) => `${ARCHETYPE_LABEL[k]}: none in spec here; ${archetypeAbsence(track, k)}.`)
+  return (['heavy', 'light'] as const).filter((k) => found[k] === null).map((k) => {
+    const near = archetypeAbsence(track, k)?.nearest
+    if (!near) return `No ${k} recipe in spec: every one is below the accuracy floor.`
+    // the model is implied by the kind: precision and pruning say which recipe came closest
+    const recipe = near.label.split(' · ').slice(0, 2).join(' · ')
+    const c = near.failing
+    return `No ${k} recipe in spec: the nearest above the floor, ${recipe}, misses ${c.name} (${sig(c.value, 3)} vs ${near.sense === 'min' ? '≥' : '≤'} ${sig(c.limit, 3)} ${c.unit}).`
+  })
 }
 
 export interface Contract {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   accuracyFloor, archetypeAbsence, archetypes, baselineRecipe, bestTemperature, distillationStart, evaluate,
-  judgeTry, knee, LOCKS, lockAnswer, part2Target, patternVerdicts, pruningWindows, stakeholderCheck, stakeholderReference,
+  judgeTry, knee, LOCKS, lockAnswer, meetsFloor, part2Target, patternVerdicts, pruningWindows, stakeholderCheck, stakeholderReference,
   sweep, TRACK_IDS, TRACKS, type SparsityPattern, type TrackId,
 } from '../../engine'
 // the lessons module's own pieces, which no instrument asks for (not in engine/index.ts)
@@ -177,7 +177,12 @@ describe.each(TRACK_IDS)('%s: the ledger', (t) => {
     if (a.light) expect(['int8', 'fp16']).toContain(a.light.recipe.precision)
     expect(a.light).not.toBeNull() // a distilled student in spec exists on every track (part 3)
     // where no heavy recipe is in spec, the ledger says why from the engine
-    expect(archetypeAbsence(t, 'heavy') === null).toBe(a.heavy !== null)
+    const why = archetypeAbsence(t, 'heavy')
+    expect(why === null).toBe(a.heavy !== null)
+    if (why?.nearest) {
+      expect(meetsFloor(t, evaluate(t, why.nearest.recipe).accuracy)).toBe(true)
+      expect(evaluate(t, why.nearest.recipe).binding).toBe(why.nearest.failing.name)
+    }
   })
 })
 
