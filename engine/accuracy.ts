@@ -99,6 +99,12 @@ function capacityShare(studentMacs: number, teacherMacs: number): number {
   return Math.min(1, Math.max(0, u))
 }
 
+/** True when the temperature cannot move this student's accuracy: large enough to be flat (Hinton's ≥ 300-unit nets), or
+ *  already distilled (its published score includes distillation, so none of the gap is left to close). */
+export function temperatureIsFlat(model: ModelDef, teacher: ModelDef): boolean {
+  return model.preDistilled === true || capacityShare(model.macs.value, teacher.macs.value) >= 1
+}
+
 /** The student's optimum temperature: T 3.2 for a small student, rising geometrically to 8 for a large one. */
 export function optimumTemperature(model: ModelDef, teacher: ModelDef): number {
   const u = capacityShare(model.macs.value, teacher.macs.value)

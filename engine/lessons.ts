@@ -8,6 +8,7 @@ import { BITS, PRECISIONS } from './constants'
 import { gridOf, PATTERN, SPARSITY } from './params'
 import { accuracyFloor, bestTemperature, meetsFloor, quantizationCurve, recipeLabel, sweep } from './sweep'
 import { LOCKS, lockAnswer } from './locks'
+import { temperatureIsFlat } from './accuracy'
 import { sig } from './format'
 
 /** Pruning ratios the part-2 game can be played at: the slider's steps above zero, up to the maximum. */
@@ -99,11 +100,7 @@ export function temperatures(track: TrackId): { student: string; name: string; b
   const spec = SPECS[validateTrack(track)]
   return spec.models.filter((m) => m.id !== spec.baseline).map((m) => {
     const best = bestTemperature(track, m.id)
-    // at FP16 only the temperature-dependent part of distillation shows (the gap it closes)
-    const acc = (t: number) => evaluateSpec(spec, { ...baselineOf(spec), student: m.id, distill: true, temperature: t }).accuracy
-    const scratch = evaluateSpec(spec, { ...baselineOf(spec), student: m.id }).accuracy
-    // flat: the worst temperature keeps at least 95% of what the best one recovers
-    const flat = acc(best) - Math.min(acc(1), acc(20)) <= 0.05 * (acc(best) - scratch)
+    const flat = temperatureIsFlat(m, modelOf(spec, spec.baseline))
     return { student: m.id, name: m.name, best, plateau: flat, alreadyDistilled: m.preDistilled === true }
   })
 }

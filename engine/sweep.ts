@@ -6,7 +6,7 @@ import { validateRecipe, validateTrack, EngineInputError } from './validate'
 import { BITS, PRECISIONS } from './constants'
 import { BASELINE_ALIAS, gridOf, PATTERN, PRECISION, SPARSITY, TEMPERATURE } from './params'
 import { modelName } from './catalog'
-import { accuracyAtBits, accuracyOf } from './accuracy'
+import { accuracyAtBits, accuracyOf, temperatureIsFlat } from './accuracy'
 
 /** The ratios the sweep evaluates unstructured (2:4 adds its fixed ratio). */
 const SWEEP_SPARSITIES = gridOf(SPARSITY.min, SPARSITY.max, SPARSITY.sweepStep)
@@ -42,7 +42,9 @@ export function recipeLabel(track: TrackId, r: Recipe): string {
   const teacher = r.student === spec.baseline || r.student === BASELINE_ALIAS
   const name = modelName(track, r.student)
   // the teacher "distilled" into itself is quantization-aware training: its temperature does nothing
-  const student = !r.distill ? name : teacher ? `${name}, quantization-aware` : `${name} distilled (T = ${r.temperature})`
+  // a student the temperature cannot move is labelled so, rather than with a T that means nothing
+  const flat = !teacher && temperatureIsFlat(modelOf(spec, r.student === BASELINE_ALIAS ? spec.baseline : r.student), modelOf(spec, spec.baseline))
+  const student = !r.distill ? name : teacher ? `${name}, quantization-aware` : `${name} distilled (${flat ? 'any T' : `T = ${r.temperature}`})`
   return [PRECISION.names[r.precision], sparsity, student].join(' · ')
 }
 

@@ -161,6 +161,16 @@ describe.each(TRACK_IDS)('%s: part 3, the workbench opens on a gap', (t) => {
     expect(share).toBeGreaterThan(0.2)
     expect(share).toBeLessThan(1)
   })
+  it('the temperature slider moves the opening student: it peaks at a moderate T and falls off on both sides, visibly', () => {
+    const r = { ...part2Start(t), student: distillationStudent(t), distill: true }
+    const acc = (T: number) => evaluate(t, { ...r, temperature: T }).accuracy
+    const best = bestTemperature(t, r.student)
+    expect(best).toBeGreaterThan(1)
+    expect(best).toBeLessThan(20)
+    // at least a tenth of a point, the deck's one-decimal resolution, on both sides
+    expect(acc(best) - acc(1)).toBeGreaterThanOrEqual(0.1)
+    expect(acc(best) - acc(20)).toBeGreaterThanOrEqual(0.1)
+  })
   it('a student the viewer chose stays', () => {
     const other = { ...baselineRecipe(t), student: TRACKS[t].models.find((m) => m.id !== TRACKS[t].baseline)!.id, distill: true }
     expect(distillationStart(t, other)).toEqual(other)
