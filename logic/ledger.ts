@@ -118,7 +118,8 @@ export function missingArchetypes(track: TrackId): string[] {
     // the model is implied by the kind: precision and pruning say which recipe came closest
     const recipe = near.label.split(' · ').slice(0, 2).join(' · ')
     const c = near.failing
-    return `No ${k} recipe in spec: the nearest above the floor, ${recipe}, misses ${c.name} (${sig(c.value, 3)} vs ${near.sense === 'min' ? '≥' : '≤'} ${sig(c.limit, 3)} ${c.unit}).`
+    // two short lines under the table: the nearest recipe that keeps the accuracy floor, and what it misses
+    return `No ${k} recipe in spec: the nearest, ${recipe}, misses ${c.name} (${sig(c.value, 3)} ${near.sense === 'min' ? '<' : '>'} ${sig(c.limit, 3)} ${c.unit}).`
   })
 }
 
