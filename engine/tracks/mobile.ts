@@ -10,6 +10,9 @@ import { sig } from '../format'
 const J_PER_MWH = 3.6
 
 const T = 'mobile'
+// The storyboard's own crisis figures, quoted beside what the engine finds for this machine.
+const STORY_MIN = k(T, 'storyboard: battery life at FP16', 20, 'min', 'storyboard (seed): "Running FP16 filters drains the glasses in 20 minutes"', 'published')
+const STORY_FACTOR = k(T, 'storyboard: energy efficiency needed', 10, '×', 'storyboard (seed): "You need 10x energy efficiency"', 'published')
 const SOC = 'assumption: AR1/AR2-class glasses NPU; no public throughput figures'
 const models = cnnModels(T, ['resnet50', 'resnet18', 'mobilenetv2'], 384, 384, 1.25,
   'assumption: scene-text detection/recognition heads add 25%')
@@ -82,7 +85,7 @@ export const mobile: TrackSpec = {
       const batteryJ = spec.batteryJ!.value
       // energy per frame needed for the battery target, with the rest of the glasses unchanged
       const need = (batteryJ / (b.limit * 60) - spec.baselinePowerW.value) / spec.ratePerS.value
-      return `At FP16 and ${spec.ratePerS.value} FPS the glasses draw ${sig(p.value, 2)} W (thermal envelope ${p.limit} W) and drain the ${sig(batteryJ / J_PER_MWH)} mWh battery in ${sig(b.value, 2)} min; a ${b.limit}-min session needs ${sig(e.energyPerInferenceJ / need, 2)}× less energy per frame (the storyboard's 20 minutes and 10× describe a hotter chip than this model's NPU).`
+      return `At FP16 and ${spec.ratePerS.value} FPS the glasses draw ${sig(p.value, 2)} W (thermal envelope ${p.limit} W) and drain the ${sig(batteryJ / J_PER_MWH)} mWh battery in ${sig(b.value, 2)} min; a ${b.limit}-min session needs ${sig(e.energyPerInferenceJ / need, 2)}× less energy per frame (the storyboard's ${STORY_MIN.value} minutes and ${STORY_FACTOR.value}× describe a hotter chip than this model's NPU).`
     },
     headline: (e, spec) => `battery empty in ${sig(check(e, 'battery').value, 2)} min at ${spec.ratePerS.value} FPS`,
     impact: (x, spec) => [

@@ -8,6 +8,7 @@ import { sig } from '../format'
 import { FAST_PATH_EFFICIENCY } from './common'
 
 const T = 'tiny'
+const STORY_FACTOR = k(T, 'storyboard: compression to boot', 4, '×', 'storyboard (seed): "Your model is 1MB; your on-chip memory is 256KB. You must compress 4x just to boot"', 'published')
 const HELLO = 'ARM-software/ML-zoo keyword_spotting ds_cnn_small / ds_cnn_medium / ds_cnn_large READMEs (Speech Commands test set, the Hello Edge architectures of Zhang et al. 2017): FP32 93.89 / 94.27 / 95.03%'
 // Post-training INT8 of the same architecture, measured by Arm: FP32 95.03% → INT8 94.52% (DS-CNN-L, ML-Zoo, test set).
 const ARM_ZOO = 'ARM-software/ML-zoo keyword_spotting ds_cnn_large README (test set): FP32 95.03%, post-training INT8 94.52%'
@@ -133,7 +134,7 @@ export const tiny: TrackSpec = {
     crisis: (e, spec) => {
       const m = e.memory, kib = m.totalBytes / 1024, cap = m.capacityBytes / 1024
       const lat = check(e, 'latency'), pw = check(e, 'power')
-      return `The FP16 ${teacherName(spec)} needs ${sig(kib)} KiB (${sig(m.weightsBytes / 1024)} KiB of weights + ${sig(m.activationsBytes / 1024)} KiB of activations) and the SRAM holds ${cap} KiB: the weights stream from ${m.weightsLevel} every inference, ${sig(lat.value, 2)} ms and ${sig(pw.value, 2)} mW against < ${lat.limit} ms under ${pw.limit} mW. To sit in SRAM beside the activations the weights must shrink ${sig(m.weightsBytes / 1024 / (cap - m.activationsBytes / 1024), 2)}× (the storyboard's "compress 4× to boot" counts the model alone).`
+      return `The FP16 ${teacherName(spec)} needs ${sig(kib)} KiB (${sig(m.weightsBytes / 1024)} KiB of weights + ${sig(m.activationsBytes / 1024)} KiB of activations) and the SRAM holds ${cap} KiB: the weights stream from ${m.weightsLevel} every inference, ${sig(lat.value, 2)} ms and ${sig(pw.value, 2)} mW against < ${lat.limit} ms under ${pw.limit} mW. To sit in SRAM beside the activations the weights must shrink ${sig(m.weightsBytes / 1024 / (cap - m.activationsBytes / 1024), 2)}× (the storyboard's "compress ${STORY_FACTOR.value}× to boot" counts a 1 MB model alone).`
     },
     headline: (e) => `${sig(e.memory.totalBytes / 1024)} KiB at FP16 vs ${e.memory.capacityBytes / 1024} KiB of SRAM: ${sig(e.latencyMs, 2)} ms from ${e.memory.weightsLevel}`,
     impact: (x, spec) => [
