@@ -114,12 +114,14 @@ const objectives = (e: Evaluation) => [e.memory.totalBytes, e.energyPerInference
 /** a dominates b: no worse in every objective and better in one, beyond rounding. The frontier and the plot's
  *  "dominated by …" both use this one test. */
 export function dominates(a: Evaluation, b: Evaluation): boolean {
-  const [x, y] = [objectives(a), objectives(b)]
+  return dominatesObjectives(objectives(a), objectives(b))
+}
+/** the same test on objective vectors (the frontier computes each recipe's vector once, not once per comparison) */
+function dominatesObjectives(x: number[], y: number[]): boolean {
   return x.every((v, i) => !below(y[i], v)) && x.some((v, i) => below(v, y[i]))
 }
-/** a and b tie: equal in every objective within rounding */
-function ties(a: Evaluation, b: Evaluation): boolean {
-  const [x, y] = [objectives(a), objectives(b)]
+/** x and y tie: equal in every objective within rounding */
+function tiesObjectives(x: number[], y: number[]): boolean {
   return x.every((v, i) => !below(v, y[i]) && !below(y[i], v))
 }
 
@@ -138,7 +140,8 @@ export function paretoFrontier(track: TrackId, levers: readonly Lever[] = LEVERS
   const all = sweep(t, levers)
   // A recipe whose objectives tie an earlier one (e.g. the teacher "distilled" into itself at FP16) adds nothing:
   // keep the first, the simpler one, since the sweep lists distillation off before on.
-  const front = all.filter((p, i) => !all.some((q, j) => j !== i && (dominates(q.evaluation, p.evaluation) || (j < i && ties(q.evaluation, p.evaluation)))))
+  const obj = all.map((p) => objectives(p.evaluation))
+  const front = all.filter((_, i) => !obj.some((q, j) => j !== i && (dominatesObjectives(q, obj[i]) || (j < i && tiesObjectives(q, obj[i])))))
   front.sort((a, b) => a.evaluation.memory.totalBytes - b.evaluation.memory.totalBytes || b.evaluation.accuracy - a.evaluation.accuracy)
   frontierCache.set(key, front)
   return front
