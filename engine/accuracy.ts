@@ -4,6 +4,7 @@
 import type { Recipe, Sourced } from './types'
 import type { ModelDef, PruneCurve, QuantCurve, TrackSpec } from './spec'
 import { BITS, k } from './constants'
+import { sig } from './format'
 
 const logit = (p: number) => Math.log(p / (1 - p))
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x))
@@ -62,11 +63,13 @@ export const PRUNE_REF = {
 
 /** A channel-pruning curve registered as two constants of a track, fitted to published (work removed, drop) anchors. */
 export function channelCurve(track: string, name: string, margin: number, anchors: [s: number, drop: number][], source: string, kind: Sourced['kind'], exponent?: Sourced): PruneCurve {
-  // one published point fixes the scale only: the exponent then comes from a family with a curve
-  const fit = anchors.length === 1 && exponent
-    ? { q: exponent.value, a: (anchors[0][1] / margin) / Math.pow(anchors[0][0] / (1 - anchors[0][0]), exponent.value) }
+  // with a borrowed exponent the points fix the scale only (geometric mean of their scales); one point needs one
+  if (anchors.length < 2 && !exponent) throw new Error(`${name}: one channel-pruning point fixes no exponent; pass one`)
+  const fit = exponent
+    ? { q: exponent.value, a: Math.exp(anchors.reduce((acc, [x, d]) => acc + Math.log((d / margin) / Math.pow(x / (1 - x), exponent.value)), 0) / anchors.length) }
     : fitPruneCurve(margin, anchors)
-  const why = `least-squares fit of drop = a·(s/(1−s))^q to ${source}: ${anchors.map(([x, d]) => `${Math.round(x * 100)}% of the work removed −${d}`).join(', ')}`
+  const how = exponent ? `scale a fitted with the exponent q = ${sig(exponent.value, 3)} borrowed (${exponent.source})` : 'least-squares fit of drop = a·(s/(1−s))^q'
+  const why = `${how}, to ${source}: ${anchors.map(([x, d]) => `${Math.round(x * 100)}% of the work removed −${sig(d, 3)}`).join(', ')}`
   return { a: k(track, `${name} channel pruning: scale a`, fit.a, '', why, kind), q: k(track, `${name} channel pruning: exponent q`, fit.q, '', why, kind) }
 }
 

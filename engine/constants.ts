@@ -105,7 +105,7 @@ function measuredSparseLoad(format: SparseLoad['format'], name: string, points: 
     },
   }
 }
-const SPINFER_SRC = 'Fan et al. EuroSys 2025 "SpInfer" (TCA-BME bitmap: one presence bit per weight position; "outperforms cuBLAS at sparsity levels as low as 30%", abstract). The paper\'s per-sparsity figures were not reachable; the points are the medians of the reproduction on an A100 linked from the authors\' repo (HPMLL/SpInfer_EuroSys25 issue #3: FP16, N = 8, vs cuBLAS with tensor cores: ≈1.00× at 40%, ≈1.10× at 70%; read from its figure, V2), which reports lower speedups than the paper\'s RTX 4090 / A6000 runs'
+const SPINFER_SRC = 'Fan et al. EuroSys 2025 "SpInfer" (TCA-BME bitmap: one presence bit per weight position; "outperforms cuBLAS at sparsity levels as low as 30%", abstract). The paper\'s per-sparsity figures were not reachable; the points are the medians of the reproduction on an A100 linked from the authors\' repo (HPMLL/SpInfer_EuroSys25 issue #3: FP16, N = 8, vs cuBLAS with tensor cores: ≈1.00× at 40%, ≈1.10× at 70%; read from its figure, V2), which reports lower speedups than the paper\'s RTX 4090 / A6000 runs. The same rerun measured Flash-LLM about 10% below its README (≈1.27× at 70%), so beside Flash-LLM\'s README fit this kernel is if anything understated; above 70% it is extrapolated'
 const SPINFER_POINTS: [number, number][] = [[0.4, 1.0], [0.7, 1.1]]
 const FLASH = 'Xia et al. VLDB 2024 "Flash-LLM", authors\' README (AlibabaResearch/flash-llm): SpMM over cuBLAS with tensor cores on skinny (decode, N = 8-32) FP16 matrices on an A100: 1.4×, 1.7×, 2.1× at 70%, 80%, 90% unstructured sparsity; tiled CSL stores a 16-bit location with each kept value'
 export const FLASH_LLM = measuredSparseLoad('csr16', 'position list (Flash-LLM kernel)', [[0.7, 1.4], [0.9, 2.1]], FLASH)
@@ -121,12 +121,15 @@ export const SPARSE24_CNN_ORIN = k('all', '2:4 end-to-end speedup (CNNs, Jetson 
 /** Sparse-Marlin (IST-DASLab README figure, RTX 3090, batch 1): INT4 + 2:4 ≈ 5.08× FP16, dense Marlin INT4 ≈ 3.87×. Both
  *  are memory-bound at batch 1, so the ratio is what the 2:4 weight stream gains: stored 2:4 INT4 bytes are (2 + 1)/4 of
  *  dense INT4 (half the values, a 2-bit index each), so the stream runs at (5.08 / 3.87) × 3/4 of dense efficiency. */
-export const SPARSE_MARLIN_EFFICIENCY = k('all', '2:4 weight-stream efficiency (Sparse-Marlin, batch 1)', (5.08 / 3.87) * (3 / 4), '',
-  'IST-DASLab/Sparse-Marlin README (figure: RTX 3090, 82k × 20k, batch 1: INT4 + 2:4 ≈ 5.08×, dense Marlin ≈ 3.87× over FP16; read from the figure, ±0.05); (5.08 / 3.87) × (3 bits ÷ 4 bits per weight); assumption: Hopper runs the same kernel as well (the README: "not yet optimized for Hopper")', 'derived')
+// Marlin streams 4-bit weights + an FP16 scale per 128 (0.125 bit); the 2:4 kernel streams 3 bits (2 of value, 1 of index)
+// + the same scales. With the engine's split (scales at line rate, the 2:4 values at efficiency η):
+//   (0.125 + 3/η) = (4 + 0.125) ÷ (5.08 / 3.87)
+export const SPARSE_MARLIN_EFFICIENCY = k('all', '2:4 weight-stream efficiency (Sparse-Marlin, batch 1)', 3 / ((4 + 0.125) / (5.08 / 3.87) - 0.125), '',
+  'IST-DASLab/Sparse-Marlin README (figure: RTX 3090, 82k × 20k, batch 1: INT4 + 2:4 ≈ 5.08×, dense Marlin ≈ 3.87× over FP16; read from the figure, ±0.05); η = 3 / ((4 + 0.125)/(5.08/3.87) − 0.125), the group scales streamed at line rate; assumption: Hopper runs the same kernel as well (the README: "not yet optimized for Hopper")', 'derived')
 /** Channel pruning on a GPU: the narrower layers of a pruned ResNet-50 run below the dense rate per MAC. */
 const HALP = 'NVlabs/HALP README, ImageNet: pruned ResNet-50s HALP80 2.998 GFLOPs 1,213 FPS and HALP30 1.113 GFLOPs 2,610 FPS'
 export const CHANNELS_ELASTICITY = k('all', 'channel pruning: throughput elasticity e (time ∝ (1 − s)^e)', Math.log(2610 / 1213) / Math.log(2.998 / 1.113), '',
-  `${HALP}: throughput grows 2.15× for 2.69× fewer FLOPs, e = ln 2.15 / ln 2.69. Measured on a GPU at large batch; assumption: a 1080p frame at batch 1 (41× the pixels of 224²) keeps the GPU as busy, and NPUs lose as much on thin layers (no figure found)`, 'derived')
+  `${HALP}: throughput grows 2.15× for 2.69× fewer FLOPs, e = ln 2.15 / ln 2.69. Measured on a GPU at large batch. Against it: EagleEye-1G gains 2.38× at batch 256 but only 1.06× at batch 1 at 224² (HALP\'s tables, V2), and a Torch-Pruning ResNet-50 sweep is not monotonic in latency. Assumptions: a 1080p frame at batch 1 (41× the pixels of 224²) keeps the GPU as busy as a large batch, and NPUs and MCUs lose as much on thin layers (no figure found)`, 'derived')
 /** CUDA-core kernels that skip the zeros (Sputnik, Gale et al. SC20: 27% of FP32 peak on V100) run an order of magnitude
  *  below dense tensor-core rates and do not win at ≤ 90%, so a GPU runs unstructured sparsity as Flash-LLM and SpInfer
  *  do: load as sparse, compute as dense on the tensor cores. Both kernels are offered; the fastest that fits is used. */

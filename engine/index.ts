@@ -3,7 +3,7 @@ export * from './types'
 export * from './urlState'
 
 /** The recipe's parameters (labels, ranges, slider steps, sweep grid, defaults), the track ids and the baseline recipe. */
-export { TRACK_IDS, BASELINE_ALIAS, BASELINE_RECIPE, PRECISION, PATTERN, SPARSITY, TEMPERATURE, STUDENT, DISTILL, gridOf } from './params'
+export { TRACK_IDS, BASELINE_ALIAS, BASELINE_RECIPE, PRECISION, PATTERN, SPARSITY, TEMPERATURE, STUDENT, DISTILL, gridOf, patternRatios } from './params'
 /** Precisions in falling bit order, and their bits (16, 8, 4, 1). */
 export { PRECISIONS, BITS } from './constants'
 /** Numbers in words: significant digits, rounded (roundSig) or shown with thousands separators (sig). */

@@ -156,7 +156,9 @@ const STEP_ORDER: { key: keyof Realism; text: (recipe: Recipe, spec: TrackSpec, 
       ? { name: 'no 2:4 sparse units', why: 'This machine has no sparse units for the 2:4 pattern: its zeros are decoded and multiplied.' }
       : { name: SPARSE_STEP[kn.id].name, why: `With ${kn.name}: ${SPARSE_STEP[kn.id].why}` } },
   { key: 'metadata', text: () => ({ name: 'index/metadata overhead', why: 'Scales, zero points and sparse indices are extra bytes, and decoding irregular indices slows the weight stream.' }) },
-  { key: 'activations', text: () => ({ name: 'activations not compressed', why: 'Activations keep 8 or 16 bits and are not pruned, so their traffic shrinks less than the weights.' }) },
+  { key: 'activations', text: (rc) => rc.pattern === 'channels' && rc.sparsity > 0
+    ? { name: 'feature maps shrink less', why: 'Narrower layers shrink the feature maps only with their width (√ of the work kept), and they keep 8 or 16 bits.' }
+    : { name: 'activations not compressed', why: 'Activations keep 8 or 16 bits and are not pruned, so their traffic shrinks less than the weights.' } },
   { key: 'rest', text: (_rc, sp) => ({ name: 'non-accelerated layers', why: sp.context ? 'Attention over the FP16 KV cache, norms and sampling do not shrink (Amdahl).' : 'Pre/post-processing does not shrink with the network (Amdahl).' }) },
 ]
 

@@ -1,11 +1,11 @@
 // The lessons each track teaches, computed from evaluate(): what a presenter needs and what the game design promises
 // (a knee, a pruning window, a best temperature, a smaller student that meets the stakeholder, heavy vs light, lock keys).
-import type { BudgetCheck, Evaluation, LockAnswer, LockId, Precision, Recipe, SparsityPattern, TrackId } from './types'
+import type { BudgetCheck, Evaluation, LockAnswer, LockId, ParetoPoint, Precision, Recipe, SparsityPattern, TrackId } from './types'
 import { SPECS } from './tracks'
 import { baselineOf, evaluateSpec, modelOf } from './evaluate'
 import { validateRecipe, validateTrack } from './validate'
 import { BITS, PRECISIONS } from './constants'
-import { gridOf, PATTERN, SPARSITY } from './params'
+import { BASELINE_RECIPE, gridOf, PATTERN, patternRatios, SPARSITY } from './params'
 import { accuracyFloor, bestTemperature, meetsFloor, quantizationCurve, recipeLabel, sweep } from './sweep'
 import { LOCKS, lockAnswer } from './locks'
 import { temperatureIsFlat } from './accuracy'
@@ -65,7 +65,7 @@ export function judgeTry(track: TrackId, recipe: Recipe): GameTry {
 export interface Window { pattern: SparsityPattern; precision: Precision; from: number; to: number; ratios: number[]; vetoFrom: number | null }
 
 /** The ratios a pattern can be played at: 2:4 only at its fixed ratio, the others at every slider step. */
-const patternSteps = (pattern: SparsityPattern) => (pattern === '2:4' ? [PATTERN.sparsityOf24] : GAME_SPARSITY_STEPS)
+const patternSteps = (pattern: SparsityPattern) => patternRatios(pattern, SPARSITY.sliderStep)
 
 /** Every pattern's window at part 2's start (the knee's precision) or at the precision the student holds. */
 export function pruningWindows(track: TrackId, precision?: Precision): Window[] {
@@ -161,10 +161,35 @@ export function archetypeOf(track: TrackId, recipe: Recipe): ArchetypeKind | nul
   return null
 }
 
+const candidateCache = new Map<string, ParetoPoint[]>()
+/** Every recipe of one archetype at the slider's resolution (the sweep's 10% grid would miss a narrow window: Edge's
+ *  heavy teacher is in spec only from 72% channels): heavy = the teacher at INT4 or binary, post-training or trained at
+ *  its precision; light = each smaller student, distilled at its best temperature, at INT8 or FP16; each dense or pruned
+ *  in any pattern at every ratio a student can set. */
+export function archetypeCandidates(track: TrackId, kind: ArchetypeKind): ParetoPoint[] {
+  const t = validateTrack(track)
+  const key = `${t}|${kind}`
+  const hit = candidateCache.get(key)
+  if (hit) return hit
+  const spec = SPECS[t]
+  const teacher = modelOf(spec, spec.baseline)
+  const shapes = [{ pattern: PATTERN.default, sparsity: 0 }, ...PATTERN.values.flatMap((pattern) => patternSteps(pattern).map((sparsity) => ({ pattern, sparsity })))]
+  const trainings = kind === 'heavy'
+    ? [teacher].flatMap((m) => [false, true].map((distill) => ({ student: m.id, distill, temperature: BASELINE_RECIPE.temperature })))
+    : spec.models.filter((m) => m.params.value < teacher.params.value).map((m) => ({ student: m.id, distill: true, temperature: bestTemperature(t, m.id) }))
+  const precisions: Precision[] = kind === 'heavy' ? ['int4', 'binary'] : ['int8', 'fp16']
+  const out = trainings.flatMap((tr) => precisions.flatMap((precision) => shapes.map((sh) => {
+    const recipe: Recipe = { ...tr, ...sh, precision }
+    return { recipe, evaluation: evaluateSpec(spec, recipe), label: recipeLabel(t, recipe) }
+  })))
+  candidateCache.set(key, out)
+  return out
+}
+
 /** The ledger's two archetypes, found by search: the most energy-efficient in-spec recipe of each kind (null if none). */
 export function archetypes(track: TrackId): { heavy: { recipe: Recipe; label: string; evaluation: Evaluation } | null; light: { recipe: Recipe; label: string; evaluation: Evaluation } | null } {
   const pick = (kind: ArchetypeKind) => {
-    const c = sweep(track).filter((p) => archetypeOf(track, p.recipe) === kind && inSpec(p.evaluation))
+    const c = archetypeCandidates(track, kind).filter((p) => inSpec(p.evaluation))
     if (c.length === 0) return null
     const best = c.reduce((a, b) => (b.evaluation.energyPerInferenceJ < a.evaluation.energyPerInferenceJ ? b : a))
     return { recipe: best.recipe, label: best.label, evaluation: best.evaluation }
@@ -178,7 +203,7 @@ export function archetypes(track: TrackId): { heavy: { recipe: Recipe; label: st
 export interface ArchetypeAbsence { nearest: { recipe: Recipe; label: string; failing: BudgetCheck; sense: 'max' | 'min' } | null; text: string }
 export function archetypeAbsence(track: TrackId, kind: ArchetypeKind): ArchetypeAbsence | null {
   const t = validateTrack(track)
-  const all = sweep(t).filter((p) => archetypeOf(t, p.recipe) === kind)
+  const all = archetypeCandidates(t, kind)
   if (all.some((p) => inSpec(p.evaluation))) return null
   const kept = all.filter((p) => meetsFloor(t, p.evaluation.accuracy))
   if (kept.length === 0) return { nearest: null, text: 'every recipe of this kind falls below the accuracy floor' }

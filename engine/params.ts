@@ -80,3 +80,9 @@ export const BASELINE_RECIPE: Readonly<Recipe> = Object.freeze({
   precision: PRECISION.default, sparsity: SPARSITY.default, pattern: PATTERN.default,
   student: STUDENT.default, distill: DISTILL.default, temperature: TEMPERATURE.default,
 })
+
+/** The pruning ratios a pattern takes on a grid of `step` (the slider's for the game, the sweep's for the frontier): 2:4
+ *  only its fixed ratio, the others every step above 0 up to the maximum. */
+export function patternRatios(pattern: SparsityPattern, step: number): number[] {
+  return pattern === '2:4' ? [PATTERN.sparsityOf24] : gridOf(step, SPARSITY.max, step)
+}

@@ -4,12 +4,9 @@ import { SPECS } from './tracks'
 import { baselineOf, evaluateSpec, modelOf } from './evaluate'
 import { validateRecipe, validateTrack, EngineInputError } from './validate'
 import { BITS, PRECISIONS } from './constants'
-import { BASELINE_ALIAS, gridOf, PATTERN, PRECISION, SPARSITY, TEMPERATURE } from './params'
+import { BASELINE_ALIAS, PATTERN, patternRatios, PRECISION, SPARSITY, TEMPERATURE } from './params'
 import { modelName } from './catalog'
 import { accuracyAtBits, accuracyOf, temperatureIsFlat } from './accuracy'
-
-/** The ratios the sweep evaluates unstructured (2:4 adds its fixed ratio). */
-const SWEEP_SPARSITIES = gridOf(SPARSITY.min, SPARSITY.max, SPARSITY.sweepStep)
 
 const tempCache = new Map<string, number>()
 /** Temperature (1..20, 0.1 steps) that maximises the distilled student's accuracy (the lowest one that reaches it:
@@ -91,7 +88,7 @@ export function sweep(track: TrackId, levers: readonly Lever[] = LEVERS): Pareto
     for (const precision of PRECISIONS) {
       // dense once, then every pruning pattern at its ratios (2:4 at its fixed one)
       const shapes: [number, Recipe['pattern']][] = [[0, PATTERN.default], ...PATTERN.values.flatMap((pattern) =>
-        (pattern === '2:4' ? [PATTERN.sparsityOf24] : SWEEP_SPARSITIES.filter((s) => s > 0)).map((s) => [s, pattern] as [number, Recipe['pattern']]))]
+        patternRatios(pattern, SPARSITY.sweepStep).map((s) => [s, pattern] as [number, Recipe['pattern']]))]
       for (const [sparsity, pattern] of shapes) {
         for (const distill of [false, true]) {
           const recipe: Recipe = { precision, sparsity, pattern, student: model.id, distill, temperature: distill ? tBest : 4 }

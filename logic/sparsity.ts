@@ -1,7 +1,7 @@
 // Part 2, the sparsity workbench: curves over the pruning ratio, the game's target, and the 10-try rule, as pure
 // functions over the engine's public API (composables/useSparsity.ts keeps each viewer's tries).
 import {
-  baselineRecipe, meetsFloor, evaluate, GAME_MAX_TRIES, gridOf, judgeTry, knee, modelName, part2Target, PATTERN, PRECISION, pruningWindows,
+  baselineRecipe, meetsFloor, evaluate, GAME_MAX_TRIES, gridOf, judgeTry, knee, modelName, part2Target, PATTERN, patternRatios, PRECISION, pruningWindows,
   SPARSITY, TRACKS,
 } from '../engine'
 import type { Evaluation, Precision, Recipe, SparsityPattern, TrackId, Window } from '../engine'
@@ -25,7 +25,7 @@ export function speedupBaseline(track: TrackId): string {
 
 /** Theoretical and realized speedup vs the FP16 dense baseline at every step, for the recipe's precision and student. */
 export function sparsityCurve(track: TrackId, recipe: Recipe, pattern: SparsityPattern = 'unstructured'): CurvePoint[] {
-  const steps = pattern === '2:4' ? [PATTERN.sparsityOf24] : SPARSITY_STEPS
+  const steps = pattern === '2:4' ? patternRatios(pattern, SPARSITY.curveStep) : SPARSITY_STEPS
   return steps.map((s) => {
     const e = evaluate(track, { ...recipe, pattern, sparsity: s })
     return { sparsity: s, theoretical: e.theoreticalSpeedup, realized: e.realizedSpeedup, latencyMs: e.latencyMs, accuracy: e.accuracy }
@@ -41,8 +41,9 @@ export function theoryDiffers(a: readonly CurvePoint[], b: readonly CurvePoint[]
 /** The highest pruning ratio of a pattern (the recipe's own by default; on the curve's grid, so 2:4 has only its fixed
  *  ratio) at which the recipe's accuracy stays at or above the stakeholder's floor, or null when none does. */
 export function safeSparsity(track: TrackId, recipe: Recipe, pattern: SparsityPattern = recipe.pattern): number | null {
-  const ok = sparsityCurve(track, recipe, pattern).filter((p) => meetsFloor(track, p.accuracy))
-  return ok.length ? ok[ok.length - 1].sparsity : null
+  // at the slider's resolution, the one the game's tries are judged at (the curve's 5% grid would understate it)
+  const ok = patternRatios(pattern, SPARSITY.sliderStep).filter((s) => meetsFloor(track, evaluate(track, { ...recipe, pattern, sparsity: s }).accuracy))
+  return ok.length ? ok[ok.length - 1] : null
 }
 
 const pct = (fraction: number) => `${Math.round(fraction * 100)}%`

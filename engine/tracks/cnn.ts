@@ -21,7 +21,7 @@ interface Curve { slope: number; bitsHalf: number; source: string; kind: 'derive
  *  same paper's dense model). */
 interface ChannelAnchors { points: [s: number, drop: number][]; source: string; kind: 'derived' | 'assumption' }
 const RESNET_CHANNELS: ChannelAnchors = { points: [[1 - 2.0 / 4.1, 76.6 - 75.4], [1 - 1.0 / 4.1, 76.6 - 73.4]], kind: 'derived',
-  source: 'MetaPruning (Liu et al. ICCV 2019, liuzechun/MetaPruning README): ResNet-50 76.6% at 4.1 GFLOPs → 75.4% at 2.0G, 73.4% at 1.0G after fine-tuning (HALP and EagleEye reach similar accuracies at 2G and 1G; their baselines were not found)' }
+  source: 'MetaPruning (Liu et al. ICCV 2019, liuzechun/MetaPruning README): ResNet-50 76.6% at 4.1 GFLOPs → 75.4% at 2.0G, 73.4% at 1.0G, the pruned networks trained to convergence (HALP and EagleEye report 76.5/76.4% at 2G and 74.4/74.2% at 1G after fine-tuning; their baselines were not found)' }
 /** the ResNet-50 curve's exponent, for families with a single published point */
 export const RESNET_CHANNEL_EXPONENT = k('all', 'ResNet-50 channel pruning exponent (for one-point families)', fitPruneCurve(76.6 - IMAGENET_CHANCE, RESNET_CHANNELS.points).q, '', RESNET_CHANNELS.source, 'derived')
 // Classic (Hinton) logit distillation on ImageNet, mdistiller (Zhao et al. CVPR 2022, megvii-research/mdistiller README;
@@ -30,9 +30,9 @@ const MDISTILLER = 'mdistiller (Zhao et al. CVPR 2022 "DKD", megvii-research/mdi
 const KD_R34_R18 = { share: (71.03 - 69.76) / (73.31 - 69.76), kind: 'derived' as const,
   source: `${MDISTILLER}: ResNet-34 (73.31) → ResNet-18 (69.76 from scratch, torchvision): KD 71.03, (71.03 − 69.76)/(73.31 − 69.76); assumption: the same share from a ResNet-50 teacher (DKD, a newer loss, reaches 71.70)` }
 const KD_R50_MOBILENET = { share: (70.50 - 68.87) / (76.16 - 68.87), kind: 'derived' as const,
-  source: `${MDISTILLER}: ResNet-50 (76.16) → MobileNet-V1 (68.87 from scratch, as tabulated in the DKD and ReviewKD papers, V2): KD 70.50, (70.50 − 68.87)/(76.16 − 68.87); assumption: MobileNet-v2 recovers the same share as MobileNet-V1 (DKD reaches 72.05, a share of 0.44)` }
+  source: `${MDISTILLER}: ResNet-50 → MobileNet-V1, KD 70.50; teacher 76.16 and MobileNet from scratch 68.87 (top-1 errors 23.84 and 31.13 in the OFD authors' README, clovaai/overhaul-distillation, the baselines these tables share): (70.50 − 68.87)/(76.16 − 68.87). Fragile: earlier runs of plain KD on this pair (ReviewKD's table, as recalled, V2) land below scratch (68.58). Assumption: MobileNet-v2 recovers the same share as MobileNet-V1 (DKD reaches 72.05, a share of 0.44)` }
 const MOBILENET_CHANNELS: ChannelAnchors = { points: [[0.3, 71.8 - 70.854], [1 - 140 / 313, 72.0 - 68.2], [1 - 43 / 313, 72.0 - 58.3]], kind: 'derived',
-  source: 'AMC (He et al. ECCV 2018, mit-han-lab/amc README): MobileNet-v2 at 70% of the FLOPs 70.854% vs 71.8%; MetaPruning README: MobileNet-v2 140M MACs 68.2%, 43M 58.3% against the 313M uniform-width model\'s 72.0%' }
+  source: 'AMC (He et al. ECCV 2018, mit-han-lab/amc README): MobileNet-v2 at 70% of the FLOPs 70.854% vs the full model\'s 71.8% (the MobileNet-v2 baseline AMC compares with, as recalled, V2); MetaPruning README: MobileNet-v2 140M MACs 68.2%, 43M 58.3% against the 313M uniform-width model\'s 72.0%' }
 interface CnnRow {
   id: string
   name: string

@@ -50,18 +50,22 @@ describe.each(TRACK_IDS)('contract builders on %s', (track) => {
     for (const o of c.comparison) expect(md).toContain(o.recipeText)
   })
 
-  it('heavy and light are the most energy-efficient in-spec recipes of their kind in the sweep, or none (said plainly)', () => {
+  it('heavy and light are in spec, of their kind, and no in-spec recipe of that kind on the frontier\'s sweep uses less energy', () => {
     const { heavy, light } = archetypeRecipes(track)
     const teacher = TRACKS[track].models.find((m) => m.id === TRACKS[track].baseline)!
     const params = (id: string) => TRACKS[track].models.find((m) => m.id === id)!.params.value
-    const best = (keep: (r: Recipe) => boolean) => {
-      const ok = sweep(track).filter((p) => keep(p.recipe) && p.evaluation.binding === null)
-      return ok.length === 0 ? null : ok.reduce((a, b) => (b.evaluation.energyPerInferenceJ < a.evaluation.energyPerInferenceJ ? b : a)).recipe
+    // the seed's words, as a test of its own: heavy = the teacher at INT4/binary; light = a distilled smaller student at INT8/FP16
+    const isHeavy = (r: Recipe) => r.student === teacher.id && (r.precision === 'int4' || r.precision === 'binary')
+    const isLight = (r: Recipe) => r.distill && params(r.student) < teacher.params.value && (r.precision === 'int8' || r.precision === 'fp16')
+    for (const [found, kind] of [[heavy, isHeavy], [light, isLight]] as const) {
+      expect(found).not.toBeNull() // with channels and calibrated 2:4 every track has both (issue: heavy against light everywhere)
+      expect(kind(found!)).toBe(true)
+      const e = evaluate(track, found!)
+      expect(e.binding).toBeNull()
+      // searched at the slider's 1% resolution, so at least as good as the sweep's 10% grid
+      for (const p of sweep(track)) if (kind(p.recipe) && p.evaluation.binding === null) expect(e.energyPerInferenceJ).toBeLessThanOrEqual(p.evaluation.energyPerInferenceJ * (1 + 1e-9))
     }
-    expect(heavy).toEqual(best((r) => r.student === teacher.id && (r.precision === 'int4' || r.precision === 'binary')))
-    expect(light).toEqual(best((r) => r.distill && params(r.student) < teacher.params.value && (r.precision === 'int8' || r.precision === 'fp16')))
-    expect(heavy !== null || light !== null).toBe(true)
-    expect(buildContract(track, baselineRecipe(track)).missing).toHaveLength([heavy, light].filter((x) => x === null).length)
+    expect(buildContract(track, baselineRecipe(track)).missing).toEqual([])
   })
 })
 

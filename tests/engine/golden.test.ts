@@ -1,6 +1,6 @@
 // Golden values from cited sources (facts.md), not pasted from the engine's output.
 import { describe, expect, it } from 'vitest'
-import { baselineRecipe, describeConstant, evaluate, TRACKS, type Recipe } from '../../engine'
+import { baselineRecipe, bestTemperature, describeConstant, evaluate, TRACKS, type Recipe } from '../../engine'
 
 const cloud = (r: Partial<Recipe> = {}) => evaluate('cloud', { ...baselineRecipe('cloud'), ...r })
 const LLAMA_70B_PARAMS = 70_553_706_496 // safetensors metadata (facts.md, V)
@@ -226,5 +226,35 @@ describe('the quantization curve between the deployable precisions', () => {
     const c = quantizationCurve('cloud', { ...baselineRecipe('cloud'), distill: true })
     expect(Math.abs(c[2].accuracy - 72.42)).toBeLessThan(0.6)
     expect(Math.abs(c[1].accuracy - 67.89)).toBeLessThan(0.6)
+  })
+})
+
+describe('distillation recovers the share its published teacher–student pair measured (classic KD)', () => {
+  const accuracyOf = (t: 'edge' | 'tiny', student: string, distill: boolean) =>
+    evaluate(t, { ...baselineRecipe(t), student, distill, temperature: bestTemperature(t, student) }).accuracy
+  const share = (t: 'edge' | 'tiny', student: string) => {
+    const teacher = evaluate(t, baselineRecipe(t)).accuracy
+    return (accuracyOf(t, student, true) - accuracyOf(t, student, false)) / (teacher - accuracyOf(t, student, false))
+  }
+  it('MobileNet from ResNet-50: mdistiller KD 70.50 over OFD\'s baselines, teacher 76.16, scratch 68.87 (0.22)', () => {
+    expect(share('edge', 'mobilenetv2')).toBeCloseTo((70.50 - 68.87) / (76.16 - 68.87), 3)
+  })
+  it('ResNet-18 from a ResNet: mdistiller KD 71.03, teacher ResNet-34 73.31, scratch 69.76 (0.36)', () => {
+    expect(share('edge', 'resnet18')).toBeCloseTo((71.03 - 69.76) / (73.31 - 69.76), 3)
+  })
+  it('DS-CNN-S: Hinton\'s MNIST student, 146 errors alone, 74 distilled, teacher 67 (0.91)', () => {
+    expect(share('tiny', 'ds-cnn-s')).toBeCloseTo((146 - 74) / (146 - 67), 3)
+  })
+})
+
+describe('channel pruning follows its published curves', () => {
+  it('ResNet-50 at 2.0 and 1.0 GFLOPs of 4.1 loses about what MetaPruning measured (−1.2, −3.2 of 76.6), within the fit', () => {
+    const drop = (s: number) => evaluate('edge', baselineRecipe('edge')).accuracy - evaluate('edge', { ...baselineRecipe('edge'), pattern: 'channels', sparsity: s }).accuracy
+    expect(drop(1 - 2.0 / 4.1)).toBeCloseTo(1.2, 0)
+    expect(drop(1 - 1.0 / 4.1)).toBeCloseTo(3.2, 0)
+  })
+  it('MobileNet-v2 at 70% of its work loses about AMC\'s point (70.854 vs 71.8)', () => {
+    const r = { ...baselineRecipe('edge'), student: 'mobilenetv2' }
+    expect(evaluate('edge', r).accuracy - evaluate('edge', { ...r, pattern: 'channels', sparsity: 0.3 }).accuracy).toBeCloseTo(71.8 - 70.854, 0)
   })
 })

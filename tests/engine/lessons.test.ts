@@ -62,8 +62,11 @@ describe.each(TRACK_IDS)('%s: part 1, the knee of any recipe', (t) => {
 // memory-bound decode rewards 2:4 (Sparse-Marlin) while unstructured formats cost too much decode at INT4; the Orin's
 // compute-bound convolutions gain only from removed work (channels); the NPU skips zeros and the MCU streams a bitmap.
 const WINNER: Record<TrackId, SparsityPattern> = { cloud: '2:4', edge: 'channels', mobile: 'unstructured', tiny: 'unstructured' }
-// A window wider than ~35 points leaves little to find in ten tries; where the physics gives one, it is said here.
-const WIDE: Partial<Record<TrackId, SparsityPattern>> = { mobile: 'channels' }
+// Where the lesson's window reaches the slider's end without the veto, and why (the game then still has a start outside
+// it and a target to find; another pattern shows the veto). Mobile: Gale et al.'s ResNet-50 keeps 73.4% at 90%
+// unstructured (INT8), above a floor that must stay ≤ 72.6 for a MobileNet distilled as measured (mdistiller KD) to meet the
+// stakeholder with 0.2 points to spare; no floor satisfies both.
+const NO_VETO_IN_RANGE: Partial<Record<TrackId, string>> = { mobile: 'ResNet-50 at 90% unstructured stays above the floor the stakeholder needs' }
 
 describe.each(TRACK_IDS)('%s: part 2, the pruning window', (t) => {
   const start = part2Start(t)
@@ -74,8 +77,12 @@ describe.each(TRACK_IDS)('%s: part 2, the pruning window', (t) => {
     expect(target).not.toBeNull()
     expect(judgeTry(t, start).hit).toBe(false)
   })
-  it(`the lesson's pattern (${WINNER[t]}) opens a window`, () => {
-    expect(windows.map((w) => w.pattern)).toContain(WINNER[t])
+  it(`the lesson's pattern (${WINNER[t]}) opens a window of at most 35 points above 0%, with the veto beyond it${NO_VETO_IN_RANGE[t] ? ` (except: ${NO_VETO_IN_RANGE[t]})` : ''}`, () => {
+    const w = windows.find((x) => x.pattern === WINNER[t])!
+    expect(w).toBeDefined()
+    expect(w.from).toBeGreaterThan(0)
+    expect(w.to - w.from).toBeLessThanOrEqual(0.35 + 1e-9)
+    if (w.pattern !== '2:4') expect(w.vetoFrom === null).toBe(NO_VETO_IN_RANGE[t] !== undefined)
   })
   it('every window is exactly the tries that win, exhaustively over the slider\'s steps, starts above 0% and ends before the veto', () => {
     expect(windows.length).toBeGreaterThan(0)
@@ -92,10 +99,9 @@ describe.each(TRACK_IDS)('%s: part 2, the pruning window', (t) => {
       expect(w.ratios.length).toBe(Math.round((w.to - w.from) / 0.01) + 1)
       if (w.vetoFrom !== null) expect(w.vetoFrom).toBeGreaterThan(w.to)
       else expect(w.to).toBe(GAME_SPARSITY_STEPS[GAME_SPARSITY_STEPS.length - 1]) // no veto within the slider
-      if (WIDE[t] !== w.pattern) expect(w.to - w.from).toBeLessThanOrEqual(0.35 + 1e-9)
     }
   })
-  it('some pattern has a window with ratios beyond it that trip the veto', () => {
+  it('some pattern has a window with ratios beyond it that trip the veto (on Mobile, channels)', () => {
     expect(windows.some((w) => w.pattern !== '2:4' && w.vetoFrom !== null)).toBe(true)
   })
   it('the workbench\'s patterns that open nothing say so: the verdicts agree with the windows', () => {

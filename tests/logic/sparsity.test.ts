@@ -136,14 +136,20 @@ describe.each(TRACK_IDS)('speedup over dense, the veto hint and the curves per p
       expect(theoryDiffers(u, u)).toBe(false)
     }
   })
-  it.each(PATTERN.values)('the safe ratio of %s is the last on its curve that keeps the floor', (pattern) => {
+  it.each(PATTERN.values)('the safe ratio of %s is the highest the floor allows at the slider\'s 1%% resolution', (pattern) => {
     const floor = accuracyFloor(track)
     for (const precision of PRECISION.values) {
       const r = at({ precision, pattern, sparsity: pattern === '2:4' ? PATTERN.sparsityOf24 : 0 })
-      const curve = sparsityCurve(track, r, pattern)
-      const ok = curve.filter((p) => p.accuracy >= floor)
       const s = safeSparsity(track, r) // the recipe's own pattern by default
-      expect(s).toBe(ok.length ? ok[ok.length - 1].sparsity : null)
+      if (s === null) {
+        // nothing keeps the floor: the first ratio the pattern can take is already below it
+        expect(evaluate(track, { ...r, pattern, sparsity: pattern === '2:4' ? PATTERN.sparsityOf24 : 0.01 }).accuracy).toBeLessThan(floor)
+      } else {
+        expect(evaluate(track, { ...r, pattern, sparsity: s }).accuracy).toBeGreaterThanOrEqual(floor)
+        // one slider step further trips the veto (or the slider ends)
+        const next = Math.round((s + 0.01) * 100) / 100
+        if (pattern !== '2:4' && next <= 0.9) expect(evaluate(track, { ...r, pattern, sparsity: next }).accuracy).toBeLessThan(floor)
+      }
       expect(safeSparsity(track, { ...r, pattern: 'unstructured', sparsity: 0 }, pattern)).toBe(s)
     }
   })
