@@ -106,11 +106,13 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
     return r.data
   }
 
-  // guessing the secret: after GUESS_LIMIT wrong secrets from one address in GUESS_WINDOW_MS, that address gets 429s
+  // guessing the secret: after GUESS_LIMIT wrong secrets from one address in GUESS_WINDOW_MS, that address's wrong
+  // secrets get 429s. The right secret always passes and is never counted: a whole hall shares the presenter's address
+  // (one NAT), so a throttle that denied the right secret would let any student lock the presenter out (issue 19).
   const guesses = new Map<string, { n: number; until: number }>()
   const checkGuessing = (req: IncomingMessage) => {
     const offered = presentedSecret(req)
-    if (offered === undefined) return
+    if (offered === undefined || secretMatches(secret, offered)) return
     const ip = req.socket.remoteAddress ?? '?'
     const now = Date.now()
     const g = guesses.get(ip)
@@ -118,7 +120,7 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
     const cur = guesses.get(ip)
     if (cur && cur.n >= GUESS_LIMIT) throw new HttpError(429, 'too many wrong secrets; wait a minute')
     if (guesses.size > 10_000) guesses.clear() // bounded memory whatever the number of addresses
-    if (!secretMatches(secret, offered)) guesses.set(ip, { n: (cur?.n ?? 0) + 1, until: cur?.until ?? now + GUESS_WINDOW_MS })
+    guesses.set(ip, { n: (cur?.n ?? 0) + 1, until: cur?.until ?? now + GUESS_WINDOW_MS })
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
