@@ -79,12 +79,12 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
   const contracts = new ContractStore(store)
   const snapshot = (): Snapshot => ({
     polls: Object.fromEntries(Object.keys(polls).map((p) => {
-      const { round, phase, count } = store.state(p)
-      return [p, { round, phase, count }]
+      const { round, phase, count, version } = store.state(p)
+      return [p, { round, phase, count, version }]
     })),
     presenter: store.presenter(),
     // issue 13: the class's contracts and game results, counts only (the recipes are behind the reveal)
-    contracts: { phase: contracts.phase(), count: contracts.counts().contracts, games: contracts.counts().games },
+    contracts: { phase: contracts.phase(), count: contracts.counts().contracts, games: contracts.counts().games, version: contracts.version() },
   })
   const limits = { ...DEFAULT_LIMITS, ...opts.limits }
   const hub = new SseHub(snapshot, opts.throttleMs ?? 200, 15000, 5000, limits.streamsPerAddress)

@@ -117,7 +117,7 @@ describe('rules', () => {
     await answer({ poll: 'quantization', voter: 'voter-secret1', value: 2 })
     const st = await call(service.url, '/api/session/state')
     expect(st.text).not.toContain('voter-secret1')
-    expect(Object.keys(st.body.polls.quantization).sort()).toEqual(['count', 'phase', 'round'])
+    expect(Object.keys(st.body.polls.quantization).sort()).toEqual(['count', 'phase', 'round', 'version'])
     expect((await call(service.url, '/api/session/results?poll=quantization')).status).toBe(403)
     await control({ action: 'lock', poll: 'quantization' })
     expect((await call(service.url, '/api/session/results?poll=quantization')).status).toBe(403)
@@ -148,7 +148,7 @@ describe('rules', () => {
     const old = (await call(service.url, '/api/session/state')).body.polls.quantization.round
     await control({ action: 'newRound', poll: 'quantization' })
     const st = (await call(service.url, '/api/session/state')).body.polls.quantization
-    expect(st).toEqual({ round: old + 1, phase: 'open', count: 0 })
+    expect(st).toMatchObject({ round: old + 1, phase: 'open', count: 0 })
     expect((await call(service.url, `/api/session/results?poll=quantization&round=${old}`)).body.counts).toEqual([0, 0, 0, 1])
     const csv = await call(service.url, `/api/session/export?poll=quantization&round=${old}&format=csv`, { secret: SECRET })
     expect(csv.text.split('\n')[0]).toBe('poll,round,voter,value,updated_at')
@@ -168,6 +168,25 @@ describe('rules', () => {
     const r = (await call(service.url, '/api/session/results?poll=quantization')).body
     expect(r.count).toBe(200)
     expect(r.counts).toEqual([50, 50, 50, 50])
+  })
+
+  it('every change of a poll (a resubmitted answer included) changes its version; a refused answer does not (issue 19)', async () => {
+    const poll = async () => (await call(service.url, '/api/session/state')).body.polls.quantization
+    await answer({ poll: 'quantization', voter: 'voter-version1', value: 1 })
+    const v0 = await poll()
+    expect(typeof v0.version).toBe('number')
+    await answer({ poll: 'quantization', voter: 'voter-version1', value: 3 }) // a changed answer: same count
+    const v1 = await poll()
+    expect(v1.count).toBe(v0.count)
+    expect(v1.version).toBeGreaterThan(v0.version)
+    expect((await call(service.url, '/api/session/state')).body.polls.sparsity.version).not.toBeUndefined()
+    await control({ action: 'lock', poll: 'quantization' })
+    const v2 = await poll()
+    expect(v2.version).toBeGreaterThan(v1.version)
+    expect((await answer({ poll: 'quantization', voter: 'voter-version1', value: 2 })).status).toBe(409)
+    expect((await poll()).version).toBe(v2.version)
+    await control({ action: 'reset', poll: 'quantization' })
+    expect((await poll()).version).toBeGreaterThan(v2.version)
   })
 
   it('the presenter moves the class; state and events carry slide and clicks', async () => {
