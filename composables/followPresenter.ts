@@ -123,13 +123,27 @@ export function useFollowPresenter(nav: NavLike) {
   if (!started) {
     started = true
     effectScope(true).run(() => {
-      let programmatic = false
+      // > 0 while this tab moves itself (and 150 ms after), so the move is not taken for a student browsing away
+      let programmatic = 0
+      const goItself = async (slide: number, clicks: number) => {
+        programmatic++
+        try { await nav.go(slide, clicks) } finally { setTimeout(() => programmatic--, 150) }
+      }
+      // one navigation at a time, always towards the newest target: a slide that is slow to draw must not land after
+      // (and undo) a newer one the presenter moved to meanwhile
+      let going = false
       goToPresenter = async () => {
-        const p = target.value
-        if (!p || p.seq === 0) return
-        if (p.slide === nav.currentSlideNo.value && p.clicks === nav.clicks.value) return
-        programmatic = true
-        try { await nav.go(p.slide, p.clicks) } finally { setTimeout(() => (programmatic = false), 150) }
+        if (going) return
+        going = true
+        try {
+          for (let p = target.value; p && p.seq > 0 && (p.slide !== nav.currentSlideNo.value || p.clicks !== nav.clicks.value);) {
+            const seq = p.seq
+            await goItself(p.slide, p.clicks)
+            if (target.value?.seq === seq) break // reached (or the deck cannot go there): no newer move to chase
+            p = target.value
+            if (!student.value || !following.value) break
+          }
+        } finally { going = false }
       }
       // a presenter tab joins the class's slide before it publishes anything (reopening /presenter/1 after a crash
       // must not send the room back to slide 1) — unless the slide-error layout reloaded it after an outage: then its
@@ -138,10 +152,7 @@ export function useFollowPresenter(nav: NavLike) {
       const resumed = takeResumeMark()
       watch([() => session.isPresenter.value, live, target], async ([isPresenter, isLive, p]) => {
         if (!isPresenter || !isLive || joined.value || !p) return
-        if (p.seq > 0 && !resumed && (p.slide !== nav.currentSlideNo.value || p.clicks !== nav.clicks.value)) {
-          programmatic = true
-          try { await nav.go(p.slide, p.clicks) } finally { setTimeout(() => (programmatic = false), 150) }
-        }
+        if (p.seq > 0 && !resumed && (p.slide !== nav.currentSlideNo.value || p.clicks !== nav.clicks.value)) await goItself(p.slide, p.clicks)
         joined.value = true
       }, { immediate: true })
       const mover = movePublisher((p) => session.goto(p.slide, p.clicks, me))
@@ -161,7 +172,7 @@ export function useFollowPresenter(nav: NavLike) {
       // a student who moves to another slide stops following until they ask again
       watch(nav.currentSlideNo, (no) => {
         const p = target.value
-        if (student.value && following.value && !programmatic && p && p.seq > 0 && no !== p.slide) following.value = false
+        if (student.value && following.value && programmatic === 0 && p && p.seq > 0 && no !== p.slide) following.value = false
       })
     })
   }

@@ -32,7 +32,14 @@ vi.mock('../../composables/sessionApi', async (orig) => {
     },
   }
 })
-class FakeEventSource { addEventListener() {} close() {} }
+class FakeEventSource {
+  static last: FakeEventSource
+  listeners: Record<string, ((e: { data: string }) => void)[]> = {}
+  constructor() { FakeEventSource.last = this }
+  addEventListener(t: string, f: (e: { data: string }) => void) { (this.listeners[t] ??= []).push(f) }
+  close() {}
+  emit(data: unknown) { for (const f of this.listeners.state ?? []) f({ data: JSON.stringify(data) }) }
+}
 vi.stubGlobal('EventSource', FakeEventSource)
 
 /** A presenter view's nav (a new one per test: tabs of earlier tests stay alive in this process and watch their own). */
@@ -119,4 +126,36 @@ it('a refused move is shown in the presenter\'s bar and retried (bounded backoff
   const sent = api.sent
   await vi.advanceTimersByTimeAsync(30_000)
   expect(api.sent).toBe(sent) // landed: nothing more is sent
+})
+
+it('a student\'s deck that takes long to draw some slides still ends on the presenter\'s last slide, still following', async () => {
+  sessionStorage.clear() // a student
+  const slide = ref(26)
+  const clicks = ref(0)
+  // the chart-heavy slide 6 takes 500 ms to show; a navigation that ends late must not undo a newer one
+  const go = vi.fn(async (no: number, c = 0) => {
+    await new Promise((ok) => setTimeout(ok, no === 6 ? 500 : 20))
+    slide.value = no
+    clicks.value = c
+  })
+  const nav = {
+    currentSlideNo: computed(() => slide.value),
+    clicks: computed(() => clicks.value),
+    isPrintMode: computed(() => false),
+    isPresenter: computed(() => false),
+    go,
+  }
+  const { useFollowPresenter } = await import('../../composables/followPresenter')
+  const f = useFollowPresenter(nav)
+  const { useClassSession } = await import('../../composables/useClassSession')
+  await useClassSession().ready()
+  await flushPromises()
+  vi.useFakeTimers()
+  for (let i = 1; i <= 21; i++) {
+    FakeEventSource.last.emit({ ...api.snapshot, presenter: { slide: 26 - i, clicks: 0, seq: 4 + i, leader: null } })
+    await vi.advanceTimersByTimeAsync(100)
+  }
+  await vi.advanceTimersByTimeAsync(3000)
+  expect(slide.value).toBe(5)
+  expect(f.showButton.value).toBe(false) // never taken for a student who browsed away
 })
