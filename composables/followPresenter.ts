@@ -4,8 +4,12 @@
 // A presenter tab that opens (or reopens after a crash) first joins the class where it is, then publishes; a move
 // made while the service was down is published again when the event stream reconnects. The presenter's tabs take
 // turns: the one that published last leads; another is told so and may take over (one click), never silently.
-import { computed, effectScope, ref, watch, type ComputedRef } from 'vue'
+// The last move always wins (issue 19): one move is on the wire at a time, the newest position waits for it (the ones
+// in between are skipped, never sent out of order), and a refused or lost move is said in the presenter's bar and sent
+// again with a bounded backoff until it lands.
+import { computed, effectScope, readonly, ref, watch, type ComputedRef, type Ref } from 'vue'
 import type { Router } from 'vue-router'
+import { SessionError } from './sessionApi'
 import { useStoredString } from './storage'
 import { useClassSession } from './useClassSession'
 
@@ -18,7 +22,63 @@ export interface NavLike {
   go: (no: number, clicks?: number) => Promise<void>
 }
 
+export interface Position { slide: number; clicks: number }
+/** A move that has not landed: where the presenter is, and why the service did not take it. */
+export interface FailingMove extends Position { error: string }
+
+/** Debounce of a burst of presses, ms: a fast click-through sends where it ends up. */
+export const MOVE_DEBOUNCE_MS = 80
+/** Retry delays of a failed move: doubling from the first, never longer than the last. */
+export const MOVE_RETRY_MS = { first: 500, max: 4000 }
+
+/**
+ * Sends the presenter's position, the last one always winning: at most one request in flight; a position set while one
+ * is in flight is sent when it returns (only the newest: the ones in between are skipped); a failure is kept in
+ * `failing` and the newest position is sent again after a backoff (doubling, capped) until it lands. A refusal that a
+ * retry cannot change (4xx other than 408/429, e.g. a secret the service no longer takes) stops the retries but stays
+ * shown; the next move tries again.
+ */
+export function movePublisher(send: (p: Position) => Promise<unknown>, opts = { debounceMs: MOVE_DEBOUNCE_MS, ...MOVE_RETRY_MS }) {
+  const failing: Ref<FailingMove | null> = ref(null)
+  let wanted: Position | null = null
+  let inFlight = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let attempt = 0
+  const later = (ms: number) => { clearTimeout(timer); timer = setTimeout(flush, ms) }
+  async function flush(): Promise<void> {
+    if (inFlight || !wanted) return
+    const p = wanted
+    inFlight = true
+    let retryIn: number | null = null
+    try {
+      await send(p)
+      if (wanted === p) wanted = null
+      failing.value = null
+      attempt = 0
+    } catch (e) {
+      const status = e instanceof SessionError ? e.status : 0
+      const retriable = status === 0 || status === 408 || status === 429 || status >= 500
+      failing.value = { ...(wanted ?? p), error: (e as Error).message || 'the class server did not take the move' }
+      if (retriable) retryIn = Math.min(opts.max, opts.first * 2 ** attempt++)
+      else if (wanted === p) wanted = null
+    } finally { inFlight = false }
+    // a newer position came while this one was on the wire: it goes now (or after the backoff, if this one failed)
+    if (retryIn !== null) later(retryIn)
+    else if (wanted) flush()
+  }
+  return {
+    failing: readonly(failing),
+    publish(p: Position): void {
+      wanted = p
+      attempt = 0
+      if (failing.value) failing.value = { ...p, error: failing.value.error }
+      later(opts.debounceMs)
+    },
+  }
+}
+
 const following = ref(true)
+const failingMove = ref<FailingMove | null>(null)
 let started = false
 let goToPresenter: () => Promise<void> = async () => {}
 let takeOver: () => void = () => {}
@@ -63,14 +123,27 @@ export function useFollowPresenter(nav: NavLike) {
   if (!started) {
     started = true
     effectScope(true).run(() => {
-      let programmatic = false
-      let timer: ReturnType<typeof setTimeout> | undefined
+      // > 0 while this tab moves itself (and 150 ms after), so the move is not taken for a student browsing away
+      let programmatic = 0
+      const goItself = async (slide: number, clicks: number) => {
+        programmatic++
+        try { await nav.go(slide, clicks) } finally { setTimeout(() => programmatic--, 150) }
+      }
+      // one navigation at a time, always towards the newest target: a slide that is slow to draw must not land after
+      // (and undo) a newer one the presenter moved to meanwhile
+      let going = false
       goToPresenter = async () => {
-        const p = target.value
-        if (!p || p.seq === 0) return
-        if (p.slide === nav.currentSlideNo.value && p.clicks === nav.clicks.value) return
-        programmatic = true
-        try { await nav.go(p.slide, p.clicks) } finally { setTimeout(() => (programmatic = false), 150) }
+        if (going) return
+        going = true
+        try {
+          for (let p = target.value; p && p.seq > 0 && (p.slide !== nav.currentSlideNo.value || p.clicks !== nav.clicks.value);) {
+            const seq = p.seq
+            await goItself(p.slide, p.clicks)
+            if (target.value?.seq === seq) break // reached (or the deck cannot go there): no newer move to chase
+            p = target.value
+            if (!student.value || !following.value) break
+          }
+        } finally { going = false }
       }
       // a presenter tab joins the class's slide before it publishes anything (reopening /presenter/1 after a crash
       // must not send the room back to slide 1) — unless the slide-error layout reloaded it after an outage: then its
@@ -79,16 +152,12 @@ export function useFollowPresenter(nav: NavLike) {
       const resumed = takeResumeMark()
       watch([() => session.isPresenter.value, live, target], async ([isPresenter, isLive, p]) => {
         if (!isPresenter || !isLive || joined.value || !p) return
-        if (p.seq > 0 && !resumed && (p.slide !== nav.currentSlideNo.value || p.clicks !== nav.clicks.value)) {
-          programmatic = true
-          try { await nav.go(p.slide, p.clicks) } finally { setTimeout(() => (programmatic = false), 150) }
-        }
+        if (p.seq > 0 && !resumed && (p.slide !== nav.currentSlideNo.value || p.clicks !== nav.clicks.value)) await goItself(p.slide, p.clicks)
         joined.value = true
       }, { immediate: true })
-      const publish = (no: number, clicks: number) => {
-        clearTimeout(timer)
-        timer = setTimeout(() => session.goto(no, clicks, me).catch(() => {}), 80)
-      }
+      const mover = movePublisher((p) => session.goto(p.slide, p.clicks, me))
+      watch(mover.failing, (f) => { failingMove.value = f })
+      const publish = (no: number, clicks: number) => mover.publish({ slide: no, clicks })
       // the leading presenter tab publishes (debounced: a fast click-through sends only where it ends up)
       watch([nav.currentSlideNo, nav.clicks, () => session.isPresenter.value, live, joined], ([no, clicks, isPresenter, isLive, hasJoined]) => {
         if (isLive && isPresenter && hasJoined && !otherLeads.value) publish(no, clicks)
@@ -103,7 +172,7 @@ export function useFollowPresenter(nav: NavLike) {
       // a student who moves to another slide stops following until they ask again
       watch(nav.currentSlideNo, (no) => {
         const p = target.value
-        if (student.value && following.value && !programmatic && p && p.seq > 0 && no !== p.slide) following.value = false
+        if (student.value && following.value && programmatic === 0 && p && p.seq > 0 && no !== p.slide) following.value = false
       })
     })
   }
@@ -112,6 +181,8 @@ export function useFollowPresenter(nav: NavLike) {
     target,
     showButton: computed(() => student.value && !following.value && (target.value?.seq ?? 0) > 0),
     otherLeads,
+    /** the presenter's move the service has not taken yet (it is being retried), or null when the class follows */
+    failingMove: readonly(failingMove),
     /** this presenter tab leads from now on (it publishes where it is) */
     takeOver: () => takeOver(),
     follow(): Promise<void> {

@@ -21,7 +21,7 @@ export function bakedContracts(): Promise<{ bakedAt: string | null; contracts: S
 export function useClassContracts() {
   const session = useClassSession()
   const live = computed(() => session.mode.value === 'live')
-  const counts = computed(() => session.snapshot.value?.contracts ?? { phase: 'open' as const, count: 0, games: 0 })
+  const counts = computed(() => session.snapshot.value?.contracts ?? { phase: 'open' as const, count: 0, games: 0, version: 0 })
   const phase = computed(() => counts.value.phase)
   /** live: may this viewer read the recipes now? (the service enforces it; this only avoids asking for a 403) */
   const visible = computed(() => !live.value || session.isPresenter.value || phase.value === 'revealed')
@@ -29,19 +29,27 @@ export function useClassContracts() {
   const bakedAt = ref<string | null>(null)
   const error = ref<string | null>(null)
 
+  /** Only the latest fetch may write: a slow answer to an earlier one must not overwrite a newer room. */
+  let latest = 0
   async function load(): Promise<void> {
+    const mineNo = ++latest
     error.value = null
     try {
       if (session.mode.value === 'unknown') return
       if (!live.value) {
         const b = await bakedContracts()
+        if (mineNo !== latest) return
         bakedAt.value = b.bakedAt
         seen.value = b.contracts
-      } else seen.value = visible.value ? await session.contracts() : null
-    } catch (e) { error.value = (e as Error).message }
+      } else {
+        const got = visible.value ? await session.contracts() : null
+        if (mineNo === latest) seen.value = got
+      }
+    } catch (e) { if (mineNo === latest) error.value = (e as Error).message }
   }
-  // the presenter's view follows every new contract (the counts arrive over the event stream); students load at the reveal
-  watch([session.mode, visible, () => counts.value.count, () => counts.value.games], load, { immediate: true })
+  // the presenter's view follows every change of the room (its version arrives over the event stream): a resubmitted,
+  // changed contract leaves the count as it was, so the count cannot be the signal (issue 19); students load at the reveal
+  watch([session.mode, visible, () => counts.value.version], load, { immediate: true })
 
   const room = computed(() => classFrontier(seen.value?.contracts ?? []))
   const games = computed(() => gameRooms(seen.value?.games ?? {}, seen.value?.maxTries ?? GAME_MAX_TRIES))

@@ -5,8 +5,10 @@ import type { Recipe, TrackId } from '../engine/index.ts'
 
 export type Phase = 'open' | 'locked' | 'revealed'
 
-/** One poll's current round as everyone may see it: its number, its phase and how many answered (never who). */
-export interface PollState { round: number; phase: Phase; count: number }
+/** One poll's current round as everyone may see it: its number, its phase and how many answered (never who).
+ *  `version` changes with every change of the poll (an answer, a resubmission, a phase, a reset, a new round): views
+ *  refetch on a change of version, never of count, which a resubmission leaves as it was (issue 19). */
+export interface PollState { round: number; phase: Phase; count: number; version: number }
 
 /** Where the presenter is. `leader`: the presenter tab that published last (an opaque id the presenter's own tabs
  *  choose), or null. */
@@ -36,8 +38,9 @@ export interface GameRow { track: TrackId; triesUsed: number; found: boolean }
 /** Per track: how many sent a result; `found[n-1]` = found the window on try n; `notFound` = ran out of tries. */
 export interface GameCounts { count: number; found: number[]; notFound: number }
 
-/** The class's contracts and game results, counted (the recipes themselves are behind the reveal). */
-export interface ContractsState { phase: Phase; count: number; games: number }
+/** The class's contracts and game results, counted (the recipes themselves are behind the reveal). `version` changes
+ *  with every contract, game result (resubmissions included) and phase change: the views refetch on it (issue 19). */
+export interface ContractsState { phase: Phase; count: number; games: number; version: number }
 
 /** What a class may see of the contracts: recipes and counts, never identities. */
 export interface ContractsView {

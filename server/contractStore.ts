@@ -38,6 +38,8 @@ export class ContractStore {
   }
 
   phase(): Phase { return this.store.current(CONTRACTS_POLL).phase }
+  /** Bumped with every contract, game result and phase change: one version for the one view that shows them all. */
+  version(): number { return this.store.version(CONTRACTS_POLL) }
   setPhase(phase: Phase): void { this.store.current(CONTRACTS_POLL); this.store.setPhase(CONTRACTS_POLL, phase) }
 
   /** Stores a recipe the engine has already validated (the caller's job), only while the contracts are open. */
@@ -47,6 +49,7 @@ export class ContractStore {
       if (phase !== 'open') return { closed: phase }
       const replaced = this.q.has.get(voter) !== undefined
       this.q.upsert.run(voter, c.track, JSON.stringify(c.recipe), now)
+      this.store.bump(CONTRACTS_POLL) // a changed recipe, same count: the views still refetch (issue 19)
       return { ok: true, replaced }
     }).immediate()
   }
@@ -57,6 +60,7 @@ export class ContractStore {
       if (phase !== 'open') return { closed: phase }
       const replaced = this.q.hasGame.get(voter) !== undefined
       this.q.upsertGame.run(voter, g.track, g.triesUsed, g.found ? 1 : 0, now)
+      this.store.bump(CONTRACTS_POLL)
       return { ok: true, replaced }
     }).immediate()
   }

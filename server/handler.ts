@@ -79,12 +79,12 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
   const contracts = new ContractStore(store)
   const snapshot = (): Snapshot => ({
     polls: Object.fromEntries(Object.keys(polls).map((p) => {
-      const { round, phase, count } = store.state(p)
-      return [p, { round, phase, count }]
+      const { round, phase, count, version } = store.state(p)
+      return [p, { round, phase, count, version }]
     })),
     presenter: store.presenter(),
     // issue 13: the class's contracts and game results, counts only (the recipes are behind the reveal)
-    contracts: { phase: contracts.phase(), count: contracts.counts().contracts, games: contracts.counts().games },
+    contracts: { phase: contracts.phase(), count: contracts.counts().contracts, games: contracts.counts().games, version: contracts.version() },
   })
   const limits = { ...DEFAULT_LIMITS, ...opts.limits }
   const hub = new SseHub(snapshot, opts.throttleMs ?? 200, 15000, 5000, limits.streamsPerAddress)
@@ -106,11 +106,13 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
     return r.data
   }
 
-  // guessing the secret: after GUESS_LIMIT wrong secrets from one address in GUESS_WINDOW_MS, that address gets 429s
+  // guessing the secret: after GUESS_LIMIT wrong secrets from one address in GUESS_WINDOW_MS, that address's wrong
+  // secrets get 429s. The right secret always passes and is never counted: a whole hall shares the presenter's address
+  // (one NAT), so a throttle that denied the right secret would let any student lock the presenter out (issue 19).
   const guesses = new Map<string, { n: number; until: number }>()
   const checkGuessing = (req: IncomingMessage) => {
     const offered = presentedSecret(req)
-    if (offered === undefined) return
+    if (offered === undefined || secretMatches(secret, offered)) return
     const ip = req.socket.remoteAddress ?? '?'
     const now = Date.now()
     const g = guesses.get(ip)
@@ -118,7 +120,7 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
     const cur = guesses.get(ip)
     if (cur && cur.n >= GUESS_LIMIT) throw new HttpError(429, 'too many wrong secrets; wait a minute')
     if (guesses.size > 10_000) guesses.clear() // bounded memory whatever the number of addresses
-    if (!secretMatches(secret, offered)) guesses.set(ip, { n: (cur?.n ?? 0) + 1, until: cur?.until ?? now + GUESS_WINDOW_MS })
+    guesses.set(ip, { n: (cur?.n ?? 0) + 1, until: cur?.until ?? now + GUESS_WINDOW_MS })
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

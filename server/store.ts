@@ -6,7 +6,9 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Phase, PresenterPos } from './api.ts'
 
-export interface RoundState { poll: string; round: number; phase: Phase; count: number }
+/** `version`: bumped in the transaction of every change a view shows (an answer, a resubmission, a phase, a reset,
+ *  a new round), so a view refetches on a change of version, not of count (issue 19). */
+export interface RoundState { poll: string; round: number; phase: Phase; count: number; version: number }
 export interface AnswerInput { poll: string; voter: string; value: number; round?: number }
 export type AnswerOutcome = { round: number } | { closed: Phase; round: number } | { stale: number }
 export interface AnswerRow { poll: string; round: number; voter: string; value: number; updatedAt: number }
@@ -29,7 +31,8 @@ export class SessionStore {
         value REAL NOT NULL, updated_at INTEGER NOT NULL, PRIMARY KEY (poll, round, voter));
       CREATE TABLE IF NOT EXISTS presenter (id INTEGER PRIMARY KEY CHECK (id = 1), slide INTEGER NOT NULL,
         clicks INTEGER NOT NULL, seq INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB NOT NULL);`)
+      CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+      CREATE TABLE IF NOT EXISTS versions (part TEXT PRIMARY KEY, version INTEGER NOT NULL);`)
     // data folders from before the presenter's tabs took turns leading
     if (!(this.db.prepare('PRAGMA table_info(presenter)').all() as { name: string }[]).some((c) => c.name === 'leader'))
       this.db.exec('ALTER TABLE presenter ADD COLUMN leader TEXT')
@@ -47,6 +50,9 @@ export class SessionStore {
       clear: this.db.prepare('DELETE FROM answers WHERE poll = ? AND round = ?'),
       rounds: this.db.prepare(`SELECT r.round, r.phase, COUNT(a.voter) AS count FROM rounds r
         LEFT JOIN answers a ON a.poll = r.poll AND a.round = r.round WHERE r.poll = ? GROUP BY r.round ORDER BY r.round`),
+      version: this.db.prepare('SELECT version FROM versions WHERE part = ?'),
+      bump: this.db.prepare(`INSERT INTO versions (part, version) VALUES (?, 1)
+        ON CONFLICT (part) DO UPDATE SET version = versions.version + 1`),
       getPos: this.db.prepare('SELECT slide, clicks, seq, leader FROM presenter WHERE id = 1'),
       setPos: this.db.prepare(`INSERT INTO presenter (id, slide, clicks, seq, leader) VALUES (1, ?, ?, 1, ?)
         ON CONFLICT (id) DO UPDATE SET slide = excluded.slide, clicks = excluded.clicks, seq = presenter.seq + 1, leader = excluded.leader`),
@@ -72,7 +78,17 @@ export class SessionStore {
 
   state(poll: string): RoundState {
     const { round, phase } = this.current(poll)
-    return { poll, round, phase, count: this.count(poll, round) }
+    return { poll, round, phase, count: this.count(poll, round), version: this.version(poll) }
+  }
+
+  /** The version of one part of the room's state (a poll's name, or `contracts`); 0 before its first change. */
+  version(part: string): number {
+    return (this.q.version.get(part) as { version: number } | undefined)?.version ?? 0
+  }
+
+  /** A new version of `part`: call it inside the transaction that changes it, so the version commits with the change. */
+  bump(part: string): void {
+    this.q.bump.run(part)
   }
 
   /** Phase of a given round, or null if that round never existed. */
@@ -101,13 +117,17 @@ export class SessionStore {
       if (phase !== 'open') return { closed: phase, round }
       if (a.round !== undefined && a.round !== round) return { stale: round }
       this.q.upsert.run(a.poll, round, a.voter, a.value, now)
+      this.bump(a.poll)
       return { round }
     })).immediate()
   }
 
   setPhase(poll: string, phase: Phase): void {
-    const { round } = this.current(poll)
-    this.q.setPhase.run(phase, poll, round)
+    this.db.transaction(() => {
+      const { round } = this.current(poll)
+      this.q.setPhase.run(phase, poll, round)
+      this.bump(poll)
+    }).immediate()
   }
 
   /** Deletes the current round's answers and opens it again. */
@@ -116,6 +136,7 @@ export class SessionStore {
       const { round } = this.current(poll)
       this.q.clear.run(poll, round)
       this.q.setPhase.run('open', poll, round)
+      this.bump(poll)
     }).immediate()
   }
 
@@ -124,6 +145,7 @@ export class SessionStore {
     return this.db.transaction(() => {
       const { round } = this.current(poll)
       this.q.insertRound.run(poll, round + 1, 'open')
+      this.bump(poll)
       return round + 1
     }).immediate()
   }

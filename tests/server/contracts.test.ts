@@ -124,6 +124,27 @@ describe('rules', () => {
     expect(st.myContract).toMatchObject({ track: 'edge', recipe: { precision: 'int8', distill: true } })
   })
 
+  it('a resubmitted contract or game result changes the version of the contracts even when the count does not (issue 19)', async () => {
+    const state = async () => (await call(service.url, '/api/session/state')).body.contracts
+    expect((await contract('vera', 'tiny', tiny({ precision: 'int8' }))).status).toBe(200)
+    const v0 = await state()
+    expect(typeof v0.version).toBe('number')
+    expect((await contract('vera', 'tiny', tiny({ precision: 'int4' }))).body.replaced).toBe(true)
+    const v1 = await state()
+    expect(v1.count).toBe(v0.count) // same count: only the version says the room changed
+    expect(v1.version).toBeGreaterThan(v0.version)
+    expect((await game('vera', 'tiny', 3, true)).status).toBe(200)
+    expect((await game('vera', 'tiny', 5, true)).body.replaced).toBe(true)
+    const v2 = await state()
+    expect(v2.games).toBe(v1.games + 1)
+    expect(v2.version).toBeGreaterThan(v1.version + 1)
+    expect((await control('lock')).status).toBe(200)
+    const v3 = await state()
+    expect(v3.version).toBeGreaterThan(v2.version)
+    expect((await contract('vera', 'tiny', tiny())).status).toBe(409) // refused: no change, no new version
+    expect((await state()).version).toBe(v3.version)
+  })
+
   it('one game result per identity, counted per track: found on try n, or out of tries', async () => {
     const before = (await call(service.url, '/api/session/contracts', { secret: SECRET })).body.games.edge ?? { count: 0, found: new Array(GAME_MAX_TRIES).fill(0), notFound: 0 }
     expect((await game('gus', 'edge', 7, true)).status).toBe(200)

@@ -117,7 +117,7 @@ describe('rules', () => {
     await answer({ poll: 'quantization', voter: 'voter-secret1', value: 2 })
     const st = await call(service.url, '/api/session/state')
     expect(st.text).not.toContain('voter-secret1')
-    expect(Object.keys(st.body.polls.quantization).sort()).toEqual(['count', 'phase', 'round'])
+    expect(Object.keys(st.body.polls.quantization).sort()).toEqual(['count', 'phase', 'round', 'version'])
     expect((await call(service.url, '/api/session/results?poll=quantization')).status).toBe(403)
     await control({ action: 'lock', poll: 'quantization' })
     expect((await call(service.url, '/api/session/results?poll=quantization')).status).toBe(403)
@@ -148,7 +148,7 @@ describe('rules', () => {
     const old = (await call(service.url, '/api/session/state')).body.polls.quantization.round
     await control({ action: 'newRound', poll: 'quantization' })
     const st = (await call(service.url, '/api/session/state')).body.polls.quantization
-    expect(st).toEqual({ round: old + 1, phase: 'open', count: 0 })
+    expect(st).toMatchObject({ round: old + 1, phase: 'open', count: 0 })
     expect((await call(service.url, `/api/session/results?poll=quantization&round=${old}`)).body.counts).toEqual([0, 0, 0, 1])
     const csv = await call(service.url, `/api/session/export?poll=quantization&round=${old}&format=csv`, { secret: SECRET })
     expect(csv.text.split('\n')[0]).toBe('poll,round,voter,value,updated_at')
@@ -168,6 +168,25 @@ describe('rules', () => {
     const r = (await call(service.url, '/api/session/results?poll=quantization')).body
     expect(r.count).toBe(200)
     expect(r.counts).toEqual([50, 50, 50, 50])
+  })
+
+  it('every change of a poll (a resubmitted answer included) changes its version; a refused answer does not (issue 19)', async () => {
+    const poll = async () => (await call(service.url, '/api/session/state')).body.polls.quantization
+    await answer({ poll: 'quantization', voter: 'voter-version1', value: 1 })
+    const v0 = await poll()
+    expect(typeof v0.version).toBe('number')
+    await answer({ poll: 'quantization', voter: 'voter-version1', value: 3 }) // a changed answer: same count
+    const v1 = await poll()
+    expect(v1.count).toBe(v0.count)
+    expect(v1.version).toBeGreaterThan(v0.version)
+    expect((await call(service.url, '/api/session/state')).body.polls.sparsity.version).not.toBeUndefined()
+    await control({ action: 'lock', poll: 'quantization' })
+    const v2 = await poll()
+    expect(v2.version).toBeGreaterThan(v1.version)
+    expect((await answer({ poll: 'quantization', voter: 'voter-version1', value: 2 })).status).toBe(409)
+    expect((await poll()).version).toBe(v2.version)
+    await control({ action: 'reset', poll: 'quantization' })
+    expect((await poll()).version).toBeGreaterThan(v2.version)
   })
 
   it('the presenter moves the class; state and events carry slide and clicks', async () => {
@@ -280,6 +299,31 @@ describe('identities the service issues', () => {
       ctrl.abort()
     } finally {
       await small.close()
+    }
+  })
+})
+
+describe('guessing the secret (issue 19: one NAT for the whole hall)', () => {
+  it('20+ wrong secrets from the presenter\'s address never lock out the right one; the wrong ones are throttled', async () => {
+    const own = await startClassServer({ secret: SECRET, dataDir: ':memory:', polls: TEST_POLLS })
+    try {
+      const guesses = []
+      for (let i = 0; i < 25; i++) guesses.push((await call(own.url, '/api/session/auth', { secret: `guess-${i}` })).status)
+      expect(guesses.slice(0, 20)).toEqual(new Array(20).fill(401))
+      expect(guesses.slice(20)).toEqual(new Array(5).fill(429))
+      const auth = await call(own.url, '/api/session/auth', { secret: SECRET })
+      expect(auth.status).toBe(200)
+      const move = await call(own.url, '/api/session/control', { json: { action: 'goto', slide: 12, clicks: 1 }, secret: SECRET })
+      expect(move.status).toBe(200)
+      expect((await call(own.url, '/api/session/state')).body.presenter).toMatchObject({ slide: 12, clicks: 1 })
+      // the right secret is never counted against the address, and the wrong ones stay throttled
+      for (let i = 0; i < 30; i++) expect((await call(own.url, '/api/session/auth', { secret: SECRET })).status).toBe(200)
+      const wrong = await call(own.url, '/api/session/control', { json: { action: 'goto', slide: 2, clicks: 0 }, secret: 'still-guessing' })
+      expect(wrong.status).toBe(429)
+      expect(wrong.body.error).toMatch(/wrong secrets/)
+      expect((await call(own.url, '/api/session/state')).body.presenter).toMatchObject({ slide: 12, clicks: 1 })
+    } finally {
+      await own.close()
     }
   })
 })
