@@ -181,6 +181,63 @@ describe('a phone in a live class', () => {
   })
 })
 
+describe('a phone in a live class, on the ledger and "The class on the frontier"', () => {
+  const SECRET = `phone-${Math.random().toString(36).slice(2)}-Frontier`
+  const dataDir = mkdtempSync(join(tmpdir(), 'phone-frontier-e2e-'))
+  let server: ClassServer
+  beforeAll(async () => { server = await startClassServer({ secret: SECRET, dataDir, polls: DEFAULT_POLLS, staticDir: distDir, port: 0, host: '127.0.0.1' }) })
+  afterAll(async () => { await server?.close(); rmSync(dataDir, { recursive: true, force: true }) })
+
+  it('submits the contract with nothing cut at the edge, and reads the revealed room: plots with a width, one under the other, and ✱ you', async () => {
+    const [ledger] = await slidesWith('<SiliconLedger')
+    const [frontier] = await slidesWith('<ClassFrontier')
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+    contexts.push(ctx)
+    const presenter = await ctx.newPage()
+    await presenter.goto(`${server.url}/presenter/${ledger}`)
+    const chip = presenter.locator('[data-testid="class-chip"]')
+    await chip.locator('input[type="password"]').fill(SECRET)
+    await chip.getByRole('button', { name: 'Unlock controls' }).click()
+    await expect.poll(() => chip.textContent()).toMatch(/students follow your slide/)
+
+    const student = await phone(`${server.url}/${ledger}?track=edge`)
+    const submit = student.locator('[data-testid="submit-contract"]').filter({ visible: true }).first()
+    await expect.poll(() => submit.getAttribute('data-state'), { timeout: 10_000 }).toBe('unsent')
+    const button = submit.getByRole('button', { name: 'Submit my contract' })
+    const b = await box(button)
+    expect(b.x, '"Submit my contract" starts inside the window').toBeGreaterThanOrEqual(0)
+    expect(b.x + b.width).toBeLessThanOrEqual(390)
+    expect(await sidewaysSpill(student)).toEqual([])
+    await button.tap()
+    await expect.poll(() => submit.getAttribute('data-state')).toBe('sent')
+
+    await presenter.locator('body').press('ArrowRight')
+    await expect.poll(() => new URL(student.url()).pathname, { timeout: 10_000 }).toBe(`/${frontier}`)
+    const live = presenter.locator('[data-instrument="ClassFrontier"]').filter({ visible: true }).first()
+    await live.getByRole('button', { name: 'Close contracts' }).click()
+    await expect.poll(() => live.locator('[data-testid="contract-count"]').textContent()).toMatch(/CLOSED/)
+    await live.getByRole('button', { name: 'Reveal to the class' }).click()
+
+    const v = student.locator('[data-instrument="ClassFrontier"]').filter({ visible: true }).first()
+    await expect.poll(() => v.getAttribute('data-phase'), { timeout: 10_000 }).toBe('revealed')
+    await expect.poll(() => v.locator('figure.class-plot').count()).toBeGreaterThan(0)
+    await student.waitForTimeout(300) // charts lay out
+    for (const fig of await v.locator('figure.class-plot').all()) {
+      const f = await box(fig)
+      expect(f.width, 'a plot as wide as the column').toBeGreaterThan(300)
+      expect((await box(fig.locator('canvas'))).height, 'a plot tall enough to read').toBeGreaterThan(180)
+    }
+    // the legend reads as lines of words, not a one-word column, and marks you
+    const legend = v.locator('.legend')
+    expect((await box(legend)).width).toBeGreaterThan(300)
+    expect(await legend.textContent()).toContain('✱ you')
+    // the plots, the counts and the best recipes one under the other, none over another
+    const parts = await Promise.all([v.locator('.plots'), v.locator('[data-testid="class-counts"]'), v.locator('[data-testid="class-best"]').first()].map(box))
+    for (let i = 1; i < parts.length; i++) expect(parts[i].y).toBeGreaterThanOrEqual(parts[i - 1].y + parts[i - 1].height - 1)
+    expect(await sidewaysSpill(student)).toEqual([])
+  })
+})
+
 /** Text in the lock drawn smaller than `min` px on screen (font size × the canvas's scale), with what it says. */
 function smallText(p: Page, min: number): Promise<string[]> {
   return p.evaluate((min) => {

@@ -1,10 +1,11 @@
 // Numbers quoted in the slides and presenter notes (pages/*.md) agree with the engine. Track-specific lesson numbers live
-// in the generated tables (npm run lessons -- --write); any other number with a unit is either computed here from the
-// engine and compared, or a fixed figure with its reason (the storyboard's own question, a published source, timing).
+// in the generated tables of docs/lessons.md (npm run lessons -- --write), which each part's notes link to in one line
+// rather than carry (the presenter reads the notes while speaking); any other number with a unit is either computed here
+// from the engine and compared, or a fixed figure with its reason (the storyboard's own question, a published source, timing).
 import { readFileSync, readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { baselineRecipe, describeConstant, evaluate, knee, sig, TRACKS } from '../../engine'
-import { withLessons } from '../../engine/lessonsTable'
+import { LESSON_PARTS, LESSONS_DOC, LESSONS_PAGE, lessonsDoc, lessonsMarkdown, NOTES_LINK } from '../../engine/lessonsTable'
 
 const dir = new URL('../../pages/', import.meta.url)
 const pages = readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => ({ name: f, text: readFileSync(new URL(f, dir), 'utf8') }))
@@ -37,13 +38,21 @@ const FIXED: Record<string, string> = {
 
 const UNIT = String.raw`(?:×|ms|min|mW|W|J|mJ|µJ|GB|MB|KB|KiB|MiB|bits?|points?|%|fps|FPS|TOPS|dB|pJ|s)(?![\w])`
 const strip = (t: string) => t
-  .replace(/Per track \(`npm run lessons`, \w+\):\n\n(\|[^\n]*\n)+/g, '') // generated tables: checked against lessons()
   .replace(/\$[^$]*\$/g, '') // KaTeX formulas
   .replace(/\[\d\d:\d\d[^\]]*\]/g, '') // time cues
 
 describe('pages/*.md', () => {
-  it.each(pages)('$name carries the current generated lesson tables', ({ text }) => {
-    expect(text).toBe(withLessons(text))
+  it.each(LESSON_PARTS)('the notes of %s link to its table in docs/lessons.md, and carry no four-track table themselves', (part) => {
+    const text = pages.find((p) => p.name === LESSONS_PAGE[part])!.text
+    expect(text).toContain(NOTES_LINK(part))
+    expect(text).not.toContain(lessonsMarkdown(part).split('\n')[0])
+  })
+  it.each(pages)('$name carries no Markdown table in its notes (too wide for the presenter view: link to docs/lessons.md)', ({ text }) => {
+    const notes = [...text.matchAll(/<!--([\s\S]*?)-->/g)].map((m) => m[1]).join('\n')
+    expect(notes.split('\n').filter((l) => /^\|.*\|$/.test(l.trim()))).toEqual([])
+  })
+  it('docs/lessons.md carries the current generated tables', () => {
+    expect(readFileSync(new URL(`../../${LESSONS_DOC}`, import.meta.url), 'utf8')).toBe(lessonsDoc())
   })
   it.each(FROM_ENGINE)('$page quotes the engine: $pattern', ({ page, pattern, expected }) => {
     const m = pages.find((p) => p.name === page)!.text.match(pattern)
