@@ -127,11 +127,15 @@ export function distillationStudent(track: TrackId): string {
   return (students.find((m) => !m.preDistilled) ?? students[0])?.id ?? spec.baseline
 }
 
-/** The recipe part 3's workbench opens on from the viewer's recipe: on the teacher (nothing to distil), the opening
- *  student from scratch at the same precision and sparsity; any other student is the viewer's choice and stays. */
+/** The recipe part 3's workbench opens on from the viewer's recipe: on the teacher as trained (nothing to distil), the
+ *  opening student from scratch at the same precision, dense — the pruning ratio was found for the teacher, and a smaller
+ *  student is the lever that replaces it (prune, then distill, then quantize; a student pruned as hard as the teacher
+ *  falls far below the floor). Any other student, or the teacher trained at its precision (the heavy archetype), is the
+ *  viewer's choice and stays. */
 export function distillationStart(track: TrackId, from: Recipe): Recipe {
   const r = validateRecipe(track, from) // the 'baseline' alias becomes the teacher's id
-  return r.student === SPECS[track].baseline ? { ...r, student: distillationStudent(track), distill: false } : r
+  if (r.student !== SPECS[track].baseline || r.distill) return r
+  return { ...r, student: distillationStudent(track), distill: false, sparsity: 0, pattern: PATTERN.default }
 }
 
 /** Part 3: the distilled smaller student that meets the stakeholder's cut from the reference with the largest accuracy margin. */
@@ -161,6 +165,8 @@ export function archetypeOf(track: TrackId, recipe: Recipe): ArchetypeKind | nul
   return null
 }
 
+/** Relative energy differences the model cannot claim (it is honest to 2–3 significant digits). */
+const ENERGY_RESOLUTION = 0.01
 const candidateCache = new Map<string, ParetoPoint[]>()
 /** Every recipe of one archetype at the slider's resolution (the sweep's 10% grid would miss a narrow window: Edge's
  *  heavy teacher is in spec only from 72% channels): heavy = the teacher at INT4 or binary, post-training or trained at
@@ -191,7 +197,11 @@ export function archetypes(track: TrackId): { heavy: { recipe: Recipe; label: st
   const pick = (kind: ArchetypeKind) => {
     const c = archetypeCandidates(track, kind).filter((p) => inSpec(p.evaluation))
     if (c.length === 0) return null
-    const best = c.reduce((a, b) => (b.evaluation.energyPerInferenceJ < a.evaluation.energyPerInferenceJ ? b : a))
+    // energies within 1% of the least are the same to the model's 2–3 significant digits: name the simplest of them
+    // (the least pruned), not a 1%-channels recipe that wins by rounding
+    const least = Math.min(...c.map((p) => p.evaluation.energyPerInferenceJ))
+    const best = c.filter((p) => p.evaluation.energyPerInferenceJ <= least * (1 + ENERGY_RESOLUTION))
+      .reduce((a, b) => (b.recipe.sparsity < a.recipe.sparsity || (b.recipe.sparsity === a.recipe.sparsity && b.evaluation.energyPerInferenceJ < a.evaluation.energyPerInferenceJ) ? b : a))
     return { recipe: best.recipe, label: best.label, evaluation: best.evaluation }
   }
   return { heavy: pick('heavy'), light: pick('light') }

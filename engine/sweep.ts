@@ -4,13 +4,13 @@ import { SPECS } from './tracks'
 import { baselineOf, evaluateSpec, modelOf } from './evaluate'
 import { validateRecipe, validateTrack, EngineInputError } from './validate'
 import { BITS, PRECISIONS } from './constants'
-import { BASELINE_ALIAS, PATTERN, patternRatios, PRECISION, SPARSITY, TEMPERATURE } from './params'
+import { BASELINE_ALIAS, gridOf, PATTERN, patternRatios, PRECISION, SPARSITY, TEMPERATURE } from './params'
 import { modelName } from './catalog'
 import { accuracyAtBits, accuracyOf, temperatureIsFlat } from './accuracy'
 
 const tempCache = new Map<string, number>()
-/** Temperature (1..20, 0.1 steps) that maximises the distilled student's accuracy (the lowest one that reaches it:
- *  a large student plateaus above its optimum). */
+/** Temperature (1..20, at the slider's step: a best T the slider cannot set is no answer) that maximises the distilled
+ *  student's accuracy (the lowest one that reaches it: a large student plateaus above its optimum). */
 export function bestTemperature(track: TrackId, student: string): number {
   const spec = SPECS[validateTrack(track)]
   const id = student === BASELINE_ALIAS ? spec.baseline : student
@@ -23,10 +23,10 @@ export function bestTemperature(track: TrackId, student: string): number {
   // the teacher and already-distilled students gain nothing from the temperature: keep the default
   if (id === spec.baseline || model.preDistilled) { tempCache.set(key, TEMPERATURE.default); return TEMPERATURE.default }
   const score = (t: number) => accuracyOf(spec, teacher, model, { ...baselineOf(spec), student: id, precision: 'int4', distill: true, temperature: t }).accuracy
-  let best = TEMPERATURE.min, bestScore = -Infinity
-  for (let t10 = TEMPERATURE.min * 10; t10 <= TEMPERATURE.max * 10; t10++) {
-    const s = score(t10 / 10)
-    if (s > bestScore + 1e-12) { bestScore = s; best = t10 / 10 }
+  let best: number = TEMPERATURE.min, bestScore = -Infinity
+  for (const t of gridOf(TEMPERATURE.min, TEMPERATURE.max, TEMPERATURE.sliderStep)) {
+    const s = score(t)
+    if (s > bestScore + 1e-12) { bestScore = s; best = t }
   }
   tempCache.set(key, best)
   return best

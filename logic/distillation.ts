@@ -1,7 +1,7 @@
 // Part 3, the distillation bridge: teacher vs student from scratch vs distilled student, the temperature curve,
 // and the stakeholder's power-cut challenge against a reference recipe the student locks in.
 // (composables/useDistillation.ts keeps the viewer's reference recipe.)
-import { baselineRecipe, evaluate, gridOf, modelName, stakeholderCheck, TEMPERATURE, TRACKS } from '../engine'
+import { accuracyFloor, baselineRecipe, evaluate, gridOf, meetsFloor, modelName, PATTERN, sig, stakeholderCheck, TEMPERATURE, TRACKS } from '../engine'
 import type { Evaluation, Recipe, TrackId } from '../engine'
 
 export interface Contender {
@@ -64,16 +64,29 @@ export interface ChallengeResult {
   energyPass: boolean
   inSpec: boolean
   failing: string[]
+  /** the recipe's accuracy and the floor, in the metric's unit (shown when accuracy fails) */
+  accuracy: number
+  floor: number
+  /** what to change, from the engine: a pruned recipe that misses the floor is told the smaller student replaces the
+   *  pruning (the ratio part 2 found was the teacher's); otherwise the bridge in general */
+  hint: string
   pass: boolean
 }
 
 /** The engine's stakeholderCheck (energy ≤ (1 − cut) × the reference's, and every budget passes), with the failing budgets named. */
 export function challenge(track: TrackId, recipe: Recipe, reference: Recipe): ChallengeResult {
   const sc = stakeholderCheck(track, recipe, reference)
-  const failing = evaluate(track, recipe).checks.filter((c) => !c.pass).map((c) => c.name)
+  const e = evaluate(track, recipe)
+  const failing = e.checks.filter((c) => !c.pass).map((c) => c.name)
   const referenceJ = evaluate(track, reference).energyPerInferenceJ
+  const floor = accuracyFloor(track)
+  const prunedBelowFloor = recipe.sparsity > 0 && !meetsFloor(track, e.accuracy)
+  const dense = prunedBelowFloor ? evaluate(track, { ...recipe, sparsity: 0, pattern: PATTERN.default }) : null
+  const hint = prunedBelowFloor
+    ? `This student still carries ${Math.round(recipe.sparsity * 100)}% ${PATTERN.names[recipe.pattern]} pruning, found for the teacher: dense it scores ${sig(dense!.accuracy)} ${TRACKS[track].metric.unit}. Let the smaller student replace the pruning.`
+    : 'Cross the bridge: a smaller student, distillation on, and a precision that keeps accuracy above the floor.'
   return {
     referenceJ, targetJ: sc.limit, targetShare: sc.limit / referenceJ, currentJ: sc.value, saved: sc.reduction,
-    energyPass: sc.value <= sc.limit, inSpec: sc.inSpec, failing, pass: sc.pass,
+    energyPass: sc.value <= sc.limit, inSpec: sc.inSpec, failing, accuracy: e.accuracy, floor, hint, pass: sc.pass,
   }
 }

@@ -216,3 +216,9 @@ export function recordAttempt(attempts: Attempt[], attempt: Attempt): Attempt[] 
 
 export const isAttemptList = (v: unknown): v is Attempt[] =>
   Array.isArray(v) && v.length <= MAX_ATTEMPTS && v.every((a) => a && typeof a === 'object' && typeof (a as Attempt).latencyMs === 'number')
+
+/** The viewer's own part-2 answer as a recipe: their winning try (what they carried out of part 2), or null. */
+export function winningRecipe(track: TrackId, attempts: Attempt[]): Recipe | null {
+  const a = attempts.find((x) => x.hit && !x.veto)
+  return a ? { ...baselineRecipe(track), precision: a.precision, sparsity: a.sparsity, pattern: a.pattern, student: a.student } : null
+}

@@ -174,7 +174,7 @@ export const cloud: TrackSpec = {
     headline: (e) => `${sig(e.memory.totalBytes / 1e9)} GB at FP16 vs ${e.memory.capacityBytes / 1e9} GB of HBM${e.memory.fits ? '' : ': OOM'}`,
     impact: (x, spec) => [
       { label: 'tokens/s per GPU (batch 1)', value: 1 / x.latencyS, unit: 'tokens/s' },
-      { label: 'H100s needed to hold it', value: Math.ceil(x.totalBytes / spec.machine.main.capacityBytes.value), unit: 'GPUs' },
+      { label: 'H100s needed to hold it', value: Math.ceil(x.totalBytes / spec.machine.main.capacityBytes.value), unit: Math.ceil(x.totalBytes / spec.machine.main.capacityBytes.value) === 1 ? 'GPU' : 'GPUs' },
       { label: 'energy per token', value: x.energyJ, unit: 'J' },
       { label: 'GPU power while decoding', value: x.powerW, unit: 'W' },
     ],

@@ -5,7 +5,7 @@ import { useDeckState } from '../../composables/deckState'
 import { clearPage, mountOnTrack } from './mountOnTrack'
 import { formatJoules } from '../../logic/format'
 import { challenge } from '../../logic/distillation'
-import { evaluate, TRACK_IDS, TRACKS, stakeholderReference } from '../../engine'
+import { evaluate, sig, TRACK_IDS, TRACKS, stakeholderReference } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
@@ -43,6 +43,26 @@ describe.each(TRACK_IDS)('StakeholderChallenge on %s', (track) => {
     expect(challenge(track, deck.recipe.value, reference).pass).toBe(expectPass)
     expect(w.get('[data-testid="challenge-verdict"]').text()).toContain(expectPass ? 'PASS' : 'FAIL')
     expect(w.get('[data-testid="current-energy"]').text()).toBe(formatJoules(now.energyPerInferenceJ))
+    w.unmount()
+  })
+})
+
+describe.each(TRACK_IDS)('StakeholderChallenge on %s, with part 2\'s pruning carried to a smaller student', (track) => {
+  it('shows the accuracy against the floor and says the student should replace the pruning, with its dense score', async () => {
+    const ref = stakeholderReference(track)
+    const student = [...TRACKS[track].models].sort((a, b) => a.params.value - b.params.value)
+      .find((m) => m.id !== TRACKS[track].baseline)!.id
+    // part 2's pruning at the slider's end: no smaller student keeps the floor like that
+    const carried: Recipe = { ...ref, student, distill: true, pattern: ref.pattern === '2:4' ? 'unstructured' : ref.pattern, sparsity: 0.9 }
+    const w = mountOnTrack(StakeholderChallenge, track)
+    deck.updateRecipe(carried)
+    await w.vm.$nextTick()
+    const r = challenge(track, deck.recipe.value, ref)
+    expect(r.failing).toContain('accuracy')
+    expect(w.get('[data-testid="challenge-accuracy"]').text()).toBe(`Accuracy ${sig(r.accuracy)} vs floor ${sig(r.floor)} ${TRACKS[track].metric.unit}`)
+    const hint = w.get('[data-testid="challenge-hint"]').text()
+    expect(hint).toMatch(/90% (unstructured|channels) pruning/)
+    expect(hint).toContain('replace the pruning')
     w.unmount()
   })
 })

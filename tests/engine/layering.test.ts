@@ -9,7 +9,8 @@ async function problems(filePath: string, code: string): Promise<string[]> {
   return r.messages.map((m) => m.ruleId ?? m.message)
 }
 
-describe('layering (eslint)', () => {
+// the first lint loads ESLint's config and the TypeScript parser: seconds on a loaded 2-core machine
+describe('layering (eslint)', { timeout: 30_000 }, () => {
   it.each([
     ['engine → vue', 'engine/x.ts', "import { ref } from 'vue'\nexport const a = ref"],
     ['engine → client code', 'engine/x.ts', "import { sig } from '../logic/format'\nexport const a = sig"],

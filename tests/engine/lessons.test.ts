@@ -143,14 +143,17 @@ describe.each(TRACK_IDS)('%s: part 3, the stakeholder', (t) => {
 
 describe.each(TRACK_IDS)('%s: part 3, the workbench opens on a gap', (t) => {
   const teacherAcc = evaluate(t, baselineRecipe(t)).accuracy
-  it('the opening student is a smaller model distillation can teach, trained from scratch, at the recipe\'s precision and sparsity', () => {
+  it('the opening student is a smaller model distillation can teach, trained from scratch, at the recipe\'s precision, dense', () => {
     const id = distillationStudent(t)
     const already = new Set(temperatures(t).filter((x) => x.alreadyDistilled).map((x) => x.student))
     expect(params(t, id)).toBeLessThan(teacherParams(t))
     expect(already.has(id)).toBe(false)
     const from = stakeholderReference(t)
-    const r = distillationStart(t, { ...from, distill: true })
-    expect(r).toEqual({ ...from, student: id, distill: false })
+    const r = distillationStart(t, from)
+    // part 2's pruning was found for the teacher: the smaller student replaces it
+    expect(r).toEqual({ ...from, student: id, distill: false, sparsity: 0, pattern: 'unstructured' })
+    // the teacher trained at its precision (the heavy archetype) is a choice, and stays
+    expect(distillationStart(t, { ...from, distill: true })).toEqual({ ...from, distill: true })
     // smallest of those: no smaller student that distillation can still teach
     for (const m of TRACKS[t].models) if (m.params.value < params(t, id)) expect(already.has(m.id)).toBe(true)
   })

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   attemptStatus, distinctSig, MAX_ATTEMPTS, overDenseBaseline, part2Precision, recordAttempt, requiredSpeedup, safeSparsity,
   sparsityCurve, SPARSITY_STEPS, gameTarget, judgeAttempt, speedupBaseline, speedupOverDense, targetText, theoryDiffers, vetoHint,
-  windowText, type Attempt,
+  windowText, winningRecipe, type Attempt,
 } from '../../logic/sparsity'
 import { flatSteps, quickPatterns, waterfallBars, wrapLabel } from '../../logic/speedupWaterfall'
 import { part2Start } from '../../engine/lessons'
@@ -282,4 +282,15 @@ describe.each(TRACK_IDS)('sparsity numbers on %s', (track) => {
       // the floating bars chain: each starts where the previous drawn one ended
       drawn.forEach((b, i) => expect(b.from).toBeCloseTo(i === 0 ? e.theoreticalSpeedup : drawn[i - 1].to, 1))
     })
+})
+
+describe.each(TRACK_IDS)('the viewer\'s part-2 answer on %s', (track) => {
+  it('is the winning try as a recipe, or null before a win', () => {
+    const start = { ...baselineRecipe(track), precision: knee(track).precision! }
+    const w = pruningWindows(track)[0]
+    const miss = judgeAttempt(track, start)
+    const win = judgeAttempt(track, { ...start, pattern: w.pattern, sparsity: w.from })
+    expect(winningRecipe(track, [miss])).toBeNull()
+    expect(winningRecipe(track, [miss, win])).toEqual({ ...start, pattern: w.pattern, sparsity: w.from })
+  })
 })
