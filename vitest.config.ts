@@ -8,7 +8,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'node', include: ['tests/{engine,logic,server,lab}/**/*.test.ts'], environment: 'node' },
+        test: { name: 'node', include: ['tests/{engine,logic,server,lab}/**/*.test.ts'], environment: 'node', globalSetup: ['tests/server/fixtures/pgNotice.ts'] },
       },
       {
         extends: true,

@@ -1,4 +1,5 @@
 // `CLASS_SECRET=S npm run class [-- --port P] [--host H] [--data DIR] [--rebuild]`: the live class on the local network.
+// With DATABASE_URL=postgres://… the class is stored in PostgreSQL instead of SQLite under --data.
 // Builds the deck into dist/ if missing (or with --rebuild, after editing slides), serves it (SPA fallback) with the session service on one port,
 // prints the student URL with a QR code and the presenter URL. The secret stays in this process's memory.
 import { spawnSync } from 'node:child_process'
@@ -45,12 +46,12 @@ try {
   const host = a.host === '0.0.0.0' || a.host === '::' ? lanAddress() : a.host
   const port = new URL(s.url).port
   const student = `http://${host}:${port}/`
-  console.log(`\nThe Silicon Contract — live class (answers stored in ${a.dataDir})`)
+  console.log(`\nThe Silicon Contract — live class (answers stored in ${s.store.where})`)
   console.log(`Deck: ${bytes.files} files; a student downloads ${(bytes.brotli / 1e6).toFixed(2)} MB for the whole lecture (brotli; ${(bytes.raw / 1e6).toFixed(2)} MB uncompressed)${wrote ? `, ${wrote} files compressed now` : ''}\n`)
   console.log(`Students: ${student}`)
   qrcode.generate(student, { small: true })
   console.log(`Presenter: http://${host}:${port}/presenter/1  (type the secret once in the form at the bottom left of any slide; press ▶ on the timer)`)
-  console.log('Stop with Ctrl+C; every acknowledged answer is already on disk.\n')
+  console.log(`Stop with Ctrl+C; every acknowledged answer is already on disk (${s.store.kind === 'postgres' ? 'committed in PostgreSQL' : 'SQLite, synchronous=FULL'}).\n`)
   const stop = () => s.close().then(() => process.exit(0))
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

@@ -1,16 +1,20 @@
 // One HTTP server for a live class: the session API plus (optionally) the built deck, served with sirv
 // (SPA fallback so /12 works). The data folder is never served: start-up refuses a data dir inside the static dir.
+// The store is SQLite in the data folder, or PostgreSQL when a database URL is given (server/store.ts).
 import { createServer, type Server } from 'node:http'
 import { resolve, relative, isAbsolute } from 'node:path'
 import sirv from 'sirv'
 import { createSessionHandler, type SessionHandler } from './handler.ts'
 import type { PollDefs } from './polls.ts'
-import { SessionStore } from './store.ts'
+import { openStore, type SessionStore } from './store.ts'
 import type { Limits } from './identity.ts'
 
 export interface ClassServerOptions {
   secret: string
+  /** SQLite's folder; unused when `databaseUrl` is given */
   dataDir: string
+  /** postgres://…: the PostgreSQL store instead of SQLite (DATABASE_URL) */
+  databaseUrl?: string
   polls: PollDefs
   staticDir?: string
   host?: string
@@ -35,10 +39,16 @@ export function isInside(child: string, parent: string): boolean {
 
 export async function startClassServer(o: ClassServerOptions): Promise<ClassServer> {
   if (!o.secret) throw new Error('a presenter secret is required')
-  if (o.staticDir && o.dataDir !== ':memory:' && isInside(o.dataDir, o.staticDir))
+  if (!o.databaseUrl && o.staticDir && o.dataDir !== ':memory:' && isInside(o.dataDir, o.staticDir))
     throw new Error(`the data folder ${o.dataDir} is inside the served folder ${o.staticDir}; choose another --data`)
-  const store = new SessionStore(o.dataDir)
-  const handler = createSessionHandler({ store, secret: o.secret, polls: o.polls, throttleMs: o.throttleMs, limits: o.limits })
+  const store = await openStore({ dataDir: o.dataDir, databaseUrl: o.databaseUrl })
+  let handler: SessionHandler
+  try {
+    handler = await createSessionHandler({ store, secret: o.secret, polls: o.polls, throttleMs: o.throttleMs, limits: o.limits })
+  } catch (e) {
+    await store.close()
+    throw e
+  }
   // precompressed .br/.gz copies (server/precompress.ts) are sent to browsers that accept them; hashed assets are cached
   // for good (their names change with their content), the page itself is revalidated so a rebuild reaches everyone
   const assets = o.staticDir
@@ -58,6 +68,10 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
   await new Promise<void>((ok, fail) => {
     server.once('error', fail)
     server.listen(o.port ?? 0, o.host ?? '127.0.0.1', () => ok())
+  }).catch(async (e) => {
+    handler.close()
+    await store.close()
+    throw e
   })
   const addr = server.address()
   const port = typeof addr === 'object' && addr ? addr.port : o.port
@@ -68,7 +82,7 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
     close: () => new Promise<void>((ok) => {
       handler.close()
       server.closeAllConnections()
-      server.close(() => { store.close(); ok() })
+      server.close(() => { void store.close().then(() => ok()) })
     }),
   }
 }

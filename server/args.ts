@@ -2,12 +2,16 @@
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { isPostgresUrl } from './store.ts'
 
 export interface ServeArgs {
   secret: string
   port: number
   host: string
   dataDir: string
+  /** DATABASE_URL (postgres://…): the PostgreSQL store instead of SQLite in dataDir. Only from the environment: a URL
+   *  may carry a password, and a command line is visible to every user of the machine (ps). */
+  databaseUrl?: string
   staticDir?: string
   rebuild: boolean
   /** said to the operator (never containing the secret), e.g. that --secret shows in `ps` */
@@ -38,6 +42,11 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   if (values.secret !== undefined) warnings.push(env.CLASS_SECRET ? '--secret ignored: CLASS_SECRET is set and wins' : '--secret is visible to other users of this machine (ps); prefer CLASS_SECRET=… npm run class')
   if (!secret) throw new UsageError('a presenter secret is required: CLASS_SECRET=<S> npm run class (or --secret <S>). Students never see it.')
   if (secret.length < 6) throw new UsageError('the presenter secret must be at least 6 characters long')
+  const databaseUrl = env.DATABASE_URL || undefined
+  if (databaseUrl !== undefined) {
+    if (!isPostgresUrl(databaseUrl)) throw new UsageError('DATABASE_URL must be a postgres:// (or postgresql://) URL; unset it to store the class in SQLite under --data')
+    if (values.data !== undefined) warnings.push('--data ignored: DATABASE_URL is set, so the class is stored in PostgreSQL')
+  }
   const port = Number(values.port ?? defaultPort)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer 0..65535, got "${values.port}"`)
   return {
@@ -45,10 +54,11 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     port,
     host: values.host ?? '0.0.0.0',
     dataDir: resolve(values.data ?? DEFAULT_DATA_DIR),
+    databaseUrl,
     staticDir: values.static ? resolve(values.static) : undefined,
     rebuild: values.rebuild ?? false,
     warnings,
   }
 }
 
-export const USAGE = 'usage: CLASS_SECRET=S npm run class [-- --port P] [--host H] [--data DIR] [--rebuild]   (--secret S also works, with a warning)'
+export const USAGE = 'usage: CLASS_SECRET=S [DATABASE_URL=postgres://…] npm run class [-- --port P] [--host H] [--data DIR] [--rebuild]   (--secret S also works, with a warning; without DATABASE_URL the class is stored in SQLite under --data)'

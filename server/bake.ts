@@ -10,17 +10,17 @@ import { contractsView } from './contracts.ts'
 /** `contracts`: the class's recipes (no identities) and game counts per track, when any were sent (issue 13). */
 export interface Baked { bakedAt: string | null; polls: Record<string, Distribution>; contracts?: Omit<ContractsView, 'phase'> }
 
-export function bake(store: SessionStore, polls: PollDefs, now = new Date()): Baked {
+export async function bake(store: SessionStore, polls: PollDefs, now = new Date()): Promise<Baked> {
   const out: Baked = { bakedAt: now.toISOString(), polls: {} }
   for (const [id, def] of Object.entries(polls)) {
-    const rounds = store.rounds(id).filter((r) => r.count > 0)
+    const rounds = (await store.rounds(id)).filter((r) => r.count > 0)
     const pick = rounds.filter((r) => r.phase === 'revealed').at(-1) ?? rounds.at(-1)
-    if (pick) out.polls[id] = aggregate(def, pick.round, store.values(id, pick.round))
+    if (pick) out.polls[id] = aggregate(def, pick.round, await store.values(id, pick.round))
   }
   const c = new ContractStore(store)
-  const n = c.counts()
+  const n = await c.counts()
   if (n.contracts + n.games > 0) {
-    const { contracts, games, maxTries } = contractsView(c)
+    const { contracts, games, maxTries } = await contractsView(c)
     out.contracts = { contracts, games, maxTries }
   }
   return out

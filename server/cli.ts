@@ -1,4 +1,4 @@
-// The class-session service on its own: `CLASS_SECRET=S tsx server/cli.ts [--port P] [--host H] [--data DIR] [--static DIR]`.
+// The class-session service on its own: `CLASS_SECRET=S [DATABASE_URL=postgres://…] tsx server/cli.ts [--port P] [--host H] [--data DIR] [--static DIR]`.
 import { parseServeArgs, UsageError, USAGE } from './args.ts'
 import { startClassServer } from './app.ts'
 import { DEFAULT_POLLS } from './defaultPolls.ts'
@@ -7,7 +7,7 @@ try {
   const a = parseServeArgs(process.argv.slice(2))
   for (const w of a.warnings) console.warn(`warning: ${w}`)
   const s = await startClassServer({ ...a, polls: DEFAULT_POLLS })
-  console.log(`session service on ${s.url}/api/session/ (data: ${a.dataDir})`)
+  console.log(`session service on ${s.url}/api/session/ (data: ${s.store.where})`)
   const stop = () => s.close().then(() => process.exit(0))
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

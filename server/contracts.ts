@@ -8,8 +8,9 @@ import type { ContractStore } from './contractStore.ts'
 import { HttpError } from './httpError.ts'
 import { ContractBody, GameBody } from './schema.ts'
 
-export function contractsView(c: ContractStore): ContractsView {
-  return { phase: c.phase(), contracts: c.list(), games: c.gameCounts(GAME_MAX_TRIES), maxTries: GAME_MAX_TRIES }
+export async function contractsView(c: ContractStore): Promise<ContractsView> {
+  const [phase, contracts, games] = await Promise.all([c.phase(), c.list(), c.gameCounts(GAME_MAX_TRIES)])
+  return { phase, contracts, games, maxTries: GAME_MAX_TRIES }
 }
 
 /** The engine's verdict on `{ track, recipe }`: the clean recipe, or a 400 with the engine's own message. */

@@ -71,24 +71,26 @@ function readJson(req: IncomingMessage): Promise<unknown> {
   })
 }
 
-export function createSessionHandler(opts: SessionOptions): SessionHandler {
+export async function createSessionHandler(opts: SessionOptions): Promise<SessionHandler> {
   const { store, secret, polls } = opts
   if (!secret) throw new Error('a presenter secret is required')
   checkPollDefs(polls)
 
   const contracts = new ContractStore(store)
-  const snapshot = (): Snapshot => ({
-    polls: Object.fromEntries(Object.keys(polls).map((p) => {
-      const { round, phase, count, version } = store.state(p)
-      return [p, { round, phase, count, version }]
-    })),
-    presenter: store.presenter(),
-    // issue 13: the class's contracts and game results, counts only (the recipes are behind the reveal)
-    contracts: { phase: contracts.phase(), count: contracts.counts().contracts, games: contracts.counts().games, version: contracts.version() },
-  })
+  const snapshot = async (): Promise<Snapshot> => {
+    // the contracts' phase and version are those of the poll CONTRACTS_POLL: one read with the polls
+    const [states, presenter, n] = await Promise.all([store.states([...Object.keys(polls), CONTRACTS_POLL]), store.presenter(), contracts.counts()])
+    const c = states.pop()!
+    return {
+      polls: Object.fromEntries(states.map(({ poll, round, phase, count, version }) => [poll, { round, phase, count, version }])),
+      presenter,
+      // issue 13: the class's contracts and game results, counts only (the recipes are behind the reveal)
+      contracts: { phase: c.phase, count: n.contracts, games: n.games, version: c.version },
+    }
+  }
   const limits = { ...DEFAULT_LIMITS, ...opts.limits }
   const hub = new SseHub(snapshot, opts.throttleMs ?? 200, 15000, 5000, limits.streamsPerAddress)
-  const identities = new Identities(store.identityKey())
+  const identities = new Identities(await store.identityKey())
   const newIdentities = new PerMinute(limits.identitiesPerMinute)
   const commits = new CommitQueue(store)
 
@@ -141,10 +143,10 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
       case 'state': {
         expect('GET')
         const voter = identities.voterOf(req)
-        const body: Snapshot = snapshot()
+        const body: Snapshot = await snapshot()
         if (voter !== null) {
-          body.mine = Object.fromEntries(Object.keys(polls).map((p) => [p, store.mine(p, store.current(p).round, voter)]))
-          const m = contracts.mine(voter)
+          body.mine = Object.fromEntries(await Promise.all(Object.entries(body.polls).map(async ([p, s]) => [p, await store.mine(p, s.round, voter)])))
+          const m = await contracts.mine(voter)
           body.myContract = m.contract
           body.myGame = m.game
         }
@@ -193,18 +195,19 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
         if (!voter) throw new HttpError(401, 'no valid identity: reload the page to get one')
         const json = await readJson(req)
         const out = path === 'contract'
-          ? contracts.submitContract(voter, checkContract(parse(ContractBody, json)))
-          : contracts.submitGame(voter, checkGame(parse(GameBody, json)))
+          ? await contracts.submitContract(voter, checkContract(parse(ContractBody, json)))
+          : await contracts.submitGame(voter, checkGame(parse(GameBody, json)))
         if ('closed' in out) throw new HttpError(409, closedMessage(out.closed))
         hub.pushSoon()
-        const submitted: Submitted = { ok: true, replaced: out.replaced, ...contracts.counts(), mine: contracts.mine(voter) }
+        const [counts, mine] = await Promise.all([contracts.counts(), contracts.mine(voter)])
+        const submitted: Submitted = { ok: true, replaced: out.replaced, ...counts, mine }
         return send(res, 200, submitted)
       }
       case 'contracts': {
         // the presenter sees them live; students only after the reveal (like a poll's results)
         expect('GET')
-        if (!isPresenter(req, secret) && contracts.phase() !== 'revealed') throw new HttpError(403, "the class's contracts are hidden until the presenter reveals them")
-        return send(res, 200, contractsView(contracts))
+        if (!isPresenter(req, secret) && await contracts.phase() !== 'revealed') throw new HttpError(403, "the class's contracts are hidden until the presenter reveals them")
+        return send(res, 200, await contractsView(contracts))
       }
       case 'control': {
         expect('POST')
@@ -212,21 +215,22 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
         const b = parse(ControlBody, await readJson(req))
         if (b.action !== 'goto' && b.poll === CONTRACTS_POLL) {
           if (b.action === 'reset' || b.action === 'newRound') throw new HttpError(400, "the class's contracts cannot be reset: close (lock) or reopen them")
-          contracts.setPhase(b.action === 'open' ? 'open' : b.action === 'lock' ? 'locked' : 'revealed')
+          await contracts.setPhase(b.action === 'open' ? 'open' : b.action === 'lock' ? 'locked' : 'revealed')
           hub.push()
-          return send(res, 200, { ok: true, state: { poll: CONTRACTS_POLL, phase: contracts.phase(), ...contracts.counts() } })
+          const [phase, counts] = await Promise.all([contracts.phase(), contracts.counts()])
+          return send(res, 200, { ok: true, state: { poll: CONTRACTS_POLL, phase, ...counts } })
         }
         if (b.action === 'goto') {
-          const presenter = store.setPresenter(b.slide, b.clicks, b.tab ?? null)
+          const presenter = await store.setPresenter(b.slide, b.clicks, b.tab ?? null)
           hub.push()
           return send(res, 200, { ok: true, presenter })
         }
         pollDef(b.poll)
-        if (b.action === 'reset') store.reset(b.poll)
-        else if (b.action === 'newRound') store.newRound(b.poll)
-        else store.setPhase(b.poll, b.action === 'open' ? 'open' : b.action === 'lock' ? 'locked' : 'revealed')
+        if (b.action === 'reset') await store.reset(b.poll)
+        else if (b.action === 'newRound') await store.newRound(b.poll)
+        else await store.setPhase(b.poll, b.action === 'open' ? 'open' : b.action === 'lock' ? 'locked' : 'revealed')
         hub.push()
-        return send(res, 200, { ok: true, state: store.state(b.poll) })
+        return send(res, 200, { ok: true, state: await store.state(b.poll) })
       }
       case 'results':
       case 'export': {
@@ -235,14 +239,14 @@ export function createSessionHandler(opts: SessionOptions): SessionHandler {
         if (path === 'export' && !presenter) throw new HttpError(401, 'presenter secret missing or wrong')
         const q = parse(ResultsQuery, Object.fromEntries(url.searchParams))
         const def = pollDef(q.poll)
-        const round = q.round ?? store.current(q.poll).round
-        const phase = store.roundPhase(q.poll, round)
+        const round = q.round ?? (await store.current(q.poll)).round
+        const phase = await store.roundPhase(q.poll, round)
         if (phase === null) throw new HttpError(404, `poll "${q.poll}" has no round ${round}`)
         if (path === 'results') {
           if (phase !== 'revealed' && !presenter) throw new HttpError(403, 'results are hidden until the presenter reveals them')
-          return send(res, 200, { ...aggregate(def, round, store.values(q.poll, round)), phase })
+          return send(res, 200, { ...aggregate(def, round, await store.values(q.poll, round)), phase })
         }
-        const rows = store.rows(q.poll, round)
+        const rows = await store.rows(q.poll, round)
         if (q.format === 'csv') {
           const csv = ['poll,round,voter,value,updated_at', ...rows.map((r) =>
             `${r.poll},${r.round},${r.voter},${r.value},${new Date(r.updatedAt).toISOString()}`)].join('\n') + '\n'

@@ -1,27 +1,34 @@
 // Server-sent events hub: every open deck gets the full session snapshot on connect (late joiners see the
 // current phase and slide) and again on every change. Count-only changes are coalesced (at most one push per
 // `throttleMs`); phase changes and presenter moves are pushed at once.
+// The snapshot is read from the store (asynchronously on PostgreSQL), one read at a time: a push asked for while one is
+// being read is sent after it with a fresh read, so no stream ever gets an older snapshot after a newer one.
 import type { ServerResponse } from 'node:http'
 
 export class SseHub {
   private clients = new Set<ServerResponse>()
+  /** streams that wait for their first snapshot */
+  private joining = new Set<ServerResponse>()
+  private broadcast = false
+  private pumping = false
+  private closed = false
   private perAddress = new Map<string, number>()
   private pending: ReturnType<typeof setTimeout> | null = null
   private heartbeat: ReturnType<typeof setInterval>
 
-  constructor(private snapshot: () => unknown, private throttleMs = 200, heartbeatMs = 15000, readonly maxClients = 5000,
+  constructor(private snapshot: () => unknown | Promise<unknown>, private throttleMs = 200, heartbeatMs = 15000, readonly maxClients = 5000,
     readonly maxPerAddress = Infinity) {
     this.heartbeat = setInterval(() => this.write(': ping\n\n'), heartbeatMs)
     this.heartbeat.unref?.()
   }
 
   get size(): number {
-    return this.clients.size
+    return this.clients.size + this.joining.size
   }
 
   /** Sends nothing and says why when the hub is full ('full': 503) or the address holds its share ('address': 429). */
   add(res: ServerResponse, address = '?'): true | 'full' | 'address' {
-    if (this.clients.size >= this.maxClients) return 'full'
+    if (this.size >= this.maxClients) return 'full'
     const mine = this.perAddress.get(address) ?? 0
     if (mine >= this.maxPerAddress) return 'address'
     this.perAddress.set(address, mine + 1)
@@ -32,14 +39,15 @@ export class SseHub {
       'X-Accel-Buffering': 'no',
     })
     res.write(`retry: 2000\n\n`)
-    res.write(this.frame())
-    this.clients.add(res)
+    this.joining.add(res)
     res.on('close', () => {
       this.clients.delete(res)
+      this.joining.delete(res)
       const n = (this.perAddress.get(address) ?? 1) - 1
       if (n > 0) this.perAddress.set(address, n)
       else this.perAddress.delete(address)
     })
+    void this.pump()
     return true
   }
 
@@ -47,7 +55,8 @@ export class SseHub {
   push(): void {
     if (this.pending) clearTimeout(this.pending)
     this.pending = null
-    this.write(this.frame())
+    this.broadcast = true
+    void this.pump()
   }
 
   /** Push soon (count changes), coalescing bursts. */
@@ -58,14 +67,48 @@ export class SseHub {
   }
 
   close(): void {
+    this.closed = true
     clearInterval(this.heartbeat)
     if (this.pending) clearTimeout(this.pending)
-    for (const c of this.clients) c.end()
+    for (const c of [...this.clients, ...this.joining]) c.end()
     this.clients.clear()
+    this.joining.clear()
   }
 
-  private frame(): string {
-    return `event: state\ndata: ${JSON.stringify(this.snapshot())}\n\n`
+  /** Reads snapshots until every newcomer has its first one and every asked-for broadcast went out. */
+  private async pump(): Promise<void> {
+    if (this.pumping) return
+    this.pumping = true
+    try {
+      while (!this.closed && (this.broadcast || this.joining.size)) {
+        const all = this.broadcast
+        this.broadcast = false
+        const joiners = new Set(this.joining)
+        let f: string
+        try {
+          f = await this.frame()
+        } catch (e) {
+          if (this.closed) return // the service is shutting down and its store closed under this read
+          // the store is unreachable: newcomers are closed (EventSource reconnects after `retry`), the rest wait
+          console.error('[session] could not read the snapshot for the event streams', e)
+          for (const c of joiners) { this.joining.delete(c); c.end() }
+          continue
+        }
+        if (this.closed) return
+        for (const c of joiners) {
+          if (!this.joining.delete(c)) continue // closed meanwhile
+          c.write(f)
+          this.clients.add(c)
+        }
+        if (all) for (const c of this.clients) if (!joiners.has(c)) c.write(f)
+      }
+    } finally {
+      this.pumping = false
+    }
+  }
+
+  private async frame(): Promise<string> {
+    return `event: state\ndata: ${JSON.stringify(await this.snapshot())}\n\n`
   }
 
   private write(s: string): void {

@@ -13,17 +13,18 @@ function classSession(): Plugin {
     apply: 'serve',
     async configureServer(server) {
       // loaded lazily so `slidev build` never opens the database
-      const { SessionStore } = await import('../server/store.ts')
+      const { openStore } = await import('../server/store.ts')
       const { createSessionHandler } = await import('../server/handler.ts')
       const { DEFAULT_POLLS } = await import('../server/defaultPolls.ts')
       const fromEnv = process.env.CLASS_SECRET
       const secret = fromEnv || randomBytes(9).toString('base64url')
       const dataDir = process.env.CLASS_DATA || join(homedir(), '.silicon-contract', 'rehearsal')
-      const store = new SessionStore(dataDir)
-      const handler = createSessionHandler({ store, secret, polls: DEFAULT_POLLS })
+      // rehearsal is SQLite in the data folder; DATABASE_URL=postgres://… (as for `npm run class`) uses PostgreSQL
+      const store = await openStore({ dataDir, databaseUrl: process.env.DATABASE_URL || undefined })
+      const handler = await createSessionHandler({ store, secret, polls: DEFAULT_POLLS })
       server.middlewares.use(handler)
-      server.httpServer?.once('close', () => { handler.close(); store.close() })
-      console.log(`[class session] /api/session/ mounted (data: ${dataDir}); presenter secret: ${fromEnv ? '(from CLASS_SECRET)' : secret}`)
+      server.httpServer?.once('close', () => { handler.close(); void store.close() })
+      console.log(`[class session] /api/session/ mounted (data: ${store.where}); presenter secret: ${fromEnv ? '(from CLASS_SECRET)' : secret}`)
     },
   }
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { parseServeArgs, UsageError } from '../../server/args.ts'
 import { startClassServer } from '../../server/app.ts'
 import { lectureBytes, precompress } from '../../server/precompress.ts'
+import { describeUrl } from '../../server/pgStore.ts'
 import { TEST_POLLS } from './fixtures/polls.ts'
 
 describe('command line', () => {
@@ -26,6 +27,15 @@ describe('command line', () => {
     const b = parseServeArgs(['--secret', 'abcdefg'], { CLASS_SECRET: 'from-env' })
     expect(b.secret).toBe('from-env')
     expect(b.warnings.join(' ')).toMatch(/CLASS_SECRET/)
+  })
+  it('DATABASE_URL (from the environment only) picks PostgreSQL; anything but a postgres:// URL is refused', () => {
+    expect(parseServeArgs([], { CLASS_SECRET: 'abcdefg' }).databaseUrl).toBeUndefined()
+    const a = parseServeArgs(['--data', '/tmp/x'], { CLASS_SECRET: 'abcdefg', DATABASE_URL: 'postgres://u:pw@db.example:5432/class' })
+    expect(a.databaseUrl).toBe('postgres://u:pw@db.example:5432/class')
+    expect(a.warnings.join(' ')).toMatch(/--data ignored/)
+    expect(a.warnings.join(' ')).not.toContain('pw')
+    expect(() => parseServeArgs([], { CLASS_SECRET: 'abcdefg', DATABASE_URL: 'mysql://db/class' })).toThrow(/postgres:\/\//)
+    expect(() => parseServeArgs(['--database-url', 'postgres://db/x'], { CLASS_SECRET: 'abcdefg' })).toThrow(UsageError)
   })
   it('defaults: all interfaces, port 3030, data outside the repository', () => {
     const a = parseServeArgs(['--secret', 'abcdefg'], {})
@@ -56,6 +66,12 @@ describe('data folder', () => {
       rmSync(root, { recursive: true, force: true })
       rmSync(data, { recursive: true, force: true })
     }
+  })
+})
+
+describe('the PostgreSQL store', () => {
+  it('its terminal line names host and database, never the password', () => {
+    expect(describeUrl('postgres://class:s3cret-pw@db.example:6543/lectures')).toBe('PostgreSQL db.example:6543/lectures')
   })
 })
 

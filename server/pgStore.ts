@@ -1,0 +1,310 @@
+// The hosted store (issue 20 item 3): PostgreSQL through node-postgres (`pg`), a pool of connections to DATABASE_URL.
+// "Acknowledged = durable" as on SQLite: every connection runs with synchronous_commit=on (checked on open, with fsync),
+// so a write resolves only after its COMMIT is flushed to the WAL on disk, and the service acknowledges after that.
+// Writes that check a phase (answers, phases, rounds, contracts, game results) run in one transaction that first takes a
+// transaction-scoped advisory lock per poll it touches (in sorted order, so two batches never deadlock): writers of one
+// poll take turns, whichever process they run in, and each sees the phase the previous one committed (READ COMMITTED
+// reads a fresh snapshot per statement). A process killed mid-transaction leaves nothing of it: PostgreSQL rolls it back.
+import pg from 'pg'
+import { randomBytes } from 'node:crypto'
+import type { TrackId } from '../engine/index.ts'
+import { CONTRACTS_POLL, type ContractRow, type GameRow, type Phase, type PresenterPos } from './api.ts'
+import type { AnswerInput, AnswerOutcome, AnswerRow, RoundState, SessionStore, StoreOutcome } from './store.ts'
+
+/** The first key of every advisory lock this store takes ('SC'), so they never collide with another application's. */
+const LOCK_SPACE = 0x5343
+
+type Queryable = Pick<pg.PoolClient, 'query'>
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS rounds (poll text NOT NULL, round integer NOT NULL, phase text NOT NULL,
+    PRIMARY KEY (poll, round));
+  CREATE TABLE IF NOT EXISTS answers (poll text NOT NULL, round integer NOT NULL, voter text NOT NULL,
+    value double precision NOT NULL, updated_at bigint NOT NULL, PRIMARY KEY (poll, round, voter));
+  CREATE TABLE IF NOT EXISTS presenter (id integer PRIMARY KEY CHECK (id = 1), slide integer NOT NULL,
+    clicks integer NOT NULL, seq integer NOT NULL, leader text);
+  CREATE TABLE IF NOT EXISTS meta (name text PRIMARY KEY, value bytea NOT NULL);
+  CREATE TABLE IF NOT EXISTS versions (part text PRIMARY KEY, version integer NOT NULL);
+  CREATE TABLE IF NOT EXISTS contracts (voter text PRIMARY KEY, track text NOT NULL, recipe text NOT NULL,
+    updated_at bigint NOT NULL);
+  CREATE TABLE IF NOT EXISTS games (voter text PRIMARY KEY, track text NOT NULL, tries integer NOT NULL,
+    found boolean NOT NULL, updated_at bigint NOT NULL);`
+
+/** Host, port and database of a URL, for the operator's terminal: never the user's password. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url)
+    return `PostgreSQL ${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname || '/'}`
+  } catch {
+    return 'PostgreSQL (an unparsable DATABASE_URL)'
+  }
+}
+
+export class PgSessionStore implements SessionStore {
+  readonly kind = 'postgres'
+  readonly where: string
+
+  private constructor(private pool: pg.Pool, url: string) {
+    this.where = describeUrl(url)
+  }
+
+  /** Connects, refuses a server that would not keep an acknowledged commit (fsync or synchronous_commit off), and
+   *  creates the tables if missing (under a lock, so processes starting together do not race). */
+  static async open(url: string, poolSize = 10): Promise<PgSessionStore> {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: poolSize,
+      options: '-c synchronous_commit=on',
+      connectionTimeoutMillis: 10_000,
+      application_name: 'silicon-contract',
+    })
+    // an idle connection that breaks (a database restart) must not take the process down; the next query reconnects
+    pool.on('error', (e) => console.error(`[session] PostgreSQL connection lost: ${e.message}`))
+    const store = new PgSessionStore(pool, url)
+    try {
+      const { rows } = await pool.query<{ sc: string; fs: string }>("SELECT current_setting('synchronous_commit') AS sc, current_setting('fsync') AS fs")
+      if (rows[0].sc === 'off' || rows[0].fs !== 'on')
+        throw new Error(`PostgreSQL at ${store.where} runs with synchronous_commit=${rows[0].sc}, fsync=${rows[0].fs}: an acknowledged answer could be lost in a crash; the class service needs both on`)
+      await store.tx([], async (c) => {
+        await c.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_SPACE])
+        await c.query(SCHEMA)
+      })
+    } catch (e) {
+      await pool.end().catch(() => {})
+      throw e
+    }
+    return store
+  }
+
+  /** One transaction; `locks` are the polls (or `contracts`) whose writers take turns with this one. Resolves after the
+   *  COMMIT returned (durable); a failure anywhere rolls back and rejects, and the connection is not reused. */
+  private async tx<T>(locks: string[], fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const c = await this.pool.connect()
+    try {
+      await c.query('BEGIN')
+      for (const part of [...new Set(locks)].sort()) await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_SPACE, part])
+      const out = await fn(c)
+      await c.query('COMMIT')
+      c.release()
+      return out
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => {})
+      c.release(true)
+      throw e
+    }
+  }
+
+  private async cur(q: Queryable, poll: string): Promise<{ round: number; phase: Phase }> {
+    const r = await q.query<{ round: number; phase: Phase }>('SELECT round, phase FROM rounds WHERE poll = $1 ORDER BY round DESC LIMIT 1', [poll])
+    if (r.rows[0]) return r.rows[0]
+    await q.query("INSERT INTO rounds (poll, round, phase) VALUES ($1, 1, 'open') ON CONFLICT DO NOTHING", [poll])
+    return { round: 1, phase: 'open' }
+  }
+
+  private bump(q: Queryable, part: string, by = 1) {
+    return q.query(`INSERT INTO versions (part, version) VALUES ($1, $2)
+      ON CONFLICT (part) DO UPDATE SET version = versions.version + excluded.version`, [part, by])
+  }
+
+  async identityKey(): Promise<Buffer> {
+    await this.pool.query('INSERT INTO meta (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING', ['identity_key', randomBytes(32)])
+    const { rows } = await this.pool.query<{ value: Buffer }>('SELECT value FROM meta WHERE name = $1', ['identity_key'])
+    return rows[0].value
+  }
+
+  current(poll: string) { return this.cur(this.pool, poll) }
+
+  async state(poll: string): Promise<RoundState> {
+    return (await this.states([poll]))[0]
+  }
+
+  async states(polls: string[]): Promise<RoundState[]> {
+    const read = () => this.pool.query<RoundState>(`
+      SELECT p.poll, r.round, r.phase,
+        (SELECT COUNT(*)::int FROM answers a WHERE a.poll = p.poll AND a.round = r.round) AS count,
+        COALESCE((SELECT v.version FROM versions v WHERE v.part = p.poll), 0) AS version
+      FROM unnest($1::text[]) WITH ORDINALITY AS p(poll, i)
+      LEFT JOIN LATERAL (SELECT round, phase FROM rounds WHERE rounds.poll = p.poll ORDER BY round DESC LIMIT 1) r ON true
+      ORDER BY p.i`, [polls])
+    let { rows } = await read()
+    const missing = rows.filter((r) => r.round === null).map((r) => r.poll)
+    if (missing.length) {
+      await this.pool.query("INSERT INTO rounds (poll, round, phase) SELECT unnest($1::text[]), 1, 'open' ON CONFLICT DO NOTHING", [missing])
+      rows = (await read()).rows
+    }
+    return rows
+  }
+
+  async version(part: string): Promise<number> {
+    const { rows } = await this.pool.query<{ version: number }>('SELECT version FROM versions WHERE part = $1', [part])
+    return rows[0]?.version ?? 0
+  }
+
+  async roundPhase(poll: string, round: number): Promise<Phase | null> {
+    const { rows } = await this.pool.query<{ phase: Phase }>('SELECT phase FROM rounds WHERE poll = $1 AND round = $2', [poll, round])
+    return rows[0]?.phase ?? null
+  }
+
+  async count(poll: string, round: number): Promise<number> {
+    const { rows } = await this.pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM answers WHERE poll = $1 AND round = $2', [poll, round])
+    return rows[0].n
+  }
+
+  async answer(poll: string, voter: string, value: number, now = Date.now()): Promise<number | null> {
+    const [r] = await this.answerBatch([{ poll, voter, value }], now)
+    return 'round' in r && !('closed' in r) ? r.round : null
+  }
+
+  async answerBatch(items: AnswerInput[], now = Date.now()): Promise<AnswerOutcome[]> {
+    if (!items.length) return []
+    return this.tx(items.map((a) => a.poll), async (c) => {
+      const rounds = new Map<string, { round: number; phase: Phase }>()
+      // the last answer of a voter in the batch wins, as it would one statement at a time
+      const upserts = new Map<string, { poll: string; round: number; voter: string; value: number }>()
+      const accepted = new Map<string, number>()
+      const out: AnswerOutcome[] = []
+      for (const a of items) {
+        let r = rounds.get(a.poll)
+        if (!r) rounds.set(a.poll, r = await this.cur(c, a.poll))
+        if (r.phase !== 'open') { out.push({ closed: r.phase, round: r.round }); continue }
+        if (a.round !== undefined && a.round !== r.round) { out.push({ stale: r.round }); continue }
+        upserts.set(JSON.stringify([a.poll, a.voter]), { poll: a.poll, round: r.round, voter: a.voter, value: a.value })
+        accepted.set(a.poll, (accepted.get(a.poll) ?? 0) + 1)
+        out.push({ round: r.round })
+      }
+      if (upserts.size) {
+        const u = [...upserts.values()]
+        await c.query(`INSERT INTO answers (poll, round, voter, value, updated_at)
+          SELECT poll, round, voter, value, $5 FROM unnest($1::text[], $2::int[], $3::text[], $4::float8[]) AS t(poll, round, voter, value)
+          ON CONFLICT (poll, round, voter) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+        [u.map((x) => x.poll), u.map((x) => x.round), u.map((x) => x.voter), u.map((x) => x.value), now])
+        for (const [poll, n] of [...accepted].sort(([a], [b]) => a < b ? -1 : 1)) await this.bump(c, poll, n)
+      }
+      return out
+    })
+  }
+
+  async setPhase(poll: string, phase: Phase): Promise<void> {
+    await this.tx([poll], async (c) => {
+      const { round } = await this.cur(c, poll)
+      await c.query('UPDATE rounds SET phase = $1 WHERE poll = $2 AND round = $3', [phase, poll, round])
+      await this.bump(c, poll)
+    })
+  }
+
+  async reset(poll: string): Promise<void> {
+    await this.tx([poll], async (c) => {
+      const { round } = await this.cur(c, poll)
+      await c.query('DELETE FROM answers WHERE poll = $1 AND round = $2', [poll, round])
+      await c.query("UPDATE rounds SET phase = 'open' WHERE poll = $1 AND round = $2", [poll, round])
+      await this.bump(c, poll)
+    })
+  }
+
+  async newRound(poll: string): Promise<number> {
+    return this.tx([poll], async (c) => {
+      const { round } = await this.cur(c, poll)
+      await c.query("INSERT INTO rounds (poll, round, phase) VALUES ($1, $2, 'open') ON CONFLICT DO NOTHING", [poll, round + 1])
+      await this.bump(c, poll)
+      return round + 1
+    })
+  }
+
+  async values(poll: string, round: number): Promise<number[]> {
+    const { rows } = await this.pool.query<{ value: number }>('SELECT value FROM answers WHERE poll = $1 AND round = $2', [poll, round])
+    return rows.map((r) => r.value)
+  }
+
+  async mine(poll: string, round: number, voter: string): Promise<number | null> {
+    const { rows } = await this.pool.query<{ value: number }>('SELECT value FROM answers WHERE poll = $1 AND round = $2 AND voter = $3', [poll, round, voter])
+    return rows[0]?.value ?? null
+  }
+
+  async rows(poll: string, round: number): Promise<AnswerRow[]> {
+    // COLLATE "C": bytewise, as SQLite orders text, whatever the database's locale
+    const { rows } = await this.pool.query<AnswerRow>(`SELECT poll, round, voter, value, updated_at::float8 AS "updatedAt"
+      FROM answers WHERE poll = $1 AND round = $2 ORDER BY updated_at, voter COLLATE "C"`, [poll, round])
+    return rows
+  }
+
+  async rounds(poll: string): Promise<{ round: number; phase: Phase; count: number }[]> {
+    const { rows } = await this.pool.query<{ round: number; phase: Phase; count: number }>(`SELECT r.round, r.phase, COUNT(a.voter)::int AS count
+      FROM rounds r LEFT JOIN answers a ON a.poll = r.poll AND a.round = r.round
+      WHERE r.poll = $1 GROUP BY r.round, r.phase ORDER BY r.round`, [poll])
+    return rows
+  }
+
+  async presenter(): Promise<PresenterPos> {
+    const { rows } = await this.pool.query<PresenterPos>('SELECT slide, clicks, seq, leader FROM presenter WHERE id = 1')
+    return rows[0] ?? { slide: 1, clicks: 0, seq: 0, leader: null }
+  }
+
+  async setPresenter(slide: number, clicks: number, leader: string | null = null): Promise<PresenterPos> {
+    const { rows } = await this.pool.query<PresenterPos>(`INSERT INTO presenter (id, slide, clicks, seq, leader) VALUES (1, $1, $2, 1, $3)
+      ON CONFLICT (id) DO UPDATE SET slide = excluded.slide, clicks = excluded.clicks, seq = presenter.seq + 1, leader = excluded.leader
+      RETURNING slide, clicks, seq, leader`, [slide, clicks, leader])
+    return rows[0]
+  }
+
+  private submit(voter: string, write: (c: pg.PoolClient) => Promise<boolean>): Promise<StoreOutcome> {
+    return this.tx([CONTRACTS_POLL], async (c): Promise<StoreOutcome> => {
+      const { phase } = await this.cur(c, CONTRACTS_POLL)
+      if (phase !== 'open') return { closed: phase }
+      const replaced = await write(c)
+      await this.bump(c, CONTRACTS_POLL) // a changed recipe, same count: the views still refetch (issue 19)
+      return { ok: true, replaced }
+    })
+  }
+
+  submitContract(voter: string, k: ContractRow, now = Date.now()): Promise<StoreOutcome> {
+    return this.submit(voter, async (c) => {
+      const had = (await c.query('SELECT 1 FROM contracts WHERE voter = $1', [voter])).rowCount! > 0
+      await c.query(`INSERT INTO contracts (voter, track, recipe, updated_at) VALUES ($1, $2, $3, $4)
+        ON CONFLICT (voter) DO UPDATE SET track = excluded.track, recipe = excluded.recipe, updated_at = excluded.updated_at`,
+      [voter, k.track, JSON.stringify(k.recipe), now])
+      return had
+    })
+  }
+
+  submitGame(voter: string, g: GameRow, now = Date.now()): Promise<StoreOutcome> {
+    return this.submit(voter, async (c) => {
+      const had = (await c.query('SELECT 1 FROM games WHERE voter = $1', [voter])).rowCount! > 0
+      await c.query(`INSERT INTO games (voter, track, tries, found, updated_at) VALUES ($1, $2, $3, $4, $5)
+        ON CONFLICT (voter) DO UPDATE SET track = excluded.track, tries = excluded.tries, found = excluded.found, updated_at = excluded.updated_at`,
+      [voter, g.track, g.triesUsed, g.found, now])
+      return had
+    })
+  }
+
+  async contractCounts(): Promise<{ contracts: number; games: number }> {
+    const { rows } = await this.pool.query<{ contracts: number; games: number }>(
+      'SELECT (SELECT COUNT(*)::int FROM contracts) AS contracts, (SELECT COUNT(*)::int FROM games) AS games')
+    return rows[0]
+  }
+
+  async contractList(): Promise<ContractRow[]> {
+    // oldest first; the voter only breaks ties (bytewise, as on SQLite) and never leaves the store
+    const { rows } = await this.pool.query<{ track: TrackId; recipe: string }>('SELECT track, recipe FROM contracts ORDER BY updated_at, voter COLLATE "C"')
+    return rows.map((r) => ({ track: r.track, recipe: JSON.parse(r.recipe) }))
+  }
+
+  async gameResults(): Promise<GameRow[]> {
+    const { rows } = await this.pool.query<{ track: TrackId; tries: number; found: boolean }>('SELECT track, tries, found FROM games')
+    return rows.map((g) => ({ track: g.track, triesUsed: g.tries, found: g.found }))
+  }
+
+  async myContract(voter: string): Promise<{ contract: ContractRow | null; game: GameRow | null }> {
+    const [c, g] = await Promise.all([
+      this.pool.query<{ track: TrackId; recipe: string }>('SELECT track, recipe FROM contracts WHERE voter = $1', [voter]),
+      this.pool.query<{ track: TrackId; tries: number; found: boolean }>('SELECT track, tries, found FROM games WHERE voter = $1', [voter]),
+    ])
+    return {
+      contract: c.rows[0] ? { track: c.rows[0].track, recipe: JSON.parse(c.rows[0].recipe) } : null,
+      game: g.rows[0] ? { track: g.rows[0].track, triesUsed: g.rows[0].tries, found: g.rows[0].found } : null,
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end()
+  }
+}
