@@ -56,3 +56,12 @@ export function slidePhase(phases: Phase[]): Phase {
   if (phases.includes('open')) return 'open'
   return phases.every((p) => p === 'revealed') ? 'revealed' : 'locked'
 }
+
+/** A lock's field on mounting: the uncommitted draft this viewer typed before the slide changed, else the saved answer. */
+export function restoredDraft(kept: number | null, mine: number | null): number | null {
+  return kept ?? mine
+}
+/** What to keep of a field across slide changes: only a value that differs from the saved answer (uncommitted). */
+export function draftToKeep(draft: number | null, mine: number | null): number | null {
+  return draft !== null && draft !== mine ? draft : null
+}

@@ -270,3 +270,33 @@ describe('live class', () => {
     expect(api.controls).toEqual([])
   })
 })
+
+describe('a value typed and not committed (issue 19 #8)', () => {
+  it('survives the presenter taking the class to the next slide and back (the form unmounted), per lock', async () => {
+    api.live = true
+    api.snapshot = snap('open', 2)
+    const w = await mountLock('distillation')
+    await w.findAll('input[type="radio"]')[2].setValue(true)
+    w.unmount() // the presenter moves on: Slidev unmounts the slide
+    const back = await mountLock('distillation')
+    expect((back.findAll('input[type="radio"]')[2].element as HTMLInputElement).checked).toBe(true)
+    expect(api.answers).toEqual([]) // restored, not sent: the student still commits it
+    const other = await mountLock('quantization')
+    expect((other.get('input[type="number"]').element as HTMLInputElement).value).toBe('') // another lock's field is its own
+  })
+
+  it('a number typed offline comes back too; once committed, "Answer again" starts empty', async () => {
+    const w = await mountLock('quantization')
+    await w.get('input[type="number"]').setValue('2.5')
+    w.unmount()
+    const back = await mountLock('quantization')
+    expect((back.get('input[type="number"]').element as HTMLInputElement).value).toBe('2.5')
+    await back.find('form').trigger('submit')
+    await flushPromises()
+    await back.get('button.reveal').trigger('click')
+    await flushPromises()
+    await back.get('button.again').trigger('click')
+    await flushPromises()
+    expect((back.get('input[type="number"]').element as HTMLInputElement).value).toBe('')
+  })
+})
