@@ -65,3 +65,9 @@ export function restoredDraft(kept: number | null, mine: number | null): number 
 export function draftToKeep(draft: number | null, mine: number | null): number | null {
   return draft !== null && draft !== mine ? draft : null
 }
+
+/** An answer card's words: the option in bold, then the engine's explanation, which often opens with that option already
+ *  ("Yes, by more than 1 point: …"): then it is said once. */
+export function answerWords(option: string, explanation: string): { lead: string; rest: string } {
+  return explanation.startsWith(option) ? { lead: option, rest: explanation.slice(option.length) } : { lead: `${option}.`, rest: ` ${explanation}` }
+}
