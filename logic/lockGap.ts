@@ -71,3 +71,13 @@ export function draftToKeep(draft: number | null, mine: number | null): number |
 export function answerWords(option: string, explanation: string): { lead: string; rest: string } {
   return explanation.startsWith(option) ? { lead: option, rest: explanation.slice(option.length) } : { lead: `${option}.`, rest: ` ${explanation}` }
 }
+
+/** The late-answer line of a lock (one line for all its parts, so it fits under the form): what was not sent, and the
+ *  answer that counts. "Not sent (arrived after the lock): 2.1×; A collapse. You have no saved answer this round." */
+export function lateLine(unsent: { draft: string; mine: string | null }[]): string {
+  const saved = unsent.filter((u) => u.mine !== null).map((u) => u.mine)
+  const counts = saved.length === 0
+    ? 'You have no saved answer this round.'
+    : `Your saved ${saved.length === 1 ? 'answer is' : 'answers are'} ${saved.join('; ')}.`
+  return `Not sent (arrived after the lock): ${unsent.map((u) => u.draft).join('; ')}. ${counts}`
+}
