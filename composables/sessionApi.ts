@@ -54,9 +54,10 @@ export const postGame = (track: TrackId, triesUsed: number, found: boolean) =>
 export const getContracts = (secret?: string | null) => request<ContractsView>('contracts', {}, secret)
 export const checkSecret = (secret: string) => request<{ presenter: true }>('auth', {}, secret)
 export const eventsUrl = () => apiUrl('events')
-/** The round's answers as CSV (presenter only; voter ids are the random identities the service issued). */
-export async function exportCsv(secret: string, poll: string): Promise<Blob> {
-  const res = await fetch(apiUrl(`export?poll=${encodeURIComponent(poll)}&format=csv`), { headers: { Authorization: `Bearer ${secret}` }, cache: 'no-store' })
+/** A round's answers as CSV, the current round unless `round` is given (presenter only; voter ids are the random
+ *  identities the service issued). */
+export async function exportCsv(secret: string, poll: string, round?: number): Promise<Blob> {
+  const res = await fetch(apiUrl(`export?poll=${encodeURIComponent(poll)}&format=csv${round === undefined ? '' : `&round=${round}`}`), { headers: { Authorization: `Bearer ${secret}` }, cache: 'no-store' })
   if (!res.ok) throw new SessionError(res.status, (await res.json().catch(() => null))?.error ?? `export failed (${res.status})`)
   return res.blob()
 }

@@ -29,6 +29,20 @@ function localAnswer(lock: string): RemovableRef<LocalAnswer | null> {
   return answer
 }
 
+const isDraft = (v: unknown): v is number | null => v === null || (typeof v === 'number' && Number.isFinite(v))
+const drafts = new Map<string, RemovableRef<number | null>>()
+/** What this viewer typed into a lock and has not committed (issue 19 #8): kept per lock and per viewer (this tab's
+ *  sessionStorage) so a slide change (the presenter's, followed) unmounting the form does not throw it away. Null once
+ *  committed: the saved answer shows then. */
+export function lockDraft(lock: string): RemovableRef<number | null> {
+  let draft = drafts.get(lock)
+  if (!draft) {
+    draft = effectScope(true).run(() => useCheckedStorage(`silicon-contract:lock-draft:${lock}`, null, isDraft))!
+    drafts.set(lock, draft)
+  }
+  return draft
+}
+
 /** A lock's phase: the service's in a live class, this browser's offline. */
 export function useLockPhase(lock: LockId) {
   const session = useClassSession()

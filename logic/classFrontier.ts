@@ -2,7 +2,8 @@
 // engine, classified with the engine's heavy/light predicate (archetypeOf, the ledger's own), in spec or not, counted
 // per kind and track, and the three most energy-efficient in-spec recipes named. The game's counts become per-track
 // histograms. The service stores recipes only; every number here is recomputed.
-import { ARCHETYPE_LABEL, archetypeOf, evaluate, EngineInputError, recipeLabel, TRACK_IDS, validateRecipe } from '../engine'
+import { ARCHETYPE_LABEL, archetypeOf, evaluate, EngineInputError, pruningWindows, recipeLabel, TRACK_IDS, validateRecipe } from '../engine'
+import { formatPercent } from './format'
 import type { ArchetypeKind, Evaluation, Recipe, TrackId } from '../engine'
 import { recipeKey } from './pareto'
 import type { ContractRow, GameCounts } from '../server/api'
@@ -56,19 +57,39 @@ export function classFrontier(contracts: ContractRow[]): { rooms: TrackRoom[]; r
   return { rooms, refused }
 }
 
-export interface GameRoom { track: TrackId; count: number; found: number; share: number; labels: string[]; bars: number[] }
+export interface GameRoom {
+  track: TrackId
+  count: number
+  found: number
+  /** share who found the window; null with no games in, or on a track with no window to find */
+  share: number | null
+  /** the engine has a pruning window for this track's game (every track has one today) */
+  window: boolean
+  labels: string[]
+  bars: number[]
+}
 
-/** Per track with results: the histogram of tries (found on try 1..max, then "out of tries") and the share who found it. */
-export function gameRooms(games: Partial<Record<TrackId, GameCounts>>, maxTries: number): GameRoom[] {
-  return TRACK_IDS.filter((t) => (games[t]?.count ?? 0) > 0).map((track) => {
-    const g = games[track]!
+/** Per track present in the room (with a contract or a game, in the deck's track order): the histogram of tries (found
+ *  on try 1..max, then "out of tries") and the share who found it. A track with students but no game in still has its
+ *  line; a track with no window is never "0% found the window". */
+export function gameRooms(games: Partial<Record<TrackId, GameCounts>>, maxTries: number, present: readonly TrackId[] = []): GameRoom[] {
+  return TRACK_IDS.filter((t) => (games[t]?.count ?? 0) > 0 || present.includes(t)).map((track) => {
+    const g = games[track] ?? { count: 0, found: [], notFound: 0 }
     const found = g.found.reduce((a, b) => a + b, 0)
+    const window = pruningWindows(track).length > 0
     return {
-      track, count: g.count, found, share: found / g.count,
+      track, count: g.count, found, window, share: g.count > 0 && window ? found / g.count : null,
       labels: [...Array.from({ length: maxTries }, (_, i) => String(i + 1)), 'out'],
       bars: [...Array.from({ length: maxTries }, (_, i) => g.found[i] ?? 0), g.notFound],
     }
   })
+}
+
+/** The line above a track's histogram, in words (the share only where there is a window and a game to count). */
+export function gameCaption(g: GameRoom, name: string): string {
+  if (!g.window) return `${name}: no pruning window to find on this track${g.count > 0 ? ` (${students(g.count)} played)` : ''}`
+  if (g.count === 0) return `${name}: no game results in yet`
+  return `${name}: ${formatPercent(g.share!)} found the window (${g.found} of ${students(g.count)})`
 }
 
 /** "3 students" / "1 student" */

@@ -56,3 +56,28 @@ export function slidePhase(phases: Phase[]): Phase {
   if (phases.includes('open')) return 'open'
   return phases.every((p) => p === 'revealed') ? 'revealed' : 'locked'
 }
+
+/** A lock's field on mounting: the uncommitted draft this viewer typed before the slide changed, else the saved answer. */
+export function restoredDraft(kept: number | null, mine: number | null): number | null {
+  return kept ?? mine
+}
+/** What to keep of a field across slide changes: only a value that differs from the saved answer (uncommitted). */
+export function draftToKeep(draft: number | null, mine: number | null): number | null {
+  return draft !== null && draft !== mine ? draft : null
+}
+
+/** An answer card's words: the option in bold, then the engine's explanation, which often opens with that option already
+ *  ("Yes, by more than 1 point: …"): then it is said once. */
+export function answerWords(option: string, explanation: string): { lead: string; rest: string } {
+  return explanation.startsWith(option) ? { lead: option, rest: explanation.slice(option.length) } : { lead: `${option}.`, rest: ` ${explanation}` }
+}
+
+/** The late-answer line of a lock (one line for all its parts, so it fits under the form): what was not sent, and the
+ *  answer that counts. "Not sent (arrived after the lock): 2.1×; A collapse. You have no saved answer this round." */
+export function lateLine(unsent: { draft: string; mine: string | null }[]): string {
+  const saved = unsent.filter((u) => u.mine !== null).map((u) => u.mine)
+  const counts = saved.length === 0
+    ? 'You have no saved answer this round.'
+    : `Your saved ${saved.length === 1 ? 'answer is' : 'answers are'} ${saved.join('; ')}.`
+  return `Not sent (arrived after the lock): ${unsent.map((u) => u.draft).join('; ')}. ${counts}`
+}

@@ -5,7 +5,7 @@ import { ref } from 'vue'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { archetypeOf, archetypes, baselineRecipe, evaluate, GAME_MAX_TRIES, recipeLabel, sweep, TRACK_IDS, TRACKS } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
-import { classFrontier, gameRooms } from '../../logic/classFrontier'
+import { classFrontier, gameCaption, gameRooms } from '../../logic/classFrontier'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
 const renderContext = ref('slide')
@@ -97,6 +97,32 @@ describe('classFrontier: the engine\'s view of the room', () => {
     expect(g.labels.at(-1)).toBe('out')
     expect(g.bars).toEqual([0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 2])
     expect(g.share).toBeCloseTo(0.6)
+  })
+})
+
+describe('the room\'s ten tries: a line for every track in the room (issue 19 #13)', () => {
+  it('Cloud included, and a track whose students sent no game yet says so, with no chart', () => {
+    const found = new Array(GAME_MAX_TRIES).fill(0)
+    found[0] = 1
+    const rooms = gameRooms({ cloud: { count: 1, found, notFound: 0 } }, GAME_MAX_TRIES, ['cloud', 'mobile'])
+    expect(rooms.map((g) => g.track)).toEqual(['cloud', 'mobile'])
+    expect(gameCaption(rooms[0], TRACKS.cloud.name)).toBe(`${TRACKS.cloud.name}: 100% found the window (1 of 1 student)`)
+    expect(gameCaption(rooms[1], TRACKS.mobile.name)).toBe(`${TRACKS.mobile.name}: no game results in yet`)
+    expect(rooms[1].share).toBeNull()
+  })
+
+  it('a track with no window to find is never "0% found the window"', () => {
+    const g = { track: 'edge' as const, count: 4, found: 0, share: null, window: false, labels: [], bars: [] }
+    expect(gameCaption(g, 'Edge Guardian')).toBe('Edge Guardian: no pruning window to find on this track (4 students played)')
+  })
+
+  it('ClassGame draws a line for the Cloud students in the room, next to the tracks with games', async () => {
+    const found = new Array(GAME_MAX_TRIES).fill(0)
+    found[3] = 1
+    api.baked = { bakedAt: null, polls: {}, contracts: { contracts: [{ track: 'cloud', recipe: baselineRecipe('cloud') }], games: { tiny: { count: 2, found, notFound: 1 } }, maxTries: GAME_MAX_TRIES } }
+    const { w } = await mountIt('ClassGame')
+    expect(w.findAll('[data-testid="game-track"]').map((t) => t.attributes('data-track'))).toEqual(['cloud', 'tiny'])
+    expect(w.get('[data-track="cloud"]').text()).toBe(`${TRACKS.cloud.name}: no game results in yet`)
   })
 })
 

@@ -103,6 +103,7 @@ describe.each(TRACK_IDS)('DistillationWorkbench on %s', (track) => {
     const text = w.get('[data-testid="lock-answer"]').text()
     expect(text).toContain(LOCKS.distillation.options![a.value])
     expect(text).toContain(a.explanation)
+    expect(text.split(LOCKS.distillation.options![a.value])).toHaveLength(2) // the answer said once (issue 19 #11)
     await w.get('[data-testid="answer-toggle"]').trigger('click') // foldable once revealed
     expect(w.find('[data-testid="lock-answer"]').exists()).toBe(false)
     await lock.clearOffline()

@@ -26,6 +26,7 @@ vi.mock('../../composables/sessionApi', async (orig) => ({
   postAnswer: async (poll: string, value: number) => { api.answers.push({ poll, value }); return { ok: true, round: 1, count: 1, value } },
   getIdentity: async () => ({ ok: true, issued: false }),
   postControl: async (secret: string, action: string, poll: string) => { api.controls.push({ secret, action, poll }); return { ok: true } },
+  exportCsv: async (_secret: string, poll: string, round?: number) => new Blob([`poll,round,voter,value,updated_at\n${poll},${round ?? 'now'},v${round},1,2026-01-01T00:00:00.000Z\n`]),
   getResults: async () => ({ poll: 'distillation', round: 1, kind: 'choice', count: 3, counts: [0, 1, 2, 0], phase: 'revealed' }),
 }))
 class FakeEventSource {
@@ -36,6 +37,8 @@ class FakeEventSource {
   emit(data: unknown) { for (const f of this.listeners.state ?? []) f({ data: JSON.stringify(data) }) }
   close() {}
 }
+const saved = vi.hoisted(() => [] as { name: string; blob: Blob }[])
+vi.mock('../../composables/download', () => ({ downloadBlob: (name: string, blob: Blob) => saved.push({ name, blob }) }))
 vi.setConfig({ testTimeout: 30_000 }) // the first mount compiles the SFCs and the engine; slow on a loaded 2-core machine
 vi.stubGlobal('EventSource', FakeEventSource)
 vi.stubGlobal('fetch', async () => new Response(JSON.stringify(api.baked), { status: 200 }))
@@ -268,5 +271,52 @@ describe('live class', () => {
     clicks.value = 2
     await flushPromises()
     expect(api.controls).toEqual([])
+  })
+})
+
+describe('a value typed and not committed (issue 19 #8)', () => {
+  it('survives the presenter taking the class to the next slide and back (the form unmounted), per lock', async () => {
+    api.live = true
+    api.snapshot = snap('open', 2)
+    const w = await mountLock('distillation')
+    await w.findAll('input[type="radio"]')[2].setValue(true)
+    w.unmount() // the presenter moves on: Slidev unmounts the slide
+    const back = await mountLock('distillation')
+    expect((back.findAll('input[type="radio"]')[2].element as HTMLInputElement).checked).toBe(true)
+    expect(api.answers).toEqual([]) // restored, not sent: the student still commits it
+    const other = await mountLock('quantization')
+    expect((other.get('input[type="number"]').element as HTMLInputElement).value).toBe('') // another lock's field is its own
+  })
+
+  it('a number typed offline comes back too; once committed, "Answer again" starts empty', async () => {
+    const w = await mountLock('quantization')
+    await w.get('input[type="number"]').setValue('2.5')
+    w.unmount()
+    const back = await mountLock('quantization')
+    expect((back.get('input[type="number"]').element as HTMLInputElement).value).toBe('2.5')
+    await back.find('form').trigger('submit')
+    await flushPromises()
+    await back.get('button.reveal').trigger('click')
+    await flushPromises()
+    await back.get('button.again').trigger('click')
+    await flushPromises()
+    expect((back.get('input[type="number"]').element as HTMLInputElement).value).toBe('')
+  })
+})
+
+describe('the presenter\'s export after "Start over…" (issue 19 #10)', () => {
+  it('holds every round, the earlier ones the confirmation promised included, in one CSV', async () => {
+    api.live = true
+    api.snapshot = { ...snap('open', 0), polls: { distillation: { round: 2, phase: 'open', count: 0 } } }
+    renderContext.value = 'presenter'
+    sessionStorage.setItem('silicon-contract:presenter-secret', 'the-secret')
+    saved.length = 0
+    const w = await mountLock('distillation')
+    expect(w.get('[data-testid="export-csv"]').text()).toContain('rounds 1–2')
+    await w.get('[data-testid="export-csv"]').trigger('click')
+    await flushPromises()
+    expect(saved.map((s) => s.name)).toEqual(['distillation-rounds1-2.csv'])
+    const rows = (await saved[0].blob.text()).trim().split('\n')
+    expect(rows).toEqual(['poll,round,voter,value,updated_at', 'distillation,1,v1,1,2026-01-01T00:00:00.000Z', 'distillation,2,v2,1,2026-01-01T00:00:00.000Z'])
   })
 })

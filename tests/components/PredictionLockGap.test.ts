@@ -1,6 +1,6 @@
 // The reveal's sentence: "you predicted 2×, the hardware gives 1.1×: 82% too high" — a signed miss, as a share of the key.
 import { describe, expect, it } from 'vitest'
-import { answersIn, describeGap, fmt, magnitude, slidePhase } from '../../logic/lockGap'
+import { answersIn, describeGap, fmt, lateLine, magnitude, slidePhase } from '../../logic/lockGap'
 import type { LockDefinition } from '../../engine/types'
 
 const num: LockDefinition = { id: 'sparsity', title: 't', question: 'q', kind: 'number', range: { min: 0.5, max: 4, step: 0.1, unit: '×' } }
@@ -50,5 +50,13 @@ describe('a lock of several parts (lock 1: footprint and accuracy)', () => {
     expect(slidePhase(['locked', 'revealed'])).toBe('locked')
     expect(slidePhase(['revealed', 'revealed'])).toBe('revealed')
     expect(slidePhase(['locked'])).toBe('locked')
+  })
+})
+
+describe('the late-answer line (issue 19 #9): one line for every part of a lock, so it fits under the form', () => {
+  it('names what was not sent and the answer that counts', () => {
+    expect(lateLine([{ draft: '2.1×', mine: null }, { draft: 'A collapse', mine: null }]))
+      .toBe('Not sent (arrived after the lock): 2.1×; A collapse. You have no saved answer this round.')
+    expect(lateLine([{ draft: '3×', mine: '2×' }])).toBe('Not sent (arrived after the lock): 3×. Your saved answer is 2×.')
   })
 })

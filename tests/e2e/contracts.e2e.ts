@@ -98,11 +98,13 @@ describe('the class on the frontier, live', () => {
       expect(await v.textContent()).not.toMatch(/sc_voter|voter/)
     }
 
-    // the game slide, revealed with the contracts: per track the share who found the window
+    // the game slide, revealed with the contracts: per track in the room the share who found the window, and a line
+    // for the Cloud student who sent no game (issue 19 #13: no track of the room is left out)
     await presenter.locator('body').press('ArrowRight')
     for (const s of students) await expect.poll(() => slideNo(s), { timeout: 10_000 }).toBe(game)
     const g = students[2].locator('[data-instrument="ClassGame"]').filter({ visible: true }).first()
-    await expect.poll(() => g.locator('[data-testid="game-track"]').count(), { timeout: 10_000 }).toBe(2)
+    await expect.poll(() => g.locator('[data-testid="game-track"]').count(), { timeout: 10_000 }).toBe(3)
+    expect(await g.locator('[data-testid="game-track"][data-track="cloud"] figcaption').textContent()).toBe(`${TRACKS.cloud.name}: no game results in yet`)
     expect(await g.locator('[data-testid="game-track"][data-track="tiny"] figcaption').textContent()).toBe(`${TRACKS.tiny.name}: 100% found the window (2 of 2 students)`)
     expect(await g.locator('[data-testid="game-track"][data-track="edge"] figcaption').textContent()).toBe(`${TRACKS.edge.name}: 0% found the window (0 of 1 student)`)
 

@@ -5,13 +5,34 @@ import { parse } from '@slidev/parser'
 import { chromium } from 'playwright-core'
 import type { Browser, Page } from 'playwright-core'
 
-/** Debian's Chromium with the flags this closed network needs (no background connections). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+/** In a page before the deck loads: this viewer chose a track before (Cloud, unless the link says otherwise), so the
+ *  arrival prompt (issue 19 #3) does not cover the slide a test came for. */
+function trackChosenBefore(): void {
+  try { if (!localStorage.getItem('silicon-contract:track')) localStorage.setItem('silicon-contract:track', '"cloud"') } catch { /* no storage */ }
+}
+
+/** Debian's Chromium with the flags this closed network needs (no background connections). Its pages and contexts are
+ *  viewers who chose a track before, unless `trackChosen: false` (the tests of the arrival prompt itself). */
+export async function launchChromium({ trackChosen = true } = {}): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic'],
   })
+  if (!trackChosen) return browser
+  const newContext = browser.newContext.bind(browser)
+  const newPage = browser.newPage.bind(browser)
+  browser.newContext = async (o) => {
+    const ctx = await newContext(o)
+    await ctx.addInitScript(trackChosenBefore)
+    return ctx
+  }
+  browser.newPage = async (o) => {
+    const page = await newPage(o)
+    await page.addInitScript(trackChosenBefore)
+    return page
+  }
+  return browser
 }
 
 /** The deck's slides in order, following `src:` imports, with Slidev's own parser. */
