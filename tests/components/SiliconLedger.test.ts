@@ -62,8 +62,9 @@ describe.each(TRACK_IDS)('contract builders on %s', (track) => {
       expect(kind(found!)).toBe(true)
       const e = evaluate(track, found!)
       expect(e.binding).toBeNull()
-      // searched at the slider's 1% resolution, so at least as good as the sweep's 10% grid
-      for (const p of sweep(track)) if (kind(p.recipe) && p.evaluation.binding === null) expect(e.energyPerInferenceJ).toBeLessThanOrEqual(p.evaluation.energyPerInferenceJ * (1 + 1e-9))
+      // searched at the slider's 1% resolution, so as good as the sweep's 10% grid to the model's resolution (the
+      // least-pruned of recipes within 1% of the least energy is named)
+      for (const p of sweep(track)) if (kind(p.recipe) && p.evaluation.binding === null) expect(e.energyPerInferenceJ).toBeLessThanOrEqual(p.evaluation.energyPerInferenceJ * 1.01 * (1 + 1e-9))
     }
     expect(buildContract(track, baselineRecipe(track)).missing).toEqual([])
   })
