@@ -87,7 +87,7 @@ export function lockAnswer(track: TrackId, lock: LockId): LockAnswer {
           ? `stored as a ${e.memory.kernel}, the ${spec.machine.unstructured.skip.unit} skips the pruned multiplies but runs the rest below its dense rate, and the index costs bytes; memory shrinks ${sig(saved * 100, 2)}%`
           : `stored as a ${e.memory.kernel}, fewer bytes move but every multiply still runs on the ${spec.machine.paths[dense.precision].unit}; memory shrinks ${sig(saved * 100, 2)}%`
       const theory = 1 / (1 - 0.5)
-      return { value, basis: [{ label: `${p} dense`, recipe: dense }, { label: `${p}, 50% unstructured`, recipe: r }], explanation: `${value < 1.9 ? 'No' : 'Yes'}: at ${p}, 50% unstructured pruning gives ${sig(value, 2)}× over dense ${p} on ${spec.machine.name} (${theory}× if every pruned weight were saved work): ${why}.` }
+      return { value, basis: [{ label: `${p} dense`, recipe: dense }, { label: `${p}, 50% unstructured`, recipe: r }], explanation: `${value < 1.9 ? 'No' : 'Yes'}: at ${p}, 50% unstructured pruning gives ${sig(value, 3)}× over dense ${p} on ${spec.machine.name} (${theory}× if every pruned weight were saved work): ${why}.` }
     }
     case 'distillation': {
       const id = spec.lockStudent

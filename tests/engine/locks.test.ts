@@ -1,6 +1,6 @@
 // Each lock's answer key equals evaluate()'s numbers, for every track.
 import { describe, expect, it } from 'vitest'
-import { baselineRecipe, bestTemperature, evaluate, knee, LOCKS, lockAnswer, TRACK_IDS, TRACKS } from '../../engine'
+import { baselineRecipe, bestTemperature, evaluate, knee, LOCKS, lockAnswer, sig, TRACK_IDS, TRACKS } from '../../engine'
 import { quantizationAccuracyOption } from '../../engine/locks'
 
 describe('lock definitions', () => {
@@ -37,6 +37,8 @@ describe.each(TRACK_IDS)('answer keys for %s', (t) => {
     const a = lockAnswer(t, 'sparsity')
     const at = { ...b, precision: knee(t).precision! }
     expect(a.value).toBe(evaluate(t, at).latencyMs / evaluate(t, { ...at, sparsity: 0.5, pattern: 'unstructured' }).latencyMs)
+    // the sentence says the number the reveal's heading and the workbench show (three significant digits)
+    expect(a.explanation).toContain(`${sig(a.value, 3)}× over dense`)
     expect(a.value).toBeLessThan(1.5)
     expect(a.value).toBeGreaterThanOrEqual(LOCKS.sparsity.range!.min)
   })
