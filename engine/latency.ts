@@ -141,7 +141,7 @@ const P = (rc: Recipe) => (rc.precision === 'binary' ? 'Binary' : rc.precision.t
 const SPARSE_STEP: Record<KernelId, { name: string; why: string }> = {
   'dense': { name: 'zeros multiplied anyway', why: 'The fastest kernel here keeps the pruned weights as zeros and multiplies them: no operations are saved.' },
   'sparse-load': { name: 'zeros decoded, not skipped', why: 'Compressed weights are decoded on chip and multiplied densely: fewer bytes move, no operations are saved.' },
-  'channels': { name: 'thinner layers, less efficient', why: 'Whole filters are gone: the smaller dense model runs on the same units, but narrower layers keep them less busy per operation.' },
+  'channels': { name: 'thinner layers, less efficient', why: 'The smaller dense model runs on the same units, but narrower layers keep them less busy per operation.' },
   'skip': { name: 'zero-skipping unit', why: "The unit skips the pruned weights' multiply-accumulates, but runs the rest below its dense rate (irregular work)." },
   '2:4': { name: '2:4 sparse units', why: "Sparse tensor cores skip half the math of a 2:4 pattern; measured end to end it is well under the datasheet's 2×." },
 }
@@ -154,7 +154,7 @@ const STEP_ORDER: { key: keyof Realism; text: (recipe: Recipe, spec: TrackSpec, 
     ? { name: 'sparsity (none)', why: 'No weights are pruned.' }
     : kn.id === '2:4' && !sparse24Fast(sp, rc)
       ? { name: 'no 2:4 sparse units', why: 'This machine has no sparse units for the 2:4 pattern: its zeros are decoded and multiplied.' }
-      : { name: SPARSE_STEP[kn.id].name, why: `With ${kn.name}: ${SPARSE_STEP[kn.id].why}` } },
+      : SPARSE_STEP[kn.id] }, // the kernel itself is named beside the waterfall (Evaluation.memory.kernel)
   { key: 'metadata', text: () => ({ name: 'index/metadata overhead', why: 'Scales, zero points and sparse indices are extra bytes, and decoding irregular indices slows the weight stream.' }) },
   { key: 'activations', text: (rc) => rc.pattern === 'channels' && rc.sparsity > 0
     ? { name: 'feature maps shrink less', why: 'Narrower layers shrink the feature maps only with their width (√ of the work kept), and they keep 8 or 16 bits.' }
