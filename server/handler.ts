@@ -20,6 +20,8 @@ export const BODY_LIMIT = 4096
 export const LIVE_PROBE = '/session-live.json'
 export const GUESS_LIMIT = 20
 export const GUESS_WINDOW_MS = 60_000
+/** addresses whose wrong secrets are counted at once (memory stays bounded whatever a flood of addresses does) */
+const GUESS_ADDRESSES = 10_000
 
 export interface SessionOptions {
   store: SessionStore
@@ -108,20 +110,27 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
     return r.data
   }
 
-  // guessing the secret: after GUESS_LIMIT wrong secrets from one address in GUESS_WINDOW_MS, that address's wrong
-  // secrets get 429s. The right secret always passes and is never counted: a whole hall shares the presenter's address
-  // (one NAT), so a throttle that denied the right secret would let any student lock the presenter out (issue 19).
+  // guessing the secret: after GUESS_LIMIT wrong secrets from one address in GUESS_WINDOW_MS, every secret from that
+  // address gets a 429, right or wrong, so a guesser learns nothing from the answer. A whole hall shares the presenter's
+  // address (one NAT), so the presenter's tabs are exempt: `auth` gives a tab that presents the right secret an HttpOnly
+  // pass (signed under the service's durable key), and a request carrying it is never throttled (issue 19: a student
+  // could lock the presenter out). Sign in before the lecture; a tab that first types the secret during a flood waits.
   const guesses = new Map<string, { n: number; until: number }>()
   const checkGuessing = (req: IncomingMessage) => {
     const offered = presentedSecret(req)
-    if (offered === undefined || secretMatches(secret, offered)) return
+    if (offered === undefined || identities.hasPresenterPass(req, secret)) return
     const ip = req.socket.remoteAddress ?? '?'
     const now = Date.now()
     const g = guesses.get(ip)
     if (g && g.until < now) guesses.delete(ip)
     const cur = guesses.get(ip)
-    if (cur && cur.n >= GUESS_LIMIT) throw new HttpError(429, 'too many wrong secrets; wait a minute')
-    if (guesses.size > 10_000) guesses.clear() // bounded memory whatever the number of addresses
+    if (cur && cur.n >= GUESS_LIMIT) throw new HttpError(429, 'too many wrong secrets from this address; wait a minute')
+    if (secretMatches(secret, offered)) return
+    if (guesses.size >= GUESS_ADDRESSES) {
+      // bounded memory: drop the expired, and never reset the live counts (a flood of addresses must not wipe them)
+      for (const [k, v] of guesses) if (v.until < now) guesses.delete(k)
+      if (guesses.size >= GUESS_ADDRESSES) throw new HttpError(429, 'too many wrong secrets; wait a minute')
+    }
     guesses.set(ip, { n: (cur?.n ?? 0) + 1, until: cur?.until ?? now + GUESS_WINDOW_MS })
   }
 
@@ -162,6 +171,7 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
       case 'auth':
         expect('GET')
         requirePresenter(req)
+        identities.setPresenterCookie(res, secret) // the pass that keeps this tab clear of the throttle on secrets
         return send(res, 200, { presenter: true })
       case 'answer': {
         expect('POST')

@@ -2,10 +2,13 @@
 // client"): a random id signed with HMAC-SHA256 under a key kept in the data folder, carried in an HttpOnly,
 // SameSite=Strict cookie. Reloads and restarts keep it (the key is durable); a made-up or altered cookie is refused.
 // Per-address limits on new identities and on open event streams keep one laptop from stuffing or locking out the room.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 export const IDENTITY_COOKIE = 'sc_voter'
+/** set by `auth` for a tab that presented the right secret: the throttle on secrets never applies to it */
+export const PRESENTER_COOKIE = 'sc_presenter'
+const ONE_DAY_S = 24 * 3600
 const ID_BYTES = 16
 const ONE_YEAR_S = 365 * 24 * 3600
 
@@ -41,6 +44,25 @@ export class Identities {
     const given = Buffer.from(raw.slice(dot + 1))
     const want = Buffer.from(this.sign(id))
     return given.length === want.length && timingSafeEqual(given, want) ? id : null
+  }
+
+  /** The presenter's pass: a signature over the secret's digest under the same durable key, so it is valid while the
+   *  secret is, on every restart, and cannot be made without the key. Carried in its own HttpOnly cookie. */
+  presenterPass(secret: string): string {
+    return this.sign(`presenter:${createHash('sha256').update(secret, 'utf8').digest('base64url')}`)
+  }
+
+  /** True when the request carries the presenter's pass (a tab that signed in with the right secret). */
+  hasPresenterPass(req: IncomingMessage, secret: string): boolean {
+    const raw = cookieValue(req.headers.cookie, PRESENTER_COOKIE)
+    if (!raw) return false
+    const given = Buffer.from(raw)
+    const want = Buffer.from(this.presenterPass(secret))
+    return given.length === want.length && timingSafeEqual(given, want)
+  }
+
+  setPresenterCookie(res: ServerResponse, secret: string): void {
+    res.setHeader('Set-Cookie', `${PRESENTER_COOKIE}=${this.presenterPass(secret)}; Path=/api/session/; Max-Age=${ONE_DAY_S}; HttpOnly; SameSite=Strict`)
   }
 
   setCookie(res: ServerResponse, cookie: string): void {

@@ -76,20 +76,32 @@ describe('the PostgreSQL store', () => {
 })
 
 describe('guessing the secret', () => {
-  it('after 20 wrong secrets an address gets 429 for a wrong one and nothing changes; the right one still passes (issue 19)', async () => {
+  it('after 20 wrong secrets an address gets 429 for any secret, right or wrong (a guesser learns nothing); a presenter tab signed in before is never throttled (issue 19)', async () => {
     const s = await startClassServer({ secret: 'right-secret', dataDir: ':memory:', polls: TEST_POLLS })
-    const ctl = (secret: string) => fetch(s.url + '/api/session/control', {
-      method: 'POST', headers: { 'Content-Type': 'application/json', 'Authorization': `Bearer ${secret}` },
+    const ctl = (secret: string, cookie?: string) => fetch(s.url + '/api/session/control', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'Authorization': `Bearer ${secret}`, ...(cookie ? { Cookie: cookie } : {}) },
       body: JSON.stringify({ action: 'lock', poll: 'quantization' }),
     })
     try {
+      // the presenter signs in first: auth hands the tab its pass
+      const auth = await fetch(s.url + '/api/session/auth', { headers: { Authorization: 'Bearer right-secret' } })
+      expect(auth.status).toBe(200)
+      const pass = (auth.headers.get('set-cookie') ?? '').split(';')[0]
+      expect(pass).toMatch(/^sc_presenter=/)
       for (let i = 0; i < 20; i++) expect((await ctl(`guess-${i}`)).status).toBe(401)
       const r = await ctl('guess-20')
       expect(r.status).toBe(429)
       expect((await r.json()).error).toMatch(/too many/)
       expect((await (await fetch(s.url + '/api/session/state')).json()).polls.quantization.phase).toBe('open')
-      expect((await ctl('right-secret')).status).toBe(200) // a student behind the presenter's NAT cannot lock them out
+      // the right secret without the pass is answered like a wrong one: no oracle for a guesser
+      expect((await ctl('right-secret')).status).toBe(429)
+      // a forged pass is no pass
+      expect((await ctl('right-secret', 'sc_presenter=forged')).status).toBe(429)
+      // the presenter's tab, with its pass, is never throttled: a student behind the same NAT cannot lock them out
+      expect((await ctl('right-secret', pass)).status).toBe(200)
       expect((await (await fetch(s.url + '/api/session/state')).json()).polls.quantization.phase).toBe('locked')
+      // and the pass is no secret: with a wrong secret it still controls nothing
+      expect((await ctl('guess-21', pass)).status).toBe(401)
     } finally {
       await s.close()
     }
