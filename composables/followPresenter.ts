@@ -68,6 +68,14 @@ export function movePublisher(send: (p: Position) => Promise<unknown>, opts = { 
   }
   return {
     failing: readonly(failing),
+    /** Drops the pending position and any retry: another tab took the lead, or this one is no longer the presenter's.
+     *  (A tab that lost the network must not land a stale slide on the class when it reconnects.) */
+    cancel(): void {
+      clearTimeout(timer)
+      wanted = null
+      attempt = 0
+      failing.value = null
+    },
     publish(p: Position): void {
       wanted = p
       attempt = 0
@@ -157,6 +165,8 @@ export function useFollowPresenter(nav: NavLike) {
       }, { immediate: true })
       const mover = movePublisher((p) => session.goto(p.slide, p.clicks, me))
       watch(mover.failing, (f) => { failingMove.value = f })
+      // another tab leads, or the secret is gone: this tab's pending move and its retries are stale
+      watch([otherLeads, () => session.isPresenter.value], ([others, isPresenter]) => { if (others || !isPresenter) mover.cancel() })
       const publish = (no: number, clicks: number) => mover.publish({ slide: no, clicks })
       // the leading presenter tab publishes (debounced: a fast click-through sends only where it ends up)
       watch([nav.currentSlideNo, nav.clicks, () => session.isPresenter.value, live, joined], ([no, clicks, isPresenter, isLive, hasJoined]) => {

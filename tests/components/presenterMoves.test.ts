@@ -159,3 +159,19 @@ it('a student\'s deck that takes long to draw some slides still ends on the pres
   expect(slide.value).toBe(5)
   expect(f.showButton.value).toBe(false) // never taken for a student who browsed away
 })
+
+it('a tab that loses the lead (or its secret) drops its pending move and retries: no stale slide lands when it reconnects', async () => {
+  const { movePublisher } = await import('../../composables/followPresenter')
+  const { SessionError } = await import('../../composables/sessionApi')
+  vi.useFakeTimers()
+  let calls = 0
+  const mover = movePublisher(async () => { calls++; throw new SessionError(503, 'the class server is down') }, { debounceMs: 10, first: 100, max: 400 })
+  mover.publish({ slide: 9, clicks: 0 })
+  await vi.advanceTimersByTimeAsync(50)
+  expect(calls).toBe(1)
+  expect(mover.failing.value).not.toBeNull()
+  mover.cancel() // another tab took the lead meanwhile
+  expect(mover.failing.value).toBeNull()
+  await vi.advanceTimersByTimeAsync(10_000)
+  expect(calls).toBe(1)
+})
