@@ -288,6 +288,20 @@ describe('a value typed and not committed (issue 19 #8)', () => {
     expect((other.get('input[type="number"]').element as HTMLInputElement).value).toBe('') // another lock's field is its own
   })
 
+  it('a new round (the presenter\'s "Start over") leaves an empty field, not the last round\'s answer as a draft', async () => {
+    api.live = true
+    api.snapshot = { ...snap('open', 1), mine: { distillation: 2 } }
+    const w = await mountLock('distillation')
+    expect((w.findAll('input[type="radio"]')[2].element as HTMLInputElement).checked).toBe(true)
+    // round 2 opens: the service no longer has an answer from this viewer
+    api.snapshot = { ...snap('open', 0), polls: { distillation: { round: 2, phase: 'open', count: 0 } }, mine: { distillation: null } }
+    FakeEventSource.last!.emit(api.snapshot)
+    await flushPromises()
+    w.unmount()
+    const back = await mountLock('distillation')
+    expect(back.findAll('input[type="radio"]').some((r) => (r.element as HTMLInputElement).checked)).toBe(false)
+  })
+
   it('a number typed offline comes back too; once committed, "Answer again" starts empty', async () => {
     const w = await mountLock('quantization')
     await w.get('input[type="number"]').setValue('2.5')
