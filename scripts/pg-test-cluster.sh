@@ -34,7 +34,7 @@ case "${1:-}" in
       d=$(dir_of "$port")
       mkdir "$d" 2>/dev/null || continue
       [ "$(id -u)" = 0 ] && chown postgres "$d"
-      (cd "$d" && as_pg "$BIN/initdb" -D "$d/data" -A trust -U postgres --no-sync >/dev/null)
+      if ! (cd "$d" && as_pg "$BIN/initdb" -D "$d/data" -A trust -U postgres --no-sync >/dev/null); then rm -rf "$d"; continue; fi
       if pg_start "$d" "$port"; then
         echo "postgres://postgres@127.0.0.1:$port/postgres"
         exit 0
@@ -47,7 +47,12 @@ case "${1:-}" in
     ;;
   stop)
     p=$(port_of "${2:-}"); d=$(dir_of "$p")
-    [ -d "$d/data" ] && (cd "$d" && as_pg "$BIN/pg_ctl" -D "$d/data" -m fast -w stop >/dev/null 2>&1 || true)
+    if [ -d "$d/data" ]; then
+      # never delete the folder of a server still running: fast, then immediate, and keep it if both fail
+      (cd "$d" && as_pg "$BIN/pg_ctl" -D "$d/data" -m fast -w stop >/dev/null 2>&1) \
+        || (cd "$d" && as_pg "$BIN/pg_ctl" -D "$d/data" -m immediate -w stop >/dev/null 2>&1) || true
+      if [ -f "$d/data/postmaster.pid" ]; then echo "pg-test-cluster: $d still running; left in place" >&2; exit 1; fi
+    fi
     rm -rf "$d"
     ;;
   crash)
