@@ -56,13 +56,16 @@ export function useKeptSlide(): void {
   onMounted(() => { ($route.meta as { __preloaded?: boolean }).__preloaded = true })
   const active = useIsSlideActive()
   let resume: (() => void) | null = null
-  // sync: paused before anything of this slide re-renders for the move; resumed before the move's render flush
+  // resumed at once (sync), before the move's render flush: the slide catches up in that one render. Paused only after
+  // the flush that hides it ('post'): the slide's own reactions to being left (a lab job cancelled when its slide is
+  // left, a chart stopping its animation) must still run, and a paused watcher never would.
   watch(active, (on) => {
     if (on) {
       resume?.()
       resume = null
-    } else if (!resume) {
-      resume = pauseTree(slideWrapper, self)
     }
   }, { flush: 'sync' })
+  watch(active, (on) => {
+    if (!on && !resume) resume = pauseTree(slideWrapper, self)
+  }, { flush: 'post' })
 }
