@@ -6,7 +6,7 @@ import { resolve, relative, isAbsolute } from 'node:path'
 import sirv from 'sirv'
 import { createSessionHandler, type SessionHandler } from './handler.ts'
 import type { PollDefs } from './polls.ts'
-import { openStore, type SessionStore } from './store.ts'
+import { openStore, type RoomStore, type SessionStore } from './store.ts'
 import type { Limits } from './identity.ts'
 
 export interface ClassServerOptions {
@@ -26,6 +26,8 @@ export interface ClassServerOptions {
 export interface ClassServer {
   server: Server
   store: SessionStore
+  /** the default room's class (the one `npm run class` opens and prints) */
+  room: RoomStore
   handler: SessionHandler
   /** http://host:port with the bound port */
   url: string
@@ -77,7 +79,7 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
   const port = typeof addr === 'object' && addr ? addr.port : o.port
   const host = o.host && o.host !== '0.0.0.0' && o.host !== '::' ? o.host : '127.0.0.1'
   return {
-    server, store, handler,
+    server, store, handler, room: store.room(handler.defaultRoom),
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     close: () => new Promise<void>((ok) => {
       handler.close()
