@@ -21,6 +21,8 @@ export interface ClassServerOptions {
   port?: number
   throttleMs?: number
   limits?: Partial<Limits>
+  /** OPERATOR_TOKEN: lets its holder create, list and close rooms */
+  operatorToken?: string
 }
 
 export interface ClassServer {
@@ -46,7 +48,7 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
   const store = await openStore({ dataDir: o.dataDir, databaseUrl: o.databaseUrl })
   let handler: SessionHandler
   try {
-    handler = await createSessionHandler({ store, secret: o.secret, polls: o.polls, throttleMs: o.throttleMs, limits: o.limits })
+    handler = await createSessionHandler({ store, secret: o.secret, polls: o.polls, throttleMs: o.throttleMs, limits: o.limits, operatorToken: o.operatorToken })
   } catch (e) {
     await store.close()
     throw e

@@ -3,7 +3,7 @@
 // Every bad request gets a 4xx JSON { error } and changes nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { aggregate } from './aggregate.ts'
-import { createHash, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { presentedSecret, secretMatches } from './auth.ts'
 import { answerError, checkPollDefs, type PollDefs } from './polls.ts'
 import { AnswerBody, ContractBody, ControlBody, GameBody, ResultsQuery, zodMessage } from './schema.ts'
@@ -32,6 +32,8 @@ export interface SessionOptions {
   throttleMs?: number
   /** per-address limits on new identities and open event streams */
   limits?: Partial<Limits>
+  /** OPERATOR_TOKEN: whoever presents it may create, list and close rooms (`/api/session/rooms`); unset: no one may */
+  operatorToken?: string
 }
 
 export type SessionHandler = ((req: IncomingMessage, res: ServerResponse, next?: () => void) => void) & {
@@ -167,9 +169,9 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
   // counted: a whole hall shares the presenter's address (one NAT), so a throttle that denied the right secret would
   // let any student lock the presenter out (issue 19).
   const guesses = new Map<string, { n: number; until: number }>()
-  const checkGuessing = (req: IncomingMessage, room: Room) => {
+  const checkGuessing = (req: IncomingMessage, room: Room, wrong = false) => {
     const offered = presentedSecret(req)
-    if (offered === undefined || room.secretOk(offered)) return
+    if (!wrong && (offered === undefined || room.secretOk(offered))) return
     const ip = req.socket.remoteAddress ?? '?'
     const now = Date.now()
     const g = guesses.get(ip)
@@ -180,7 +182,44 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
     guesses.set(ip, { n: (cur?.n ?? 0) + 1, until: cur?.until ?? now + GUESS_WINDOW_MS })
   }
 
+  // the operator's routes (issue 20 item 2): create a room (its secret is in this answer only, the store keeps its
+  // SHA-256), list the rooms (codes and dates, never a secret's hash), close one (kept for export; its paths answer 410)
+  const operatorToken = opts.operatorToken || undefined
+  if (operatorToken !== undefined && operatorToken.length < 24) throw new Error('OPERATOR_TOKEN must be at least 24 characters long')
+  async function operator(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    const rest = url.pathname.slice(ROOMS_PREFIX.length - 1) // '' | '/' | '/<code>'
+    const listing = rest === '' || rest === '/'
+    if (!(listing || (req.method === 'DELETE' && /^\/[^/]+\/?$/.test(rest)))) return false
+    if (operatorToken === undefined) throw new HttpError(404, 'rooms are managed with an operator token, and this service has none (set OPERATOR_TOKEN)')
+    const offered = presentedSecret(req)
+    if (!secretMatches(operatorToken, offered)) {
+      checkGuessing(req, home, true)
+      throw new HttpError(401, 'operator token missing or wrong')
+    }
+    if (listing && req.method === 'GET') {
+      const list = (await store.listRooms()).map(({ code, createdAt, closedAt }) => ({ code, createdAt, closedAt, default: code === defaultRoom.code }))
+      send(res, 200, { rooms: list })
+      return true
+    }
+    if (listing && req.method === 'POST') {
+      const secret = randomBytes(18).toString('base64url')
+      const room = await store.createRoom(sha256hex(secret))
+      send(res, 201, { code: room.code, secret, createdAt: room.createdAt })
+      return true
+    }
+    if (listing) throw new HttpError(405, `${req.method} not allowed on ${url.pathname}`)
+    const code = normalizeRoomCode(decodeURIComponent(rest.replace(/^\/|\/$/g, '')))
+    if (code === null) throw new HttpError(400, 'a room code is six digits, e.g. 482 913')
+    if (code === defaultRoom.code) throw new HttpError(400, 'the default room cannot be closed: it is the room of the paths without a code')
+    if (!(await store.closeRoom(code))) throw new HttpError(404, `no room with code ${spacedRoomCode(code)}`)
+    const r = rooms.get(code)
+    if (r) { rooms.delete(code); r.hub.close() } // its open streams end; the decks are told 410 when they reconnect
+    send(res, 200, { ok: true, code, closed: true })
+    return true
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (`${url.pathname}/`.startsWith(ROOMS_PREFIX) && await operator(req, res, url)) return
     const { room, path } = await roomOf(url)
     checkGuessing(req, room)
     const { store, contracts, hub, commits, snapshot } = room

@@ -1,13 +1,14 @@
 // Rooms (issue 20 item 1) on a loopback port, on each store: one service holds many classes, and nothing of one room
 // can be read or changed from another, endpoint by endpoint. A room's identities (cookies) answer nothing elsewhere; a
 // room's secret controls nothing elsewhere; a bad room code gets a clear 4xx JSON error.
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startClassServer, type ClassServer } from '../../server/app.ts'
 import { BASELINE_RECIPE, TRACKS, validateRecipe } from '../../engine/index.ts'
 import { roomSecretHash } from '../../server/handler.ts'
 import { TEST_POLLS } from './fixtures/polls.ts'
 import { call, type Reply } from './fixtures/client.ts'
 import { serviceInProcess } from './fixtures/serviceInProcess.ts'
-import { describeStores } from './fixtures/stores.ts'
+import { describeStores, type StoreLocation } from './fixtures/stores.ts'
 
 const HOME_SECRET = 'rooms-default-secret-Wombat'
 const SECRET = { A: 'room-A-secret-Numbat-1', B: 'room-B-secret-Quoll-22' }
@@ -176,5 +177,74 @@ describeStores((kind) => {
     it('a code typed with a space or dash finds the room', async () => {
       expect((await call(service.url, `/api/session/rooms/${code.A.slice(0, 3)}-${code.A.slice(3)}/state`)).body.room).toBe(code.A)
     })
+  })
+})
+
+// The operator (issue 20 item 2): OPERATOR_TOKEN creates, lists and closes rooms; a new room's secret is in the answer
+// that created it and nowhere else (the store keeps its SHA-256).
+const TOKEN = 'operator-token-Bilby-0123456789abcdef'
+describeStores((kind) => {
+  let s: ClassServer
+  let bare: ClassServer
+  let where: StoreLocation[] = []
+  beforeAll(async () => {
+    where = [await kind.fresh(), await kind.fresh()]
+    s = await startClassServer({ secret: HOME_SECRET, polls: TEST_POLLS, dataDir: where[0].dataDir, databaseUrl: where[0].databaseUrl, operatorToken: TOKEN })
+    bare = await startClassServer({ secret: HOME_SECRET, polls: TEST_POLLS, dataDir: where[1].dataDir, databaseUrl: where[1].databaseUrl })
+  })
+  afterAll(async () => {
+    await s?.close()
+    await bare?.close()
+    for (const w of where) await w.drop()
+  })
+  const op = (path: string, method: string, secret: string | null = TOKEN, url = s.url) => call(url, `/api/session/${path}`, { method, secret: secret ?? undefined })
+
+  it('without OPERATOR_TOKEN no one manages rooms (404 that says why)', async () => {
+    const r = await op('rooms', 'POST', TOKEN, bare.url)
+    expect(r.status).toBe(404)
+    expect(r.body.error).toMatch(/OPERATOR_TOKEN/)
+  })
+
+  it('a wrong token, the default room\'s secret or a room\'s secret creates and lists nothing', async () => {
+    expect((await op('rooms', 'POST', null)).status).toBe(401)
+    expect((await op('rooms', 'POST', 'operator-token-wrong-0123456789abcdef')).status).toBe(401)
+    expect((await op('rooms', 'GET', HOME_SECRET)).status).toBe(401)
+    expect((await s.store.listRooms())).toHaveLength(1) // the default room only
+  })
+
+  it('create: a new code and its secret, once; the secret is the presenter of that room only and is not stored', async () => {
+    const r = await op('rooms', 'POST')
+    expect(r.status).toBe(201)
+    expect(r.body.code).toMatch(/^[0-9]{6}$/)
+    expect(r.body.secret.length).toBeGreaterThanOrEqual(24)
+    const info = await s.store.findRoom(r.body.code)
+    expect(info!.secretHash).toBe(roomSecretHash(r.body.secret))
+    expect(JSON.stringify(await s.store.listRooms())).not.toContain(r.body.secret)
+    expect((await call(s.url, `/api/session/rooms/${r.body.code}/auth`, { secret: r.body.secret })).status).toBe(200)
+    expect((await call(s.url, '/api/session/auth', { secret: r.body.secret })).status).toBe(401)
+    expect((await call(s.url, `/api/session/rooms/${r.body.code}/auth`, { secret: TOKEN })).status).toBe(401)
+    expect((await op('rooms', 'POST', r.body.secret)).status).toBe(401) // a room's presenter is no operator
+  })
+
+  it('list: codes and dates, the default room marked, never a secret or its hash', async () => {
+    const r = await op('rooms', 'GET')
+    expect(r.status).toBe(200)
+    expect(r.body.rooms).toHaveLength(2)
+    expect(r.body.rooms.filter((x: { default: boolean }) => x.default)).toHaveLength(1)
+    expect(Object.keys(r.body.rooms[1]).sort()).toEqual(['closedAt', 'code', 'createdAt', 'default'])
+  })
+
+  it('close: the room answers 410 from then on; the default room, a bad or unknown code are refused', async () => {
+    const { code } = (await op('rooms', 'POST')).body
+    await call(s.url, `/api/session/rooms/${code}/identity`)
+    expect((await op(`rooms/${code}`, 'DELETE')).body).toEqual({ ok: true, code, closed: true })
+    const after = await call(s.url, `/api/session/rooms/${code}/state`)
+    expect(after.status).toBe(410)
+    expect(after.body.error).toMatch(/closed/)
+    expect((await op(`rooms/${s.handler.defaultRoom}`, 'DELETE')).status).toBe(400)
+    expect((await op('rooms/12ab', 'DELETE')).status).toBe(400)
+    const unused = ['000000', '000001', '000002'].find((c) => c !== code)!
+    expect((await op(`rooms/${unused}`, 'DELETE')).status).toBe(404)
+    expect((await op(`rooms/${code}`, 'DELETE', HOME_SECRET)).status).toBe(401)
   })
 })
