@@ -1,14 +1,31 @@
-// Browser client of the class-session service (/api/session/, same origin). No Vue here: plain fetch,
+// Browser client of the class-session service (/api/session/, or /api/session/rooms/CODE/ in a room; same origin). No Vue here: plain fetch,
 // so tests can stub it. Every call returns parsed JSON or throws SessionError with the server's message.
 import type { Recipe, TrackId } from '../engine'
-import type { ContractsView, Distribution, Phase, ControlAction, Snapshot, Submitted } from '../server/api'
+import { normalizeRoomCode, type ContractsView, type Distribution, type Phase, type ControlAction, type Snapshot, type Submitted } from '../server/api'
 
 export class SessionError extends Error {
   constructor(readonly status: number, message: string) { super(message) }
 }
 
 const base = () => `${import.meta.env?.BASE_URL ?? '/'}`.replace(/\/?$/, '/')
-export const apiUrl = (path: string) => `${base()}api/session/${path}`
+const ROOM_KEY = 'silicon-contract:room'
+
+/** The class's room (issue 20): from the link (`?room=482913`, what /join and the printed URLs carry), kept in this tab's
+ *  sessionStorage so a reload or a link without it stays in the room; null = the service's default room. */
+export function roomCode(): string | null {
+  const typed = new URLSearchParams(globalThis.location?.search ?? '').get('room')
+  const code = typed === null ? null : normalizeRoomCode(typed)
+  try {
+    if (code) globalThis.sessionStorage?.setItem(ROOM_KEY, code)
+    return code ?? globalThis.sessionStorage?.getItem(ROOM_KEY) ?? null
+  } catch {
+    return code // storage blocked: the link's room, for this page
+  }
+}
+export const apiUrl = (path: string) => {
+  const room = roomCode()
+  return `${base()}api/session/${room ? `rooms/${room}/` : ''}${path}`
+}
 
 async function request<T>(path: string, init: RequestInit = {}, secret?: string | null): Promise<T> {
   const headers: Record<string, string> = {}

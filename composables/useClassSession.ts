@@ -27,7 +27,7 @@ function applySnapshot(s: Snapshot): void {
   const before = snapshot.value?.polls ?? {}
   // a reset empties a round without changing its number: refresh this viewer's own answers then
   const emptied = Object.entries(s.polls).some(([p, st]) => before[p] && before[p].round === st.round && st.count < before[p].count)
-  snapshot.value = { polls: s.polls, presenter: s.presenter, contracts: s.contracts }
+  snapshot.value = { room: s.room, polls: s.polls, presenter: s.presenter, contracts: s.contracts }
   if (s.myContract !== undefined) myContract.value = s.myContract
   if (s.myGame !== undefined) myGame.value = s.myGame
   if (emptied && !s.mine) api.getState().then(applySnapshot).catch(() => {})

@@ -1,4 +1,4 @@
-// `npm run bake-results -- --data DIR [--out public/baked-results.json]`: writes the last class's results
+// `npm run bake-results -- --data DIR [--room CODE] [--out public/baked-results.json]`: writes the last class's results
 // (counts only) where the static build picks them up; rebuild the deck afterwards. With DATABASE_URL=postgres://… set,
 // the results are read from PostgreSQL instead of the SQLite data folder.
 import { existsSync, writeFileSync } from 'node:fs'
@@ -7,17 +7,22 @@ import { parseArgs } from 'node:util'
 import { DEFAULT_DATA_DIR } from '../server/args.ts'
 import { bake } from '../server/bake.ts'
 import { DEFAULT_POLLS } from '../server/defaultPolls.ts'
-import { isPostgresUrl, openStore } from '../server/store.ts'
+import { isPostgresUrl, normalizeRoomCode, openStore } from '../server/store.ts'
 
 try {
-  const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string' } } })
+  const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string' }, room: { type: 'string' } } })
   const dataDir = resolve(values.data ?? DEFAULT_DATA_DIR)
   const databaseUrl = process.env.DATABASE_URL || undefined
   if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// URL (or unset, to read --data)')
   if (!databaseUrl && !existsSync(join(dataDir, 'session.sqlite'))) throw new Error(`no class-session data in ${dataDir} (use --data DIR)`)
   const out = resolve(values.out ?? 'public/baked-results.json')
   const store = await openStore({ dataDir, databaseUrl })
-  const baked = await bake(store, DEFAULT_POLLS).finally(() => store.close())
+  // one room's class: --room CODE, else the default room (the one `npm run class` opens)
+  const baked = await (async () => {
+    const code = values.room === undefined ? (await store.defaultRoom()).code : normalizeRoomCode(values.room)
+    if (code === null || !(await store.findRoom(code))) throw new Error(`no room with code "${values.room}" in ${store.where}`)
+    return bake(store.room(code), DEFAULT_POLLS)
+  })().finally(() => store.close())
   writeFileSync(out, JSON.stringify(baked, null, 2) + '\n')
   const summary = Object.values(baked.polls).map((d) => `${d.poll}: ${d.count} answers (round ${d.round})`)
   if (baked.contracts) {

@@ -10,6 +10,7 @@ import qrcode from 'qrcode-terminal'
 import { parseServeArgs, UsageError, USAGE } from '../server/args.ts'
 import { startClassServer } from '../server/app.ts'
 import { DEFAULT_POLLS } from '../server/defaultPolls.ts'
+import { spacedRoomCode } from '../server/api.ts'
 import { lectureBytes, precompress } from '../server/precompress.ts'
 
 function lanAddress(): string {
@@ -45,12 +46,14 @@ try {
   const s = await startClassServer({ ...a, staticDir: dist, polls: DEFAULT_POLLS })
   const host = a.host === '0.0.0.0' || a.host === '::' ? lanAddress() : a.host
   const port = new URL(s.url).port
-  const student = `http://${host}:${port}/`
+  // the one room of this class (the service's default room, kept in the data folder): its code is read aloud or typed at /join
+  const room = s.handler.defaultRoom
+  const student = `http://${host}:${port}/?room=${room}`
   console.log(`\nThe Silicon Contract — live class (answers stored in ${s.store.where})`)
   console.log(`Deck: ${bytes.files} files; a student downloads ${(bytes.brotli / 1e6).toFixed(2)} MB for the whole lecture (brotli; ${(bytes.raw / 1e6).toFixed(2)} MB uncompressed)${wrote ? `, ${wrote} files compressed now` : ''}\n`)
-  console.log(`Students: ${student}`)
+  console.log(`Students: ${student}   (or room code ${spacedRoomCode(room)} at http://${host}:${port}/join)`)
   qrcode.generate(student, { small: true })
-  console.log(`Presenter: http://${host}:${port}/presenter/1  (type the secret once in the form at the bottom left of any slide; press ▶ on the timer)`)
+  console.log(`Presenter: http://${host}:${port}/presenter/1?room=${room}  (type the secret once in the form at the bottom left of any slide; press ▶ on the timer)`)
   console.log(`Stop with Ctrl+C; every acknowledged answer is already on disk (${s.store.kind === 'postgres' ? 'committed in PostgreSQL' : 'SQLite, synchronous=FULL'}).\n`)
   const stop = () => s.close().then(() => process.exit(0))
   process.on('SIGINT', stop)

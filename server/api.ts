@@ -1,5 +1,5 @@
 // The class-session API's shared vocabulary: what the service sends and the deck reads (ARCHITECTURE §4), in one
-// module both sides import. Types and one constant only: no Node, no SQLite, so the browser build can import it
+// module both sides import. Types, constants and the room code's two pure helpers only: no Node, no SQLite, so the browser build can import it
 // (ESLint lets client code import this module and nothing else under server/).
 import type { Recipe, TrackId } from '../engine/index.ts'
 
@@ -52,6 +52,8 @@ export interface ContractsView {
 
 /** GET state and every event on the stream; `mine`, `myContract` and `myGame` only for a browser with an identity. */
 export interface Snapshot {
+  /** the room's code (issue 20): the presenter view shows it with its QR code */
+  room: string
   polls: Record<string, PollState>
   presenter: PresenterPos
   contracts: ContractsState
@@ -72,3 +74,13 @@ export interface Submitted {
 /** What the presenter may do to a poll (the service's schema is built from this list). */
 export const CONTROL_ACTIONS = ['open', 'lock', 'reveal', 'reset', 'newRound'] as const
 export type ControlAction = typeof CONTROL_ACTIONS[number]
+
+/** A room's code (issue 20): six digits, read aloud and typed on a phone's number pad without ambiguity. */
+export const ROOM_CODE = /^[0-9]{6}$/
+/** What a person typed or a link carried (`482 913`, `482-913`) as a code, or null when it cannot be one. */
+export function normalizeRoomCode(typed: string): string | null {
+  const c = typed.replace(/[\s-]/g, '')
+  return ROOM_CODE.test(c) ? c : null
+}
+/** A code as shown in large type and read aloud: `482 913`. */
+export const spacedRoomCode = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`

@@ -6,7 +6,7 @@ import { resolve, relative, isAbsolute } from 'node:path'
 import sirv from 'sirv'
 import { createSessionHandler, type SessionHandler } from './handler.ts'
 import type { PollDefs } from './polls.ts'
-import { openStore, type SessionStore } from './store.ts'
+import { openStore, type RoomStore, type SessionStore } from './store.ts'
 import type { Limits } from './identity.ts'
 
 export interface ClassServerOptions {
@@ -21,11 +21,15 @@ export interface ClassServerOptions {
   port?: number
   throttleMs?: number
   limits?: Partial<Limits>
+  /** OPERATOR_TOKEN: lets its holder create, list and close rooms */
+  operatorToken?: string
 }
 
 export interface ClassServer {
   server: Server
   store: SessionStore
+  /** the default room's class (the one `npm run class` opens and prints) */
+  room: RoomStore
   handler: SessionHandler
   /** http://host:port with the bound port */
   url: string
@@ -44,7 +48,7 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
   const store = await openStore({ dataDir: o.dataDir, databaseUrl: o.databaseUrl })
   let handler: SessionHandler
   try {
-    handler = await createSessionHandler({ store, secret: o.secret, polls: o.polls, throttleMs: o.throttleMs, limits: o.limits })
+    handler = await createSessionHandler({ store, secret: o.secret, polls: o.polls, throttleMs: o.throttleMs, limits: o.limits, operatorToken: o.operatorToken })
   } catch (e) {
     await store.close()
     throw e
@@ -77,7 +81,7 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
   const port = typeof addr === 'object' && addr ? addr.port : o.port
   const host = o.host && o.host !== '0.0.0.0' && o.host !== '::' ? o.host : '127.0.0.1'
   return {
-    server, store, handler,
+    server, store, handler, room: store.room(handler.defaultRoom),
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     close: () => new Promise<void>((ok) => {
       handler.close()

@@ -13,6 +13,8 @@ export interface ServeArgs {
    *  may carry a password, and a command line is visible to every user of the machine (ps). */
   databaseUrl?: string
   staticDir?: string
+  /** OPERATOR_TOKEN (only from the environment): lets its holder create, list and close rooms (`npm run rooms`) */
+  operatorToken?: string
   rebuild: boolean
   /** said to the operator (never containing the secret), e.g. that --secret shows in `ps` */
   warnings: string[]
@@ -47,6 +49,8 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     if (!isPostgresUrl(databaseUrl)) throw new UsageError('DATABASE_URL must be a postgres:// (or postgresql://) URL; unset it to store the class in SQLite under --data')
     if (values.data !== undefined) warnings.push('--data ignored: DATABASE_URL is set, so the class is stored in PostgreSQL')
   }
+  const operatorToken = env.OPERATOR_TOKEN || undefined
+  if (operatorToken !== undefined && operatorToken.length < 24) throw new UsageError('OPERATOR_TOKEN must be at least 24 characters long (e.g. openssl rand -base64 24)')
   const port = Number(values.port ?? defaultPort)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer 0..65535, got "${values.port}"`)
   return {
@@ -56,6 +60,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     dataDir: resolve(values.data ?? DEFAULT_DATA_DIR),
     databaseUrl,
     staticDir: values.static ? resolve(values.static) : undefined,
+    operatorToken,
     rebuild: values.rebuild ?? false,
     warnings,
   }

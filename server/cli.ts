@@ -7,7 +7,7 @@ try {
   const a = parseServeArgs(process.argv.slice(2))
   for (const w of a.warnings) console.warn(`warning: ${w}`)
   const s = await startClassServer({ ...a, polls: DEFAULT_POLLS })
-  console.log(`session service on ${s.url}/api/session/ (data: ${s.store.where})`)
+  console.log(`session service on ${s.url}/api/session/ (data: ${s.store.where}); default room ${s.handler.defaultRoom}`)
   const stop = () => s.close().then(() => process.exit(0))
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

@@ -2,7 +2,7 @@
 // (one fsync), then each is acknowledged. An acknowledgement is never sent before its answer is on disk.
 // One batch is in flight at a time: what arrives while a commit is under way (PostgreSQL's commit is a round trip
 // away) waits for it and goes in the next batch, so a burst becomes a few large commits instead of many small ones.
-import type { AnswerInput, AnswerOutcome, SessionStore } from './store.ts'
+import type { AnswerInput, AnswerOutcome, RoomStore } from './store.ts'
 
 /** The answer's outcome, the number of answers in its round right after the commit (null when it was refused), and
  *  its share of the batch's commit time (the transaction and its fsync / batch size), ms. */
@@ -14,7 +14,7 @@ export class CommitQueue {
   private scheduled = false
   private flushing = false
 
-  constructor(private store: SessionStore, private maxBatch = 500) {}
+  constructor(private store: RoomStore, private maxBatch = 500) {}
 
   add(input: AnswerInput): Promise<Committed> {
     return new Promise((ok, fail) => {

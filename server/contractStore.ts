@@ -4,12 +4,12 @@
 // Only the recipe is stored; every number the deck shows is recomputed by the engine.
 import type { TrackId } from '../engine/index.ts'
 import { CONTRACTS_POLL, type ContractRow, type GameCounts, type GameRow, type Phase } from './api.ts'
-import type { SessionStore, StoreOutcome } from './store.ts'
+import type { RoomStore, StoreOutcome } from './store.ts'
 
 export type { StoreOutcome }
 
 export class ContractStore {
-  constructor(private store: SessionStore) {}
+  constructor(private store: RoomStore) {}
 
   async phase(): Promise<Phase> { return (await this.store.current(CONTRACTS_POLL)).phase }
   /** Bumped with every contract, game result and phase change: one version for the one view that shows them all. */

@@ -3,15 +3,16 @@
 // Every bad request gets a 4xx JSON { error } and changes nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { aggregate } from './aggregate.ts'
-import { isPresenter, presentedSecret, secretMatches } from './auth.ts'
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { presentedSecret, secretMatches } from './auth.ts'
 import { answerError, checkPollDefs, type PollDefs } from './polls.ts'
 import { AnswerBody, ContractBody, ControlBody, GameBody, ResultsQuery, zodMessage } from './schema.ts'
 import { SseHub } from './sse.ts'
 import { addressOf, DEFAULT_LIMITS, Identities, PerMinute, type Limits } from './identity.ts'
 import { CommitQueue } from './commitQueue.ts'
-import type { SessionStore } from './store.ts'
+import type { RoomStore, SessionStore } from './store.ts'
 import { HttpError } from './httpError.ts'
-import { CONTRACTS_POLL, type Snapshot, type Submitted } from './api.ts'
+import { CONTRACTS_POLL, normalizeRoomCode, spacedRoomCode, type Snapshot, type Submitted } from './api.ts'
 import { ContractStore } from './contractStore.ts'
 import { checkContract, checkGame, closedMessage, contractsView } from './contracts.ts'
 
@@ -22,6 +23,8 @@ export const GUESS_LIMIT = 20
 export const GUESS_WINDOW_MS = 60_000
 /** addresses whose wrong secrets are counted at once (memory stays bounded whatever a flood of addresses does) */
 const GUESS_ADDRESSES = 10_000
+/** open event streams per process, all rooms together */
+export const MAX_STREAMS = 5000
 
 export interface SessionOptions {
   store: SessionStore
@@ -31,11 +34,14 @@ export interface SessionOptions {
   throttleMs?: number
   /** per-address limits on new identities and open event streams */
   limits?: Partial<Limits>
+  /** OPERATOR_TOKEN: whoever presents it may create, list and close rooms (`/api/session/rooms`); unset: no one may */
+  operatorToken?: string
 }
 
 export type SessionHandler = ((req: IncomingMessage, res: ServerResponse, next?: () => void) => void) & {
   close(): void
-  hub: SseHub
+  /** the code of the room served on the paths without a code (`npm run class`'s room) */
+  defaultRoom: string
 }
 
 function send(res: ServerResponse, status: number, body: unknown, type = 'application/json; charset=utf-8'): void {
@@ -73,36 +79,89 @@ function readJson(req: IncomingMessage): Promise<unknown> {
   })
 }
 
+/** Paths of one room: `/api/session/rooms/<code>/<endpoint>`; `/api/session/<endpoint>` is the service's default room. */
+export const ROOMS_PREFIX = `${API_PREFIX}rooms/`
+const sha256hex = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex')
+/** What a room created with `secret` stores: its SHA-256, never the secret (issue 20). */
+export const roomSecretHash = sha256hex
+
+/** One room as this process serves it: its store (every query scoped to the code), its event streams and its commits. */
+interface Room {
+  code: string
+  /** the default room: its secret is the service's (CLASS_SECRET), its identities those of the paths without a code */
+  isDefault: boolean
+  store: RoomStore
+  contracts: ContractStore
+  hub: SseHub
+  commits: CommitQueue
+  snapshot(): Promise<Snapshot>
+  /** the offered secret is this room's */
+  secretOk(offered: string | undefined): boolean
+  /** SHA-256 (hex) of the room's secret: what its presenter pass is signed over */
+  secretDigest: string
+}
+
 export async function createSessionHandler(opts: SessionOptions): Promise<SessionHandler> {
   const { store, secret, polls } = opts
   if (!secret) throw new Error('a presenter secret is required')
   checkPollDefs(polls)
-
-  const contracts = new ContractStore(store)
-  const snapshot = async (): Promise<Snapshot> => {
-    // the contracts' phase and version are those of the poll CONTRACTS_POLL: one read with the polls
-    const [states, presenter, n] = await Promise.all([store.states([...Object.keys(polls), CONTRACTS_POLL]), store.presenter(), contracts.counts()])
-    const c = states.pop()!
-    return {
-      polls: Object.fromEntries(states.map(({ poll, round, phase, count, version }) => [poll, { round, phase, count, version }])),
-      presenter,
-      // issue 13: the class's contracts and game results, counts only (the recipes are behind the reveal)
-      contracts: { phase: c.phase, count: n.contracts, games: n.games, version: c.version },
-    }
-  }
   const limits = { ...DEFAULT_LIMITS, ...opts.limits }
-  const hub = new SseHub(snapshot, opts.throttleMs ?? 200, 15000, 5000, limits.streamsPerAddress)
   const identities = new Identities(await store.identityKey())
   const newIdentities = new PerMinute(limits.identitiesPerMinute)
-  const commits = new CommitQueue(store)
+  const defaultRoom = await store.defaultRoom()
+
+  const rooms = new Map<string, Room>()
+  const openRoom = (code: string, secretHash: string | null): Room => {
+    const have = rooms.get(code)
+    if (have) return have
+    const rs = store.room(code)
+    const contracts = new ContractStore(rs)
+    const snapshot = async (): Promise<Snapshot> => {
+      // the contracts' phase and version are those of the poll CONTRACTS_POLL: one read with the polls
+      const [states, presenter, n] = await Promise.all([rs.states([...Object.keys(polls), CONTRACTS_POLL]), rs.presenter(), contracts.counts()])
+      const c = states.pop()!
+      return {
+        room: code,
+        polls: Object.fromEntries(states.map(({ poll, round, phase, count, version }) => [poll, { round, phase, count, version }])),
+        presenter,
+        // issue 13: the class's contracts and game results, counts only (the recipes are behind the reveal)
+        contracts: { phase: c.phase, count: n.contracts, games: n.games, version: c.version },
+      }
+    }
+    const isDefault = code === defaultRoom.code
+    const room: Room = {
+      code, isDefault, store: rs, contracts, snapshot,
+      hub: new SseHub(snapshot, opts.throttleMs ?? 200, 15000, MAX_STREAMS, limits.streamsPerAddress),
+      commits: new CommitQueue(rs),
+      secretOk: (offered) => isDefault
+        ? secretMatches(secret, offered)
+        : offered !== undefined && secretHash !== null && timingSafeEqual(Buffer.from(sha256hex(offered), 'hex'), Buffer.from(secretHash, 'hex')),
+      secretDigest: isDefault ? sha256hex(secret) : secretHash ?? '',
+    }
+    rooms.set(code, room)
+    return room
+  }
+  const home = openRoom(defaultRoom.code, null)
+  const streams = () => [...rooms.values()].reduce((n, r) => n + r.hub.size, 0)
+
+  /** The room a request is for: the default room without a code, else the room of a well-formed, existing, open code. */
+  const roomOf = async (url: URL): Promise<{ room: Room; path: string }> => {
+    if (!url.pathname.startsWith(ROOMS_PREFIX)) return { room: home, path: url.pathname.slice(API_PREFIX.length) }
+    const rest = url.pathname.slice(ROOMS_PREFIX.length)
+    const slash = rest.indexOf('/')
+    const typed = decodeURIComponent(slash < 0 ? rest : rest.slice(0, slash))
+    const code = normalizeRoomCode(typed)
+    if (code === null) throw new HttpError(400, `"${typed.slice(0, 20)}" is not a room code: a room code is six digits, e.g. 482 913`)
+    const info = await store.findRoom(code)
+    if (!info) throw new HttpError(404, `no room with code ${spacedRoomCode(code)}: check the code with your presenter`)
+    if (info.closedAt !== null) throw new HttpError(410, `room ${spacedRoomCode(code)} is closed`)
+    return { room: openRoom(code, info.secretHash), path: slash < 0 ? '' : rest.slice(slash + 1) }
+  }
 
   const pollDef = (poll: string) => {
     const def = Object.hasOwn(polls, poll) ? polls[poll] : undefined
     if (!def) throw new HttpError(404, `unknown poll "${poll}"`)
     return def
-  }
-  const requirePresenter = (req: IncomingMessage) => {
-    if (!isPresenter(req, secret)) throw new HttpError(401, 'presenter secret missing or wrong')
   }
   const parse = <T>(schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: any } }, x: unknown): T => {
     const r = schema.safeParse(x)
@@ -116,16 +175,16 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
   // pass (signed under the service's durable key), and a request carrying it is never throttled (issue 19: a student
   // could lock the presenter out). Sign in before the lecture; a tab that first types the secret during a flood waits.
   const guesses = new Map<string, { n: number; until: number }>()
-  const checkGuessing = (req: IncomingMessage) => {
+  const checkGuessing = (req: IncomingMessage, room: Room, wrong = false) => {
     const offered = presentedSecret(req)
-    if (offered === undefined || identities.hasPresenterPass(req, secret)) return
+    if (offered === undefined || (!wrong && identities.hasPresenterPass(req, room.code, room.secretDigest))) return
     const ip = req.socket.remoteAddress ?? '?'
     const now = Date.now()
     const g = guesses.get(ip)
     if (g && g.until < now) guesses.delete(ip)
     const cur = guesses.get(ip)
     if (cur && cur.n >= GUESS_LIMIT) throw new HttpError(429, 'too many wrong secrets from this address; wait a minute')
-    if (secretMatches(secret, offered)) return
+    if (!wrong && room.secretOk(offered)) return
     if (guesses.size >= GUESS_ADDRESSES) {
       // bounded memory: drop the expired, and never reset the live counts (a flood of addresses must not wipe them)
       for (const [k, v] of guesses) if (v.until < now) guesses.delete(k)
@@ -134,24 +193,69 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
     guesses.set(ip, { n: (cur?.n ?? 0) + 1, until: cur?.until ?? now + GUESS_WINDOW_MS })
   }
 
+  // the operator's routes (issue 20 item 2): create a room (its secret is in this answer only, the store keeps its
+  // SHA-256), list the rooms (codes and dates, never a secret's hash), close one (kept for export; its paths answer 410)
+  const operatorToken = opts.operatorToken || undefined
+  if (operatorToken !== undefined && operatorToken.length < 24) throw new Error('OPERATOR_TOKEN must be at least 24 characters long')
+  async function operator(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    const rest = url.pathname.slice(ROOMS_PREFIX.length - 1) // '' | '/' | '/<code>'
+    const listing = rest === '' || rest === '/'
+    if (!(listing || (req.method === 'DELETE' && /^\/[^/]+\/?$/.test(rest)))) return false
+    if (operatorToken === undefined) throw new HttpError(404, 'rooms are managed with an operator token, and this service has none (set OPERATOR_TOKEN)')
+    const offered = presentedSecret(req)
+    if (!secretMatches(operatorToken, offered)) {
+      checkGuessing(req, home, true)
+      throw new HttpError(401, 'operator token missing or wrong')
+    }
+    if (listing && req.method === 'GET') {
+      const list = (await store.listRooms()).map(({ code, createdAt, closedAt }) => ({ code, createdAt, closedAt, default: code === defaultRoom.code }))
+      send(res, 200, { rooms: list })
+      return true
+    }
+    if (listing && req.method === 'POST') {
+      const secret = randomBytes(18).toString('base64url')
+      const room = await store.createRoom(sha256hex(secret))
+      send(res, 201, { code: room.code, secret, createdAt: room.createdAt })
+      return true
+    }
+    if (listing) throw new HttpError(405, `${req.method} not allowed on ${url.pathname}`)
+    const code = normalizeRoomCode(decodeURIComponent(rest.replace(/^\/|\/$/g, '')))
+    if (code === null) throw new HttpError(400, 'a room code is six digits, e.g. 482 913')
+    if (code === defaultRoom.code) throw new HttpError(400, 'the default room cannot be closed: it is the room of the paths without a code')
+    if (!(await store.closeRoom(code))) throw new HttpError(404, `no room with code ${spacedRoomCode(code)}`)
+    const r = rooms.get(code)
+    if (r) { rooms.delete(code); r.hub.close() } // its open streams end; the decks are told 410 when they reconnect
+    send(res, 200, { ok: true, code, closed: true })
+    return true
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    checkGuessing(req)
-    const path = url.pathname.slice(API_PREFIX.length)
+    if (`${url.pathname}/`.startsWith(ROOMS_PREFIX) && await operator(req, res, url)) return
+    const { room, path } = await roomOf(url)
+    checkGuessing(req, room)
+    const { store, contracts, hub, commits, snapshot } = room
     const method = req.method ?? 'GET'
     const expect = (m: string) => { if (method !== m) throw new HttpError(405, `${method} not allowed on ${url.pathname}`) }
+    const isPresenter = (r: IncomingMessage) => room.secretOk(presentedSecret(r))
+    const requirePresenter = (r: IncomingMessage) => {
+      if (!isPresenter(r)) throw new HttpError(401, 'presenter secret missing or wrong')
+    }
+    // identities are per room: a cookie signed for one room is no identity in another
+    const scope = room.isDefault ? null : room.code
+    const voterOf = (r: IncomingMessage) => identities.voterOf(r, scope)
 
     switch (path) {
       case 'identity': {
         // a browser asks once (and again if its cookie is lost): the service issues an identity it cannot forge
         expect('GET')
-        if (identities.voterOf(req)) return send(res, 200, { ok: true, issued: false })
+        if (voterOf(req)) return send(res, 200, { ok: true, issued: false })
         if (!newIdentities.take(addressOf(req))) throw new HttpError(429, 'too many new identities from this address; wait a minute')
-        identities.setCookie(res, identities.issue().cookie)
+        identities.setCookie(res, identities.issue(scope).cookie, scope)
         return send(res, 200, { ok: true, issued: true })
       }
       case 'state': {
         expect('GET')
-        const voter = identities.voterOf(req)
+        const voter = voterOf(req)
         const body: Snapshot = await snapshot()
         if (voter !== null) {
           body.mine = Object.fromEntries(await Promise.all(Object.entries(body.polls).map(async ([p, s]) => [p, await store.mine(p, s.round, voter)])))
@@ -163,6 +267,7 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
       }
       case 'events': {
         expect('GET')
+        if (streams() >= MAX_STREAMS) throw new HttpError(503, 'too many open event streams; reload in a minute')
         const added = hub.add(res, addressOf(req))
         if (added === 'address') throw new HttpError(429, 'too many open event streams from this address; close a tab or wait a minute')
         if (added === 'full') throw new HttpError(503, 'too many open event streams; reload in a minute')
@@ -171,11 +276,11 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
       case 'auth':
         expect('GET')
         requirePresenter(req)
-        identities.setPresenterCookie(res, secret) // the pass that keeps this tab clear of the throttle on secrets
+        identities.setPresenterCookie(res, room.code, room.secretDigest, scope) // the pass that keeps this tab clear of the throttle on secrets
         return send(res, 200, { presenter: true })
       case 'answer': {
         expect('POST')
-        const voter = identities.voterOf(req)
+        const voter = voterOf(req)
         if (!voter) throw new HttpError(401, 'no valid identity: reload the page to get one')
         const body = await readJson(req)
         const t0 = performance.now()
@@ -201,7 +306,7 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
       case 'game': {
         // one contract and one game result per identity, a resubmission replaces; only while the contracts are open
         expect('POST')
-        const voter = identities.voterOf(req)
+        const voter = voterOf(req)
         if (!voter) throw new HttpError(401, 'no valid identity: reload the page to get one')
         const json = await readJson(req)
         const out = path === 'contract'
@@ -216,7 +321,7 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
       case 'contracts': {
         // the presenter sees them live; students only after the reveal (like a poll's results)
         expect('GET')
-        if (!isPresenter(req, secret) && await contracts.phase() !== 'revealed') throw new HttpError(403, "the class's contracts are hidden until the presenter reveals them")
+        if (!isPresenter(req) && await contracts.phase() !== 'revealed') throw new HttpError(403, "the class's contracts are hidden until the presenter reveals them")
         return send(res, 200, await contractsView(contracts))
       }
       case 'control': {
@@ -245,7 +350,7 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
       case 'results':
       case 'export': {
         expect('GET')
-        const presenter = isPresenter(req, secret)
+        const presenter = isPresenter(req)
         if (path === 'export' && !presenter) throw new HttpError(401, 'presenter secret missing or wrong')
         const q = parse(ResultsQuery, Object.fromEntries(url.searchParams))
         const def = pollDef(q.poll)
@@ -288,7 +393,7 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
       send(res, 500, { error: 'internal error' })
     })
   }) as SessionHandler
-  handler.close = () => hub.close()
-  handler.hub = hub
+  handler.close = () => { for (const r of rooms.values()) r.hub.close() }
+  handler.defaultRoom = defaultRoom.code
   return handler
 }

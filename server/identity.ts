@@ -2,7 +2,7 @@
 // client"): a random id signed with HMAC-SHA256 under a key kept in the data folder, carried in an HttpOnly,
 // SameSite=Strict cookie. Reloads and restarts keep it (the key is durable); a made-up or altered cookie is refused.
 // Per-address limits on new identities and on open event streams keep one laptop from stuffing or locking out the room.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 export const IDENTITY_COOKIE = 'sc_voter'
@@ -24,59 +24,69 @@ export const DEFAULT_LIMITS: Limits = { identitiesPerMinute: 2000, streamsPerAdd
 export class Identities {
   constructor(private key: Buffer) {}
 
-  private sign(id: string): string {
-    return createHmac('sha256', this.key).update(id).digest('base64url')
+  /** `room`: the room's code, signed with the id, so an identity of one room is none in another (issue 20); null for
+   *  the service's default room, whose identities are signed as before rooms (so they survive the migration). */
+  private sign(id: string, room: string | null): string {
+    return createHmac('sha256', this.key).update(room === null ? id : `${room}.${id}`).digest('base64url')
   }
 
   /** A new identity as a cookie value `id.signature`. */
-  issue(): { id: string; cookie: string } {
+  issue(room: string | null = null): { id: string; cookie: string } {
     const id = randomBytes(ID_BYTES).toString('base64url')
-    return { id, cookie: `${id}.${this.sign(id)}` }
+    return { id, cookie: `${id}.${this.sign(id, room)}` }
   }
 
-  /** The voter id of a request, or null when it carries no valid identity. */
-  voterOf(req: IncomingMessage): string | null {
-    const raw = cookieValue(req.headers.cookie, IDENTITY_COOKIE)
-    if (!raw) return null
-    const dot = raw.indexOf('.')
-    if (dot <= 0) return null
-    const id = raw.slice(0, dot)
-    const given = Buffer.from(raw.slice(dot + 1))
-    const want = Buffer.from(this.sign(id))
-    return given.length === want.length && timingSafeEqual(given, want) ? id : null
+  /** The voter id of a request in `room`, or null when it carries no valid identity of that room. A browser in two rooms
+   *  may send two cookies of the name (one per path): the one signed for this room counts. */
+  voterOf(req: IncomingMessage, room: string | null = null): string | null {
+    for (const raw of cookieValues(req.headers.cookie, IDENTITY_COOKIE)) {
+      const dot = raw.indexOf('.')
+      if (dot <= 0) continue
+      const id = raw.slice(0, dot)
+      const given = Buffer.from(raw.slice(dot + 1))
+      const want = Buffer.from(this.sign(id, room))
+      if (given.length === want.length && timingSafeEqual(given, want)) return id
+    }
+    return null
   }
 
-  /** The presenter's pass: a signature over the secret's digest under the same durable key, so it is valid while the
-   *  secret is, on every restart, and cannot be made without the key. Carried in its own HttpOnly cookie. */
-  presenterPass(secret: string): string {
-    return this.sign(`presenter:${createHash('sha256').update(secret, 'utf8').digest('base64url')}`)
+  /** The presenter's pass for a room: a signature over the room's code and its secret's SHA-256 under the same durable
+   *  key, so it is valid while that secret is, on every restart, and cannot be made without the key. */
+  presenterPass(room: string, secretDigest: string): string {
+    return this.sign(`presenter:${room}:${secretDigest}`, null)
   }
 
-  /** True when the request carries the presenter's pass (a tab that signed in with the right secret). */
-  hasPresenterPass(req: IncomingMessage, secret: string): boolean {
-    const raw = cookieValue(req.headers.cookie, PRESENTER_COOKIE)
-    if (!raw) return false
-    const given = Buffer.from(raw)
-    const want = Buffer.from(this.presenterPass(secret))
-    return given.length === want.length && timingSafeEqual(given, want)
+  /** True when the request carries the room's presenter pass (a tab that signed in with the room's secret). */
+  hasPresenterPass(req: IncomingMessage, room: string, secretDigest: string): boolean {
+    const want = Buffer.from(this.presenterPass(room, secretDigest))
+    return cookieValues(req.headers.cookie, PRESENTER_COOKIE).some((raw) => {
+      const given = Buffer.from(raw)
+      return given.length === want.length && timingSafeEqual(given, want)
+    })
   }
 
-  setPresenterCookie(res: ServerResponse, secret: string): void {
-    res.setHeader('Set-Cookie', `${PRESENTER_COOKIE}=${this.presenterPass(secret)}; Path=/api/session/; Max-Age=${ONE_DAY_S}; HttpOnly; SameSite=Strict`)
+  /** The pass goes only to its room's paths (the default room's: every path under /api/session/). */
+  setPresenterCookie(res: ServerResponse, room: string, secretDigest: string, scope: string | null = null): void {
+    const path = scope === null ? '/api/session/' : `/api/session/rooms/${scope}/`
+    res.setHeader('Set-Cookie', `${PRESENTER_COOKIE}=${this.presenterPass(room, secretDigest)}; Path=${path}; Max-Age=${ONE_DAY_S}; HttpOnly; SameSite=Strict`)
   }
 
-  setCookie(res: ServerResponse, cookie: string): void {
-    res.setHeader('Set-Cookie', `${IDENTITY_COOKIE}=${cookie}; Path=/api/session/; Max-Age=${ONE_YEAR_S}; HttpOnly; SameSite=Strict`)
+  /** The cookie is sent only to its room's paths (the default room's: every path under /api/session/). */
+  setCookie(res: ServerResponse, cookie: string, room: string | null = null): void {
+    const path = room === null ? '/api/session/' : `/api/session/rooms/${room}/`
+    res.setHeader('Set-Cookie', `${IDENTITY_COOKIE}=${cookie}; Path=${path}; Max-Age=${ONE_YEAR_S}; HttpOnly; SameSite=Strict`)
   }
 }
 
-export function cookieValue(header: string | undefined, name: string): string | null {
-  if (!header) return null
+/** Every value of the cookie `name` (a browser sends one per matching path, the most specific first). */
+export function cookieValues(header: string | undefined, name: string): string[] {
+  if (!header) return []
+  const out: string[] = []
   for (const part of header.split(';')) {
     const eq = part.indexOf('=')
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim()
+    if (eq > 0 && part.slice(0, eq).trim() === name) out.push(part.slice(eq + 1).trim())
   }
-  return null
+  return out.slice(0, 8) // bounded work whatever the header
 }
 
 /** Counts per address in a sliding one-minute window (bounded memory whatever the number of addresses). */

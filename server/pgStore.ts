@@ -9,26 +9,53 @@ import pg from 'pg'
 import { randomBytes } from 'node:crypto'
 import type { TrackId } from '../engine/index.ts'
 import { CONTRACTS_POLL, type ContractRow, type GameRow, type Phase, type PresenterPos } from './api.ts'
-import type { AnswerInput, AnswerOutcome, AnswerRow, RoundState, SessionStore, StoreOutcome } from './store.ts'
+import { bindRoom, newRoomCode, type AnswerInput, type AnswerOutcome, type AnswerRow, type RoomInfo, type RoomStore, type RoundState,
+  type SessionStore, type StoreOutcome } from './store.ts'
 
 /** The first key of every advisory lock this store takes ('SC'), so they never collide with another application's. */
 const LOCK_SPACE = 0x5343
 
 type Queryable = Pick<pg.PoolClient, 'query'>
 
+// Every table of a class is keyed by its room (issue 20): no statement below reads or writes a row without the room.
 const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS rounds (poll text NOT NULL, round integer NOT NULL, phase text NOT NULL,
-    PRIMARY KEY (poll, round));
-  CREATE TABLE IF NOT EXISTS answers (poll text NOT NULL, round integer NOT NULL, voter text NOT NULL,
-    value double precision NOT NULL, updated_at bigint NOT NULL, PRIMARY KEY (poll, round, voter));
-  CREATE TABLE IF NOT EXISTS presenter (id integer PRIMARY KEY CHECK (id = 1), slide integer NOT NULL,
+  CREATE TABLE IF NOT EXISTS rooms (code text PRIMARY KEY, secret_hash text, created_at bigint NOT NULL, closed_at bigint);
+  CREATE TABLE IF NOT EXISTS rounds (room text NOT NULL, poll text NOT NULL, round integer NOT NULL, phase text NOT NULL,
+    PRIMARY KEY (room, poll, round));
+  CREATE TABLE IF NOT EXISTS answers (room text NOT NULL, poll text NOT NULL, round integer NOT NULL, voter text NOT NULL,
+    value double precision NOT NULL, updated_at bigint NOT NULL, PRIMARY KEY (room, poll, round, voter));
+  CREATE TABLE IF NOT EXISTS presenter (room text PRIMARY KEY, slide integer NOT NULL,
     clicks integer NOT NULL, seq integer NOT NULL, leader text);
   CREATE TABLE IF NOT EXISTS meta (name text PRIMARY KEY, value bytea NOT NULL);
-  CREATE TABLE IF NOT EXISTS versions (part text PRIMARY KEY, version integer NOT NULL);
-  CREATE TABLE IF NOT EXISTS contracts (voter text PRIMARY KEY, track text NOT NULL, recipe text NOT NULL,
-    updated_at bigint NOT NULL);
-  CREATE TABLE IF NOT EXISTS games (voter text PRIMARY KEY, track text NOT NULL, tries integer NOT NULL,
-    found boolean NOT NULL, updated_at bigint NOT NULL);`
+  CREATE TABLE IF NOT EXISTS versions (room text NOT NULL, part text NOT NULL, version integer NOT NULL, PRIMARY KEY (room, part));
+  CREATE TABLE IF NOT EXISTS contracts (room text NOT NULL, voter text NOT NULL, track text NOT NULL, recipe text NOT NULL,
+    updated_at bigint NOT NULL, PRIMARY KEY (room, voter));
+  CREATE TABLE IF NOT EXISTS games (room text NOT NULL, voter text NOT NULL, track text NOT NULL, tries integer NOT NULL,
+    found boolean NOT NULL, updated_at bigint NOT NULL, PRIMARY KEY (room, voter));`
+
+/** A database from before rooms (its tables without a `room` column) becomes the default room, in the transaction that
+ *  creates the schema: each old table gets the column (the default room's new code) and a primary key that starts with it. */
+async function migrateToRooms(c: Queryable): Promise<void> {
+  const { rows } = await c.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables
+    WHERE table_schema = current_schema() AND table_name = ANY($1::text[])`, [['rounds', 'answers', 'presenter', 'versions', 'contracts', 'games']])
+  if (!rows.length) return
+  const { rows: has } = await c.query(`SELECT 1 FROM information_schema.columns
+    WHERE table_schema = current_schema() AND table_name = 'rounds' AND column_name = 'room'`)
+  if (has.length) return
+  const code = newRoomCode()
+  await c.query('CREATE TABLE IF NOT EXISTS rooms (code text PRIMARY KEY, secret_hash text, created_at bigint NOT NULL, closed_at bigint)')
+  await c.query('CREATE TABLE IF NOT EXISTS meta (name text PRIMARY KEY, value bytea NOT NULL)')
+  await c.query('INSERT INTO rooms (code, secret_hash, created_at) VALUES ($1, NULL, $2)', [code, Date.now()])
+  await c.query("INSERT INTO meta (name, value) VALUES ('default_room', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value", [Buffer.from(code)])
+  const keys: Record<string, string> = { rounds: 'poll, round', answers: 'poll, round, voter', versions: 'part', contracts: 'voter', games: 'voter', presenter: '' }
+  for (const { table_name: t } of rows) {
+    if (t === 'presenter') await c.query('ALTER TABLE presenter DROP COLUMN id') // its primary key and CHECK (id = 1) go with it
+    else await c.query(`ALTER TABLE ${t} DROP CONSTRAINT ${t}_pkey`)
+    await c.query(`ALTER TABLE ${t} ADD COLUMN room text NOT NULL DEFAULT '${code}'`) // six digits, checked by newRoomCode
+    await c.query(`ALTER TABLE ${t} ALTER COLUMN room DROP DEFAULT`)
+    await c.query(`ALTER TABLE ${t} ADD PRIMARY KEY (room${keys[t] ? `, ${keys[t]}` : ''})`)
+  }
+}
 
 /** Host, port and database of a URL, for the operator's terminal: never the user's password. */
 export function describeUrl(url: string): string {
@@ -65,8 +92,9 @@ export class PgSessionStore implements SessionStore {
       const { rows } = await pool.query<{ sc: string; fs: string }>("SELECT current_setting('synchronous_commit') AS sc, current_setting('fsync') AS fs")
       if (rows[0].sc === 'off' || rows[0].fs !== 'on')
         throw new Error(`PostgreSQL at ${store.where} runs with synchronous_commit=${rows[0].sc}, fsync=${rows[0].fs}: an acknowledged answer could be lost in a crash; the class service needs both on`)
-      await store.tx([], async (c) => {
+      await store.tx(null, [], async (c) => {
         await c.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_SPACE])
+        await migrateToRooms(c)
         await c.query(SCHEMA)
       })
     } catch (e) {
@@ -76,13 +104,13 @@ export class PgSessionStore implements SessionStore {
     return store
   }
 
-  /** One transaction; `locks` are the polls (or `contracts`) whose writers take turns with this one. Resolves after the
-   *  COMMIT returned (durable); a failure anywhere rolls back and rejects, and the connection is not reused. */
-  private async tx<T>(locks: string[], fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  /** One transaction; `locks` are the polls (or `contracts`) of `room` whose writers take turns with this one. Resolves
+   *  after the COMMIT returned (durable); a failure anywhere rolls back and rejects, and the connection is not reused. */
+  private async tx<T>(room: string | null, locks: string[], fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
     const c = await this.pool.connect()
     try {
       await c.query('BEGIN')
-      for (const part of [...new Set(locks)].sort()) await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_SPACE, part])
+      for (const part of [...new Set(locks)].sort()) await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_SPACE, `${room}/${part}`])
       const out = await fn(c)
       await c.query('COMMIT')
       c.release()
@@ -94,16 +122,16 @@ export class PgSessionStore implements SessionStore {
     }
   }
 
-  private async cur(q: Queryable, poll: string): Promise<{ round: number; phase: Phase }> {
-    const r = await q.query<{ round: number; phase: Phase }>('SELECT round, phase FROM rounds WHERE poll = $1 ORDER BY round DESC LIMIT 1', [poll])
+  private async cur(q: Queryable, room: string, poll: string): Promise<{ round: number; phase: Phase }> {
+    const r = await q.query<{ round: number; phase: Phase }>('SELECT round, phase FROM rounds WHERE room = $1 AND poll = $2 ORDER BY round DESC LIMIT 1', [room, poll])
     if (r.rows[0]) return r.rows[0]
-    await q.query("INSERT INTO rounds (poll, round, phase) VALUES ($1, 1, 'open') ON CONFLICT DO NOTHING", [poll])
+    await q.query("INSERT INTO rounds (room, poll, round, phase) VALUES ($1, $2, 1, 'open') ON CONFLICT DO NOTHING", [room, poll])
     return { round: 1, phase: 'open' }
   }
 
-  private bump(q: Queryable, part: string, by = 1) {
-    return q.query(`INSERT INTO versions (part, version) VALUES ($1, $2)
-      ON CONFLICT (part) DO UPDATE SET version = versions.version + excluded.version`, [part, by])
+  private bump(q: Queryable, room: string, part: string, by = 1) {
+    return q.query(`INSERT INTO versions (room, part, version) VALUES ($1, $2, $3)
+      ON CONFLICT (room, part) DO UPDATE SET version = versions.version + excluded.version`, [room, part, by])
   }
 
   async identityKey(): Promise<Buffer> {
@@ -112,52 +140,93 @@ export class PgSessionStore implements SessionStore {
     return rows[0].value
   }
 
-  current(poll: string) { return this.cur(this.pool, poll) }
+  // rooms (issue 20)
+  private static readonly ROOM_COLS = 'code, secret_hash AS "secretHash", created_at::float8 AS "createdAt", closed_at::float8 AS "closedAt"'
 
-  async state(poll: string): Promise<RoundState> {
-    return (await this.states([poll]))[0]
+  async defaultRoom(): Promise<RoomInfo> {
+    // one transaction under the store's first lock, so processes starting together agree on one default room
+    const code = await this.tx(null, ['default-room'], async (c) => {
+      const { rows } = await c.query<{ value: Buffer }>("SELECT value FROM meta WHERE name = 'default_room'")
+      if (rows[0]) return rows[0].value.toString()
+      const made = await this.createIn(c, null, Date.now())
+      await c.query("INSERT INTO meta (name, value) VALUES ('default_room', $1)", [Buffer.from(made.code)])
+      return made.code
+    })
+    return (await this.findRoom(code))!
   }
 
-  async states(polls: string[]): Promise<RoundState[]> {
+  private async createIn(c: Queryable, secretHash: string | null, now: number): Promise<RoomInfo> {
+    for (;;) {
+      const { rows } = await c.query<RoomInfo>(`INSERT INTO rooms (code, secret_hash, created_at) VALUES ($1, $2, $3)
+        ON CONFLICT DO NOTHING RETURNING ${PgSessionStore.ROOM_COLS}`, [newRoomCode(), secretHash, now])
+      if (rows[0]) return rows[0]
+    }
+  }
+
+  createRoom(secretHash: string | null, now = Date.now()): Promise<RoomInfo> { return this.createIn(this.pool, secretHash, now) }
+
+  async findRoom(code: string): Promise<RoomInfo | null> {
+    const { rows } = await this.pool.query<RoomInfo>(`SELECT ${PgSessionStore.ROOM_COLS} FROM rooms WHERE code = $1`, [code])
+    return rows[0] ?? null
+  }
+
+  async listRooms(): Promise<RoomInfo[]> {
+    return (await this.pool.query<RoomInfo>(`SELECT ${PgSessionStore.ROOM_COLS} FROM rooms ORDER BY created_at, code COLLATE "C"`)).rows
+  }
+
+  async closeRoom(code: string, now = Date.now()): Promise<boolean> {
+    await this.pool.query('UPDATE rooms SET closed_at = $1 WHERE code = $2 AND closed_at IS NULL', [now, code])
+    return (await this.findRoom(code)) !== null
+  }
+
+  room(code: string): RoomStore { return bindRoom(this, code) }
+
+  current(room: string, poll: string) { return this.cur(this.pool, room, poll) }
+
+  async state(room: string, poll: string): Promise<RoundState> {
+    return (await this.states(room, [poll]))[0]
+  }
+
+  async states(room: string, polls: string[]): Promise<RoundState[]> {
     const read = () => this.pool.query<RoundState>(`
       SELECT p.poll, r.round, r.phase,
-        (SELECT COUNT(*)::int FROM answers a WHERE a.poll = p.poll AND a.round = r.round) AS count,
-        COALESCE((SELECT v.version FROM versions v WHERE v.part = p.poll), 0) AS version
+        (SELECT COUNT(*)::int FROM answers a WHERE a.room = $2 AND a.poll = p.poll AND a.round = r.round) AS count,
+        COALESCE((SELECT v.version FROM versions v WHERE v.room = $2 AND v.part = p.poll), 0) AS version
       FROM unnest($1::text[]) WITH ORDINALITY AS p(poll, i)
-      LEFT JOIN LATERAL (SELECT round, phase FROM rounds WHERE rounds.poll = p.poll ORDER BY round DESC LIMIT 1) r ON true
-      ORDER BY p.i`, [polls])
+      LEFT JOIN LATERAL (SELECT round, phase FROM rounds WHERE rounds.room = $2 AND rounds.poll = p.poll ORDER BY round DESC LIMIT 1) r ON true
+      ORDER BY p.i`, [polls, room])
     let { rows } = await read()
     const missing = rows.filter((r) => r.round === null).map((r) => r.poll)
     if (missing.length) {
-      await this.pool.query("INSERT INTO rounds (poll, round, phase) SELECT unnest($1::text[]), 1, 'open' ON CONFLICT DO NOTHING", [missing])
+      await this.pool.query("INSERT INTO rounds (room, poll, round, phase) SELECT $2, unnest($1::text[]), 1, 'open' ON CONFLICT DO NOTHING", [missing, room])
       rows = (await read()).rows
     }
     return rows
   }
 
-  async version(part: string): Promise<number> {
-    const { rows } = await this.pool.query<{ version: number }>('SELECT version FROM versions WHERE part = $1', [part])
+  async version(room: string, part: string): Promise<number> {
+    const { rows } = await this.pool.query<{ version: number }>('SELECT version FROM versions WHERE room = $1 AND part = $2', [room, part])
     return rows[0]?.version ?? 0
   }
 
-  async roundPhase(poll: string, round: number): Promise<Phase | null> {
-    const { rows } = await this.pool.query<{ phase: Phase }>('SELECT phase FROM rounds WHERE poll = $1 AND round = $2', [poll, round])
+  async roundPhase(room: string, poll: string, round: number): Promise<Phase | null> {
+    const { rows } = await this.pool.query<{ phase: Phase }>('SELECT phase FROM rounds WHERE room = $1 AND poll = $2 AND round = $3', [room, poll, round])
     return rows[0]?.phase ?? null
   }
 
-  async count(poll: string, round: number): Promise<number> {
-    const { rows } = await this.pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM answers WHERE poll = $1 AND round = $2', [poll, round])
+  async count(room: string, poll: string, round: number): Promise<number> {
+    const { rows } = await this.pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM answers WHERE room = $1 AND poll = $2 AND round = $3', [room, poll, round])
     return rows[0].n
   }
 
-  async answer(poll: string, voter: string, value: number, now = Date.now()): Promise<number | null> {
-    const [r] = await this.answerBatch([{ poll, voter, value }], now)
+  async answer(room: string, poll: string, voter: string, value: number, now = Date.now()): Promise<number | null> {
+    const [r] = await this.answerBatch(room, [{ poll, voter, value }], now)
     return 'round' in r && !('closed' in r) ? r.round : null
   }
 
-  async answerBatch(items: AnswerInput[], now = Date.now()): Promise<AnswerOutcome[]> {
+  async answerBatch(room: string, items: AnswerInput[], now = Date.now()): Promise<AnswerOutcome[]> {
     if (!items.length) return []
-    return this.tx(items.map((a) => a.poll), async (c) => {
+    return this.tx(room, items.map((a) => a.poll), async (c) => {
       const rounds = new Map<string, { round: number; phase: Phase }>()
       // the last answer of a voter in the batch wins, as it would one statement at a time
       const upserts = new Map<string, { poll: string; round: number; voter: string; value: number }>()
@@ -165,7 +234,7 @@ export class PgSessionStore implements SessionStore {
       const out: AnswerOutcome[] = []
       for (const a of items) {
         let r = rounds.get(a.poll)
-        if (!r) rounds.set(a.poll, r = await this.cur(c, a.poll))
+        if (!r) rounds.set(a.poll, r = await this.cur(c, room, a.poll))
         if (r.phase !== 'open') { out.push({ closed: r.phase, round: r.round }); continue }
         if (a.round !== undefined && a.round !== r.round) { out.push({ stale: r.round }); continue }
         upserts.set(JSON.stringify([a.poll, a.voter]), { poll: a.poll, round: r.round, voter: a.voter, value: a.value })
@@ -174,129 +243,129 @@ export class PgSessionStore implements SessionStore {
       }
       if (upserts.size) {
         const u = [...upserts.values()]
-        await c.query(`INSERT INTO answers (poll, round, voter, value, updated_at)
-          SELECT poll, round, voter, value, $5 FROM unnest($1::text[], $2::int[], $3::text[], $4::float8[]) AS t(poll, round, voter, value)
-          ON CONFLICT (poll, round, voter) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-        [u.map((x) => x.poll), u.map((x) => x.round), u.map((x) => x.voter), u.map((x) => x.value), now])
-        for (const [poll, n] of [...accepted].sort(([a], [b]) => a < b ? -1 : 1)) await this.bump(c, poll, n)
+        await c.query(`INSERT INTO answers (room, poll, round, voter, value, updated_at)
+          SELECT $6, poll, round, voter, value, $5 FROM unnest($1::text[], $2::int[], $3::text[], $4::float8[]) AS t(poll, round, voter, value)
+          ON CONFLICT (room, poll, round, voter) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+        [u.map((x) => x.poll), u.map((x) => x.round), u.map((x) => x.voter), u.map((x) => x.value), now, room])
+        for (const [poll, n] of [...accepted].sort(([a], [b]) => a < b ? -1 : 1)) await this.bump(c, room, poll, n)
       }
       return out
     })
   }
 
-  async setPhase(poll: string, phase: Phase): Promise<void> {
-    await this.tx([poll], async (c) => {
-      const { round } = await this.cur(c, poll)
-      await c.query('UPDATE rounds SET phase = $1 WHERE poll = $2 AND round = $3', [phase, poll, round])
-      await this.bump(c, poll)
+  async setPhase(room: string, poll: string, phase: Phase): Promise<void> {
+    await this.tx(room, [poll], async (c) => {
+      const { round } = await this.cur(c, room, poll)
+      await c.query('UPDATE rounds SET phase = $1 WHERE room = $2 AND poll = $3 AND round = $4', [phase, room, poll, round])
+      await this.bump(c, room, poll)
     })
   }
 
-  async reset(poll: string): Promise<void> {
-    await this.tx([poll], async (c) => {
-      const { round } = await this.cur(c, poll)
-      await c.query('DELETE FROM answers WHERE poll = $1 AND round = $2', [poll, round])
-      await c.query("UPDATE rounds SET phase = 'open' WHERE poll = $1 AND round = $2", [poll, round])
-      await this.bump(c, poll)
+  async reset(room: string, poll: string): Promise<void> {
+    await this.tx(room, [poll], async (c) => {
+      const { round } = await this.cur(c, room, poll)
+      await c.query('DELETE FROM answers WHERE room = $1 AND poll = $2 AND round = $3', [room, poll, round])
+      await c.query("UPDATE rounds SET phase = 'open' WHERE room = $1 AND poll = $2 AND round = $3", [room, poll, round])
+      await this.bump(c, room, poll)
     })
   }
 
-  async newRound(poll: string): Promise<number> {
-    return this.tx([poll], async (c) => {
-      const { round } = await this.cur(c, poll)
-      await c.query("INSERT INTO rounds (poll, round, phase) VALUES ($1, $2, 'open') ON CONFLICT DO NOTHING", [poll, round + 1])
-      await this.bump(c, poll)
+  async newRound(room: string, poll: string): Promise<number> {
+    return this.tx(room, [poll], async (c) => {
+      const { round } = await this.cur(c, room, poll)
+      await c.query("INSERT INTO rounds (room, poll, round, phase) VALUES ($1, $2, $3, 'open') ON CONFLICT DO NOTHING", [room, poll, round + 1])
+      await this.bump(c, room, poll)
       return round + 1
     })
   }
 
-  async values(poll: string, round: number): Promise<number[]> {
-    const { rows } = await this.pool.query<{ value: number }>('SELECT value FROM answers WHERE poll = $1 AND round = $2', [poll, round])
+  async values(room: string, poll: string, round: number): Promise<number[]> {
+    const { rows } = await this.pool.query<{ value: number }>('SELECT value FROM answers WHERE room = $1 AND poll = $2 AND round = $3', [room, poll, round])
     return rows.map((r) => r.value)
   }
 
-  async mine(poll: string, round: number, voter: string): Promise<number | null> {
-    const { rows } = await this.pool.query<{ value: number }>('SELECT value FROM answers WHERE poll = $1 AND round = $2 AND voter = $3', [poll, round, voter])
+  async mine(room: string, poll: string, round: number, voter: string): Promise<number | null> {
+    const { rows } = await this.pool.query<{ value: number }>('SELECT value FROM answers WHERE room = $1 AND poll = $2 AND round = $3 AND voter = $4', [room, poll, round, voter])
     return rows[0]?.value ?? null
   }
 
-  async rows(poll: string, round: number): Promise<AnswerRow[]> {
+  async rows(room: string, poll: string, round: number): Promise<AnswerRow[]> {
     // COLLATE "C": bytewise, as SQLite orders text, whatever the database's locale
     const { rows } = await this.pool.query<AnswerRow>(`SELECT poll, round, voter, value, updated_at::float8 AS "updatedAt"
-      FROM answers WHERE poll = $1 AND round = $2 ORDER BY updated_at, voter COLLATE "C"`, [poll, round])
+      FROM answers WHERE room = $1 AND poll = $2 AND round = $3 ORDER BY updated_at, voter COLLATE "C"`, [room, poll, round])
     return rows
   }
 
-  async rounds(poll: string): Promise<{ round: number; phase: Phase; count: number }[]> {
+  async rounds(room: string, poll: string): Promise<{ round: number; phase: Phase; count: number }[]> {
     const { rows } = await this.pool.query<{ round: number; phase: Phase; count: number }>(`SELECT r.round, r.phase, COUNT(a.voter)::int AS count
-      FROM rounds r LEFT JOIN answers a ON a.poll = r.poll AND a.round = r.round
-      WHERE r.poll = $1 GROUP BY r.round, r.phase ORDER BY r.round`, [poll])
+      FROM rounds r LEFT JOIN answers a ON a.room = r.room AND a.poll = r.poll AND a.round = r.round
+      WHERE r.room = $1 AND r.poll = $2 GROUP BY r.round, r.phase ORDER BY r.round`, [room, poll])
     return rows
   }
 
-  async presenter(): Promise<PresenterPos> {
-    const { rows } = await this.pool.query<PresenterPos>('SELECT slide, clicks, seq, leader FROM presenter WHERE id = 1')
+  async presenter(room: string): Promise<PresenterPos> {
+    const { rows } = await this.pool.query<PresenterPos>('SELECT slide, clicks, seq, leader FROM presenter WHERE room = $1', [room])
     return rows[0] ?? { slide: 1, clicks: 0, seq: 0, leader: null }
   }
 
-  async setPresenter(slide: number, clicks: number, leader: string | null = null): Promise<PresenterPos> {
-    const { rows } = await this.pool.query<PresenterPos>(`INSERT INTO presenter (id, slide, clicks, seq, leader) VALUES (1, $1, $2, 1, $3)
-      ON CONFLICT (id) DO UPDATE SET slide = excluded.slide, clicks = excluded.clicks, seq = presenter.seq + 1, leader = excluded.leader
-      RETURNING slide, clicks, seq, leader`, [slide, clicks, leader])
+  async setPresenter(room: string, slide: number, clicks: number, leader: string | null = null): Promise<PresenterPos> {
+    const { rows } = await this.pool.query<PresenterPos>(`INSERT INTO presenter (room, slide, clicks, seq, leader) VALUES ($4, $1, $2, 1, $3)
+      ON CONFLICT (room) DO UPDATE SET slide = excluded.slide, clicks = excluded.clicks, seq = presenter.seq + 1, leader = excluded.leader
+      RETURNING slide, clicks, seq, leader`, [slide, clicks, leader, room])
     return rows[0]
   }
 
-  private submit(voter: string, write: (c: pg.PoolClient) => Promise<boolean>): Promise<StoreOutcome> {
-    return this.tx([CONTRACTS_POLL], async (c): Promise<StoreOutcome> => {
-      const { phase } = await this.cur(c, CONTRACTS_POLL)
+  private submit(room: string, write: (c: pg.PoolClient) => Promise<boolean>): Promise<StoreOutcome> {
+    return this.tx(room, [CONTRACTS_POLL], async (c): Promise<StoreOutcome> => {
+      const { phase } = await this.cur(c, room, CONTRACTS_POLL)
       if (phase !== 'open') return { closed: phase }
       const replaced = await write(c)
-      await this.bump(c, CONTRACTS_POLL) // a changed recipe, same count: the views still refetch (issue 19)
+      await this.bump(c, room, CONTRACTS_POLL) // a changed recipe, same count: the views still refetch (issue 19)
       return { ok: true, replaced }
     })
   }
 
-  submitContract(voter: string, k: ContractRow, now = Date.now()): Promise<StoreOutcome> {
-    return this.submit(voter, async (c) => {
-      const had = (await c.query('SELECT 1 FROM contracts WHERE voter = $1', [voter])).rowCount! > 0
-      await c.query(`INSERT INTO contracts (voter, track, recipe, updated_at) VALUES ($1, $2, $3, $4)
-        ON CONFLICT (voter) DO UPDATE SET track = excluded.track, recipe = excluded.recipe, updated_at = excluded.updated_at`,
-      [voter, k.track, JSON.stringify(k.recipe), now])
+  submitContract(room: string, voter: string, k: ContractRow, now = Date.now()): Promise<StoreOutcome> {
+    return this.submit(room, async (c) => {
+      const had = (await c.query('SELECT 1 FROM contracts WHERE room = $1 AND voter = $2', [room, voter])).rowCount! > 0
+      await c.query(`INSERT INTO contracts (room, voter, track, recipe, updated_at) VALUES ($5, $1, $2, $3, $4)
+        ON CONFLICT (room, voter) DO UPDATE SET track = excluded.track, recipe = excluded.recipe, updated_at = excluded.updated_at`,
+      [voter, k.track, JSON.stringify(k.recipe), now, room])
       return had
     })
   }
 
-  submitGame(voter: string, g: GameRow, now = Date.now()): Promise<StoreOutcome> {
-    return this.submit(voter, async (c) => {
-      const had = (await c.query('SELECT 1 FROM games WHERE voter = $1', [voter])).rowCount! > 0
-      await c.query(`INSERT INTO games (voter, track, tries, found, updated_at) VALUES ($1, $2, $3, $4, $5)
-        ON CONFLICT (voter) DO UPDATE SET track = excluded.track, tries = excluded.tries, found = excluded.found, updated_at = excluded.updated_at`,
-      [voter, g.track, g.triesUsed, g.found, now])
+  submitGame(room: string, voter: string, g: GameRow, now = Date.now()): Promise<StoreOutcome> {
+    return this.submit(room, async (c) => {
+      const had = (await c.query('SELECT 1 FROM games WHERE room = $1 AND voter = $2', [room, voter])).rowCount! > 0
+      await c.query(`INSERT INTO games (room, voter, track, tries, found, updated_at) VALUES ($6, $1, $2, $3, $4, $5)
+        ON CONFLICT (room, voter) DO UPDATE SET track = excluded.track, tries = excluded.tries, found = excluded.found, updated_at = excluded.updated_at`,
+      [voter, g.track, g.triesUsed, g.found, now, room])
       return had
     })
   }
 
-  async contractCounts(): Promise<{ contracts: number; games: number }> {
+  async contractCounts(room: string): Promise<{ contracts: number; games: number }> {
     const { rows } = await this.pool.query<{ contracts: number; games: number }>(
-      'SELECT (SELECT COUNT(*)::int FROM contracts) AS contracts, (SELECT COUNT(*)::int FROM games) AS games')
+      'SELECT (SELECT COUNT(*)::int FROM contracts WHERE room = $1) AS contracts, (SELECT COUNT(*)::int FROM games WHERE room = $1) AS games', [room])
     return rows[0]
   }
 
-  async contractList(): Promise<ContractRow[]> {
+  async contractList(room: string): Promise<ContractRow[]> {
     // oldest first; the voter only breaks ties (bytewise, as on SQLite) and never leaves the store
-    const { rows } = await this.pool.query<{ track: TrackId; recipe: string }>('SELECT track, recipe FROM contracts ORDER BY updated_at, voter COLLATE "C"')
+    const { rows } = await this.pool.query<{ track: TrackId; recipe: string }>('SELECT track, recipe FROM contracts WHERE room = $1 ORDER BY updated_at, voter COLLATE "C"', [room])
     return rows.map((r) => ({ track: r.track, recipe: JSON.parse(r.recipe) }))
   }
 
-  async gameResults(): Promise<GameRow[]> {
-    const { rows } = await this.pool.query<{ track: TrackId; tries: number; found: boolean }>('SELECT track, tries, found FROM games')
+  async gameResults(room: string): Promise<GameRow[]> {
+    const { rows } = await this.pool.query<{ track: TrackId; tries: number; found: boolean }>('SELECT track, tries, found FROM games WHERE room = $1', [room])
     return rows.map((g) => ({ track: g.track, triesUsed: g.tries, found: g.found }))
   }
 
-  async myContract(voter: string): Promise<{ contract: ContractRow | null; game: GameRow | null }> {
+  async myContract(room: string, voter: string): Promise<{ contract: ContractRow | null; game: GameRow | null }> {
     const [c, g] = await Promise.all([
-      this.pool.query<{ track: TrackId; recipe: string }>('SELECT track, recipe FROM contracts WHERE voter = $1', [voter]),
-      this.pool.query<{ track: TrackId; tries: number; found: boolean }>('SELECT track, tries, found FROM games WHERE voter = $1', [voter]),
+      this.pool.query<{ track: TrackId; recipe: string }>('SELECT track, recipe FROM contracts WHERE room = $1 AND voter = $2', [room, voter]),
+      this.pool.query<{ track: TrackId; tries: number; found: boolean }>('SELECT track, tries, found FROM games WHERE room = $1 AND voter = $2', [room, voter]),
     ])
     return {
       contract: c.rows[0] ? { track: c.rows[0].track, recipe: JSON.parse(c.rows[0].recipe) } : null,

@@ -8,7 +8,53 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { TrackId } from '../engine/index.ts'
 import { CONTRACTS_POLL, type ContractRow, type GameRow, type Phase, type PresenterPos } from './api.ts'
-import type { AnswerInput, AnswerOutcome, AnswerRow, RoundState, SessionStore, StoreOutcome } from './store.ts'
+import { bindRoom, newRoomCode, type AnswerInput, type AnswerOutcome, type AnswerRow, type RoomInfo, type RoomStore, type RoundState,
+  type SessionStore, type StoreOutcome } from './store.ts'
+
+// Every table of a class is keyed by its room (issue 20): no statement below reads or writes a row without the room.
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS rooms (code TEXT PRIMARY KEY, secret_hash TEXT, created_at INTEGER NOT NULL, closed_at INTEGER);
+  CREATE TABLE IF NOT EXISTS rounds (room TEXT NOT NULL, poll TEXT NOT NULL, round INTEGER NOT NULL, phase TEXT NOT NULL,
+    PRIMARY KEY (room, poll, round));
+  CREATE TABLE IF NOT EXISTS answers (room TEXT NOT NULL, poll TEXT NOT NULL, round INTEGER NOT NULL, voter TEXT NOT NULL,
+    value REAL NOT NULL, updated_at INTEGER NOT NULL, PRIMARY KEY (room, poll, round, voter));
+  CREATE TABLE IF NOT EXISTS presenter (room TEXT PRIMARY KEY, slide INTEGER NOT NULL, clicks INTEGER NOT NULL,
+    seq INTEGER NOT NULL, leader TEXT);
+  CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+  CREATE TABLE IF NOT EXISTS versions (room TEXT NOT NULL, part TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (room, part));
+  CREATE TABLE IF NOT EXISTS contracts (room TEXT NOT NULL, voter TEXT NOT NULL, track TEXT NOT NULL, recipe TEXT NOT NULL,
+    updated_at INTEGER NOT NULL, PRIMARY KEY (room, voter));
+  CREATE TABLE IF NOT EXISTS games (room TEXT NOT NULL, voter TEXT NOT NULL, track TEXT NOT NULL, tries INTEGER NOT NULL,
+    found INTEGER NOT NULL, updated_at INTEGER NOT NULL, PRIMARY KEY (room, voter));`
+
+/** A data folder from before rooms (its tables without a `room` column) becomes the default room, in one transaction:
+ *  each old table is renamed, the new one created, the rows copied with the default room's new code, the old dropped. */
+function migrateToRooms(db: Database.Database): void {
+  const cols = (t: string) => (db.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((c) => c.name)
+  const old = cols('rounds')
+  if (!old.length || old.includes('room')) return
+  // data folders from before the presenter's tabs took turns leading
+  if (cols('presenter').length && !cols('presenter').includes('leader')) db.exec('ALTER TABLE presenter ADD COLUMN leader TEXT')
+  db.transaction(() => {
+    db.exec('CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB NOT NULL)')
+    const code = newRoomCode()
+    const tables = ['rounds', 'answers', 'presenter', 'versions', 'contracts', 'games'].filter((t) => cols(t).length)
+    for (const t of tables) db.exec(`ALTER TABLE ${t} RENAME TO ${t}_before_rooms`)
+    db.exec(SCHEMA)
+    db.prepare('INSERT INTO rooms (code, secret_hash, created_at) VALUES (?, NULL, ?)').run(code, Date.now())
+    db.prepare("INSERT OR REPLACE INTO meta (name, value) VALUES ('default_room', ?)").run(code)
+    const copy: Record<string, string> = {
+      rounds: 'room, poll, round, phase', answers: 'room, poll, round, voter, value, updated_at',
+      presenter: 'room, slide, clicks, seq, leader', versions: 'room, part, version',
+      contracts: 'room, voter, track, recipe, updated_at', games: 'room, voter, track, tries, found, updated_at',
+    }
+    for (const t of tables) {
+      const c = copy[t]
+      db.prepare(`INSERT INTO ${t} (${c}) SELECT ?, ${c.slice('room, '.length)} FROM ${t}_before_rooms`).run(code)
+      db.exec(`DROP TABLE ${t}_before_rooms`)
+    }
+  }).immediate()
+}
 
 export class SqliteSessionStore implements SessionStore {
   readonly kind = 'sqlite'
@@ -24,59 +70,50 @@ export class SqliteSessionStore implements SessionStore {
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = FULL')
     this.db.pragma('busy_timeout = 5000')
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS rounds (poll TEXT NOT NULL, round INTEGER NOT NULL, phase TEXT NOT NULL,
-        PRIMARY KEY (poll, round));
-      CREATE TABLE IF NOT EXISTS answers (poll TEXT NOT NULL, round INTEGER NOT NULL, voter TEXT NOT NULL,
-        value REAL NOT NULL, updated_at INTEGER NOT NULL, PRIMARY KEY (poll, round, voter));
-      CREATE TABLE IF NOT EXISTS presenter (id INTEGER PRIMARY KEY CHECK (id = 1), slide INTEGER NOT NULL,
-        clicks INTEGER NOT NULL, seq INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB NOT NULL);
-      CREATE TABLE IF NOT EXISTS versions (part TEXT PRIMARY KEY, version INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS contracts (voter TEXT PRIMARY KEY, track TEXT NOT NULL, recipe TEXT NOT NULL,
-        updated_at INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS games (voter TEXT PRIMARY KEY, track TEXT NOT NULL, tries INTEGER NOT NULL,
-        found INTEGER NOT NULL, updated_at INTEGER NOT NULL);`)
-    // data folders from before the presenter's tabs took turns leading
-    if (!(this.db.prepare('PRAGMA table_info(presenter)').all() as { name: string }[]).some((c) => c.name === 'leader'))
-      this.db.exec('ALTER TABLE presenter ADD COLUMN leader TEXT')
+    migrateToRooms(this.db)
+    this.db.exec(SCHEMA)
     const db = this.db
     this.q = {
-      current: db.prepare('SELECT round, phase FROM rounds WHERE poll = ? ORDER BY round DESC LIMIT 1'),
-      roundPhase: db.prepare('SELECT phase FROM rounds WHERE poll = ? AND round = ?'),
-      insertRound: db.prepare('INSERT OR IGNORE INTO rounds (poll, round, phase) VALUES (?, ?, ?)'),
-      setPhase: db.prepare('UPDATE rounds SET phase = ? WHERE poll = ? AND round = ?'),
-      count: db.prepare('SELECT COUNT(*) AS n FROM answers WHERE poll = ? AND round = ?'),
-      upsert: db.prepare(`INSERT INTO answers (poll, round, voter, value, updated_at) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT (poll, round, voter) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
-      values: db.prepare('SELECT value FROM answers WHERE poll = ? AND round = ?'),
-      mine: db.prepare('SELECT value FROM answers WHERE poll = ? AND round = ? AND voter = ?'),
-      rows: db.prepare('SELECT poll, round, voter, value, updated_at AS updatedAt FROM answers WHERE poll = ? AND round = ? ORDER BY updated_at, voter'),
-      clear: db.prepare('DELETE FROM answers WHERE poll = ? AND round = ?'),
+      current: db.prepare('SELECT round, phase FROM rounds WHERE room = ? AND poll = ? ORDER BY round DESC LIMIT 1'),
+      roundPhase: db.prepare('SELECT phase FROM rounds WHERE room = ? AND poll = ? AND round = ?'),
+      insertRound: db.prepare('INSERT OR IGNORE INTO rounds (room, poll, round, phase) VALUES (?, ?, ?, ?)'),
+      setPhase: db.prepare('UPDATE rounds SET phase = ? WHERE room = ? AND poll = ? AND round = ?'),
+      count: db.prepare('SELECT COUNT(*) AS n FROM answers WHERE room = ? AND poll = ? AND round = ?'),
+      upsert: db.prepare(`INSERT INTO answers (room, poll, round, voter, value, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (room, poll, round, voter) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
+      values: db.prepare('SELECT value FROM answers WHERE room = ? AND poll = ? AND round = ?'),
+      mine: db.prepare('SELECT value FROM answers WHERE room = ? AND poll = ? AND round = ? AND voter = ?'),
+      rows: db.prepare('SELECT poll, round, voter, value, updated_at AS updatedAt FROM answers WHERE room = ? AND poll = ? AND round = ? ORDER BY updated_at, voter'),
+      clear: db.prepare('DELETE FROM answers WHERE room = ? AND poll = ? AND round = ?'),
       rounds: db.prepare(`SELECT r.round, r.phase, COUNT(a.voter) AS count FROM rounds r
-        LEFT JOIN answers a ON a.poll = r.poll AND a.round = r.round WHERE r.poll = ? GROUP BY r.round ORDER BY r.round`),
-      version: db.prepare('SELECT version FROM versions WHERE part = ?'),
-      bump: db.prepare(`INSERT INTO versions (part, version) VALUES (?, 1)
-        ON CONFLICT (part) DO UPDATE SET version = versions.version + 1`),
-      getPos: db.prepare('SELECT slide, clicks, seq, leader FROM presenter WHERE id = 1'),
-      setPos: db.prepare(`INSERT INTO presenter (id, slide, clicks, seq, leader) VALUES (1, ?, ?, 1, ?)
-        ON CONFLICT (id) DO UPDATE SET slide = excluded.slide, clicks = excluded.clicks, seq = presenter.seq + 1, leader = excluded.leader`),
+        LEFT JOIN answers a ON a.room = r.room AND a.poll = r.poll AND a.round = r.round WHERE r.room = ? AND r.poll = ? GROUP BY r.round ORDER BY r.round`),
+      version: db.prepare('SELECT version FROM versions WHERE room = ? AND part = ?'),
+      bump: db.prepare(`INSERT INTO versions (room, part, version) VALUES (?, ?, 1)
+        ON CONFLICT (room, part) DO UPDATE SET version = versions.version + 1`),
+      getPos: db.prepare('SELECT slide, clicks, seq, leader FROM presenter WHERE room = ?'),
+      setPos: db.prepare(`INSERT INTO presenter (room, slide, clicks, seq, leader) VALUES (?, ?, ?, 1, ?)
+        ON CONFLICT (room) DO UPDATE SET slide = excluded.slide, clicks = excluded.clicks, seq = presenter.seq + 1, leader = excluded.leader`),
       getMeta: db.prepare('SELECT value FROM meta WHERE name = ?'),
       putMeta: db.prepare('INSERT OR IGNORE INTO meta (name, value) VALUES (?, ?)'),
+      // rooms (issue 20)
+      findRoom: db.prepare('SELECT code, secret_hash AS secretHash, created_at AS createdAt, closed_at AS closedAt FROM rooms WHERE code = ?'),
+      insertRoom: db.prepare('INSERT OR IGNORE INTO rooms (code, secret_hash, created_at) VALUES (?, ?, ?)'),
+      listRooms: db.prepare('SELECT code, secret_hash AS secretHash, created_at AS createdAt, closed_at AS closedAt FROM rooms ORDER BY created_at, code'),
+      closeRoom: db.prepare('UPDATE rooms SET closed_at = ? WHERE code = ? AND closed_at IS NULL'),
       // contracts and game results (issue 13)
-      hasContract: db.prepare('SELECT 1 FROM contracts WHERE voter = ?'),
-      upsertContract: db.prepare(`INSERT INTO contracts (voter, track, recipe, updated_at) VALUES (?, ?, ?, ?)
-        ON CONFLICT (voter) DO UPDATE SET track = excluded.track, recipe = excluded.recipe, updated_at = excluded.updated_at`),
-      hasGame: db.prepare('SELECT 1 FROM games WHERE voter = ?'),
-      upsertGame: db.prepare(`INSERT INTO games (voter, track, tries, found, updated_at) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT (voter) DO UPDATE SET track = excluded.track, tries = excluded.tries, found = excluded.found, updated_at = excluded.updated_at`),
-      countContracts: db.prepare('SELECT COUNT(*) AS n FROM contracts'),
-      countGames: db.prepare('SELECT COUNT(*) AS n FROM games'),
+      hasContract: db.prepare('SELECT 1 FROM contracts WHERE room = ? AND voter = ?'),
+      upsertContract: db.prepare(`INSERT INTO contracts (room, voter, track, recipe, updated_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (room, voter) DO UPDATE SET track = excluded.track, recipe = excluded.recipe, updated_at = excluded.updated_at`),
+      hasGame: db.prepare('SELECT 1 FROM games WHERE room = ? AND voter = ?'),
+      upsertGame: db.prepare(`INSERT INTO games (room, voter, track, tries, found, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (room, voter) DO UPDATE SET track = excluded.track, tries = excluded.tries, found = excluded.found, updated_at = excluded.updated_at`),
+      countContracts: db.prepare('SELECT COUNT(*) AS n FROM contracts WHERE room = ?'),
+      countGames: db.prepare('SELECT COUNT(*) AS n FROM games WHERE room = ?'),
       // oldest first; the voter only breaks ties and never leaves the store
-      listContracts: db.prepare('SELECT track, recipe FROM contracts ORDER BY updated_at, voter'),
-      games: db.prepare('SELECT track, tries, found FROM games'),
-      myContract: db.prepare('SELECT track, recipe FROM contracts WHERE voter = ?'),
-      myGame: db.prepare('SELECT track, tries, found FROM games WHERE voter = ?'),
+      listContracts: db.prepare('SELECT track, recipe FROM contracts WHERE room = ? ORDER BY updated_at, voter'),
+      games: db.prepare('SELECT track, tries, found FROM games WHERE room = ?'),
+      myContract: db.prepare('SELECT track, recipe FROM contracts WHERE room = ? AND voter = ?'),
+      myGame: db.prepare('SELECT track, tries, found FROM games WHERE room = ? AND voter = ?'),
     }
   }
 
@@ -87,145 +124,179 @@ export class SqliteSessionStore implements SessionStore {
     return (this.q.getMeta.get('identity_key') as { value: Buffer }).value
   }
 
-  private cur(poll: string): { round: number; phase: Phase } {
-    const row = this.q.current.get(poll) as { round: number; phase: Phase } | undefined
+  // rooms (issue 20)
+  private roomNow(code: string): RoomInfo | null {
+    return (this.q.findRoom.get(code) as RoomInfo | undefined) ?? null
+  }
+
+  async defaultRoom(): Promise<RoomInfo> {
+    return this.db.transaction(() => {
+      const had = this.q.getMeta.get('default_room') as { value: string | Buffer } | undefined
+      const code = had ? String(had.value) : this.createNow(null, Date.now()).code
+      if (!had) this.q.putMeta.run('default_room', code)
+      return this.roomNow(code)!
+    }).immediate()
+  }
+
+  private createNow(secretHash: string | null, now: number): RoomInfo {
+    for (;;) {
+      const code = newRoomCode()
+      if (this.q.insertRoom.run(code, secretHash, now).changes === 1) return this.roomNow(code)!
+    }
+  }
+
+  async createRoom(secretHash: string | null, now = Date.now()): Promise<RoomInfo> {
+    return this.db.transaction(() => this.createNow(secretHash, now)).immediate()
+  }
+
+  async findRoom(code: string) { return this.roomNow(code) }
+  async listRooms() { return this.q.listRooms.all() as RoomInfo[] }
+  async closeRoom(code: string, now = Date.now()) {
+    this.q.closeRoom.run(now, code)
+    return this.roomNow(code) !== null
+  }
+
+  room(code: string): RoomStore { return bindRoom(this, code) }
+
+  private cur(room: string, poll: string): { round: number; phase: Phase } {
+    const row = this.q.current.get(room, poll) as { round: number; phase: Phase } | undefined
     if (row) return row
-    this.q.insertRound.run(poll, 1, 'open')
+    this.q.insertRound.run(room, poll, 1, 'open')
     return { round: 1, phase: 'open' }
   }
 
-  private stateNow(poll: string): RoundState {
-    const { round, phase } = this.cur(poll)
-    return { poll, round, phase, count: this.countNow(poll, round), version: this.versionNow(poll) }
+  private stateNow(room: string, poll: string): RoundState {
+    const { round, phase } = this.cur(room, poll)
+    return { poll, round, phase, count: this.countNow(room, poll, round), version: this.versionNow(room, poll) }
   }
 
-  private versionNow(part: string): number {
-    return (this.q.version.get(part) as { version: number } | undefined)?.version ?? 0
+  private versionNow(room: string, part: string): number {
+    return (this.q.version.get(room, part) as { version: number } | undefined)?.version ?? 0
   }
 
-  private countNow(poll: string, round: number): number {
-    return (this.q.count.get(poll, round) as { n: number }).n
+  private countNow(room: string, poll: string, round: number): number {
+    return (this.q.count.get(room, poll, round) as { n: number }).n
   }
 
-  async current(poll: string) { return this.cur(poll) }
-  async state(poll: string) { return this.stateNow(poll) }
-  async states(polls: string[]) { return polls.map((p) => this.stateNow(p)) }
-  async version(part: string) { return this.versionNow(part) }
-  async count(poll: string, round: number) { return this.countNow(poll, round) }
+  async current(room: string, poll: string) { return this.cur(room, poll) }
+  async state(room: string, poll: string) { return this.stateNow(room, poll) }
+  async states(room: string, polls: string[]) { return polls.map((p) => this.stateNow(room, p)) }
+  async version(room: string, part: string) { return this.versionNow(room, part) }
+  async count(room: string, poll: string, round: number) { return this.countNow(room, poll, round) }
 
-  async roundPhase(poll: string, round: number): Promise<Phase | null> {
-    const row = this.q.roundPhase.get(poll, round) as { phase: Phase } | undefined
+  async roundPhase(room: string, poll: string, round: number): Promise<Phase | null> {
+    const row = this.q.roundPhase.get(room, poll, round) as { phase: Phase } | undefined
     return row?.phase ?? null
   }
 
-  async answer(poll: string, voter: string, value: number, now = Date.now()): Promise<number | null> {
-    const [r] = await this.answerBatch([{ poll, voter, value }], now)
+  async answer(room: string, poll: string, voter: string, value: number, now = Date.now()): Promise<number | null> {
+    const [r] = await this.answerBatch(room, [{ poll, voter, value }], now)
     return 'round' in r && !('closed' in r) ? r.round : null
   }
 
-  async answerBatch(items: AnswerInput[], now = Date.now()): Promise<AnswerOutcome[]> {
+  async answerBatch(room: string, items: AnswerInput[], now = Date.now()): Promise<AnswerOutcome[]> {
     return this.db.transaction(() => items.map((a): AnswerOutcome => {
-      const { round, phase } = this.cur(a.poll)
+      const { round, phase } = this.cur(room, a.poll)
       if (phase !== 'open') return { closed: phase, round }
       if (a.round !== undefined && a.round !== round) return { stale: round }
-      this.q.upsert.run(a.poll, round, a.voter, a.value, now)
-      this.q.bump.run(a.poll)
+      this.q.upsert.run(room, a.poll, round, a.voter, a.value, now)
+      this.q.bump.run(room, a.poll)
       return { round }
     })).immediate()
   }
 
-  async setPhase(poll: string, phase: Phase): Promise<void> {
+  async setPhase(room: string, poll: string, phase: Phase): Promise<void> {
     this.db.transaction(() => {
-      const { round } = this.cur(poll)
-      this.q.setPhase.run(phase, poll, round)
-      this.q.bump.run(poll)
+      const { round } = this.cur(room, poll)
+      this.q.setPhase.run(phase, room, poll, round)
+      this.q.bump.run(room, poll)
     }).immediate()
   }
 
-  async reset(poll: string): Promise<void> {
+  async reset(room: string, poll: string): Promise<void> {
     this.db.transaction(() => {
-      const { round } = this.cur(poll)
-      this.q.clear.run(poll, round)
-      this.q.setPhase.run('open', poll, round)
-      this.q.bump.run(poll)
+      const { round } = this.cur(room, poll)
+      this.q.clear.run(room, poll, round)
+      this.q.setPhase.run('open', room, poll, round)
+      this.q.bump.run(room, poll)
     }).immediate()
   }
 
-  async newRound(poll: string): Promise<number> {
+  async newRound(room: string, poll: string): Promise<number> {
     return this.db.transaction(() => {
-      const { round } = this.cur(poll)
-      this.q.insertRound.run(poll, round + 1, 'open')
-      this.q.bump.run(poll)
+      const { round } = this.cur(room, poll)
+      this.q.insertRound.run(room, poll, round + 1, 'open')
+      this.q.bump.run(room, poll)
       return round + 1
     }).immediate()
   }
 
-  async values(poll: string, round: number): Promise<number[]> {
-    return (this.q.values.all(poll, round) as { value: number }[]).map((r) => r.value)
+  async values(room: string, poll: string, round: number): Promise<number[]> {
+    return (this.q.values.all(room, poll, round) as { value: number }[]).map((r) => r.value)
   }
 
-  async mine(poll: string, round: number, voter: string): Promise<number | null> {
-    const row = this.q.mine.get(poll, round, voter) as { value: number } | undefined
+  async mine(room: string, poll: string, round: number, voter: string): Promise<number | null> {
+    const row = this.q.mine.get(room, poll, round, voter) as { value: number } | undefined
     return row?.value ?? null
   }
 
-  async rows(poll: string, round: number): Promise<AnswerRow[]> {
-    return this.q.rows.all(poll, round) as AnswerRow[]
+  async rows(room: string, poll: string, round: number): Promise<AnswerRow[]> {
+    return this.q.rows.all(room, poll, round) as AnswerRow[]
   }
 
-  async rounds(poll: string): Promise<{ round: number; phase: Phase; count: number }[]> {
-    return this.q.rounds.all(poll) as { round: number; phase: Phase; count: number }[]
+  async rounds(room: string, poll: string): Promise<{ round: number; phase: Phase; count: number }[]> {
+    return this.q.rounds.all(room, poll) as { round: number; phase: Phase; count: number }[]
   }
 
-  private presenterNow(): PresenterPos {
-    return (this.q.getPos.get() as PresenterPos | undefined) ?? { slide: 1, clicks: 0, seq: 0, leader: null }
+  private presenterNow(room: string): PresenterPos {
+    return (this.q.getPos.get(room) as PresenterPos | undefined) ?? { slide: 1, clicks: 0, seq: 0, leader: null }
   }
 
-  async presenter(): Promise<PresenterPos> { return this.presenterNow() }
+  async presenter(room: string): Promise<PresenterPos> { return this.presenterNow(room) }
 
-  async setPresenter(slide: number, clicks: number, leader: string | null = null): Promise<PresenterPos> {
-    this.q.setPos.run(slide, clicks, leader)
-    return this.presenterNow()
+  async setPresenter(room: string, slide: number, clicks: number, leader: string | null = null): Promise<PresenterPos> {
+    this.q.setPos.run(room, slide, clicks, leader)
+    return this.presenterNow(room)
   }
 
-  async submitContract(voter: string, c: ContractRow, now = Date.now()): Promise<StoreOutcome> {
+  async submitContract(room: string, voter: string, c: ContractRow, now = Date.now()): Promise<StoreOutcome> {
     return this.db.transaction((): StoreOutcome => {
-      const { phase } = this.cur(CONTRACTS_POLL)
+      const { phase } = this.cur(room, CONTRACTS_POLL)
       if (phase !== 'open') return { closed: phase }
-      const replaced = this.q.hasContract.get(voter) !== undefined
-      this.q.upsertContract.run(voter, c.track, JSON.stringify(c.recipe), now)
-      this.q.bump.run(CONTRACTS_POLL) // a changed recipe, same count: the views still refetch (issue 19)
+      const replaced = this.q.hasContract.get(room, voter) !== undefined
+      this.q.upsertContract.run(room, voter, c.track, JSON.stringify(c.recipe), now)
+      this.q.bump.run(room, CONTRACTS_POLL) // a changed recipe, same count: the views still refetch (issue 19)
       return { ok: true, replaced }
     }).immediate()
   }
 
-  async submitGame(voter: string, g: GameRow, now = Date.now()): Promise<StoreOutcome> {
+  async submitGame(room: string, voter: string, g: GameRow, now = Date.now()): Promise<StoreOutcome> {
     return this.db.transaction((): StoreOutcome => {
-      const { phase } = this.cur(CONTRACTS_POLL)
+      const { phase } = this.cur(room, CONTRACTS_POLL)
       if (phase !== 'open') return { closed: phase }
-      const replaced = this.q.hasGame.get(voter) !== undefined
-      this.q.upsertGame.run(voter, g.track, g.triesUsed, g.found ? 1 : 0, now)
-      this.q.bump.run(CONTRACTS_POLL)
+      const replaced = this.q.hasGame.get(room, voter) !== undefined
+      this.q.upsertGame.run(room, voter, g.track, g.triesUsed, g.found ? 1 : 0, now)
+      this.q.bump.run(room, CONTRACTS_POLL)
       return { ok: true, replaced }
     }).immediate()
   }
 
-  async contractCounts(): Promise<{ contracts: number; games: number }> {
-    return { contracts: (this.q.countContracts.get() as { n: number }).n, games: (this.q.countGames.get() as { n: number }).n }
+  async contractCounts(room: string): Promise<{ contracts: number; games: number }> {
+    return { contracts: (this.q.countContracts.get(room) as { n: number }).n, games: (this.q.countGames.get(room) as { n: number }).n }
   }
 
-  async contractList(): Promise<ContractRow[]> {
-    return (this.q.listContracts.all() as { track: TrackId; recipe: string }[]).map((r) => ({ track: r.track, recipe: JSON.parse(r.recipe) }))
+  async contractList(room: string): Promise<ContractRow[]> {
+    return (this.q.listContracts.all(room) as { track: TrackId; recipe: string }[]).map((r) => ({ track: r.track, recipe: JSON.parse(r.recipe) }))
   }
 
-  async gameResults(): Promise<GameRow[]> {
-    return (this.q.games.all() as { track: TrackId; tries: number; found: number }[])
+  async gameResults(room: string): Promise<GameRow[]> {
+    return (this.q.games.all(room) as { track: TrackId; tries: number; found: number }[])
       .map((g) => ({ track: g.track, triesUsed: g.tries, found: g.found === 1 }))
   }
 
-  async myContract(voter: string): Promise<{ contract: ContractRow | null; game: GameRow | null }> {
-    const c = this.q.myContract.get(voter) as { track: TrackId; recipe: string } | undefined
-    const g = this.q.myGame.get(voter) as { track: TrackId; tries: number; found: number } | undefined
+  async myContract(room: string, voter: string): Promise<{ contract: ContractRow | null; game: GameRow | null }> {
+    const c = this.q.myContract.get(room, voter) as { track: TrackId; recipe: string } | undefined
+    const g = this.q.myGame.get(room, voter) as { track: TrackId; tries: number; found: number } | undefined
     return {
       contract: c ? { track: c.track, recipe: JSON.parse(c.recipe) } : null,
       game: g ? { track: g.track, triesUsed: g.tries, found: g.found === 1 } : null,

@@ -4,7 +4,9 @@
 //   synchronous_commit=on.
 // On both, a method that writes resolves only after its transaction committed durably: the service acknowledges
 // an answer, a contract or a phase only after that ("acknowledged = durable", ARCHITECTURE §4).
+import { randomInt } from 'node:crypto'
 import type { ContractRow, GameRow, Phase, PresenterPos } from './api.ts'
+export { normalizeRoomCode, ROOM_CODE } from './api.ts'
 
 /** `version`: bumped in the transaction of every change a view shows (an answer, a resubmission, a phase, a reset,
  *  a new round), so a view refetches on a change of version, not of count (issue 19). */
@@ -15,13 +17,15 @@ export interface AnswerRow { poll: string; round: number; voter: string; value: 
 /** What storing a contract or a game result did (the handler turns it into api.Submitted, or a 409 when closed). */
 export type StoreOutcome = { ok: true; replaced: boolean } | { closed: Phase }
 
-export interface SessionStore {
-  readonly kind: 'sqlite' | 'postgres'
-  /** Where the data is, for the operator's terminal: a folder, or a PostgreSQL host and database (never a password). */
-  readonly where: string
+/** A room (issue 20 item 1): one class on a service that holds many. `code` is what students type (six digits, easy
+ *  to read aloud); `secretHash` is the SHA-256 (hex) of the room's presenter secret, or null for the service's default
+ *  room, whose secret comes from the service's environment (CLASS_SECRET) and is never stored. */
+export interface RoomInfo { code: string; secretHash: string | null; createdAt: number; closedAt: number | null }
 
-  /** The key that signs voter identities: made once, kept in the store, so identities survive restarts. */
-  identityKey(): Promise<Buffer>
+/** Everything of one room's class: its polls and rounds, answers, presenter position, contracts and game results.
+ *  Every query of an implementation carries the room's code, so nothing of one room is read or written from another. */
+export interface RoomStore {
+  readonly code: string
 
   /** The poll's current round; round 1, open, is created on first use. */
   current(poll: string): Promise<{ round: number; phase: Phase }>
@@ -66,6 +70,47 @@ export interface SessionStore {
   /** Every game result, no identities. */
   gameResults(): Promise<GameRow[]>
   myContract(voter: string): Promise<{ contract: ContractRow | null; game: GameRow | null }>
+}
+
+type RoomMethod = Exclude<keyof RoomStore, 'code'>
+/** A RoomStore's methods with the room's code first: what each implementation provides. */
+export type RoomScoped = { [K in RoomMethod]: (room: string, ...a: Parameters<RoomStore[K]>) => ReturnType<RoomStore[K]> }
+
+const ROOM_METHODS: RoomMethod[] = ['current', 'state', 'states', 'version', 'roundPhase', 'count', 'answer', 'answerBatch',
+  'setPhase', 'reset', 'newRound', 'values', 'mine', 'rows', 'rounds', 'presenter', 'setPresenter', 'submitContract',
+  'submitGame', 'contractCounts', 'contractList', 'gameResults', 'myContract']
+
+/** One room of a store: its methods with the code bound (the code is checked by the caller, see `SessionStore.findRoom`). */
+export function bindRoom(impl: RoomScoped, code: string): RoomStore {
+  const r: Record<string, unknown> = { code }
+  for (const m of ROOM_METHODS) r[m] = (...a: unknown[]) => (impl[m] as (room: string, ...a: unknown[]) => unknown)(code, ...a)
+  return r as unknown as RoomStore
+}
+
+export function newRoomCode(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, '0')
+}
+
+export interface SessionStore extends RoomScoped {
+  readonly kind: 'sqlite' | 'postgres'
+  /** Where the data is, for the operator's terminal: a folder, or a PostgreSQL host and database (never a password). */
+  readonly where: string
+
+  /** The key that signs voter identities: made once, kept in the store, so identities survive restarts. */
+  identityKey(): Promise<Buffer>
+
+  /** The room of `npm run class` (its secret from the environment): made on first use with a new code, and the room
+   *  that a data folder from before rooms became (its code is kept, so links and printed codes stay valid). */
+  defaultRoom(): Promise<RoomInfo>
+  /** A new room with a fresh code (retried until unused). */
+  createRoom(secretHash: string | null, now?: number): Promise<RoomInfo>
+  findRoom(code: string): Promise<RoomInfo | null>
+  /** Oldest first. */
+  listRooms(): Promise<RoomInfo[]>
+  /** Marks the room closed (kept for export); false when there is no such room. */
+  closeRoom(code: string, now?: number): Promise<boolean>
+  /** One room's class, every query scoped to its code. */
+  room(code: string): RoomStore
 
   close(): Promise<void>
 }

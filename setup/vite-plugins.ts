@@ -21,7 +21,7 @@ function classSession(): Plugin {
       const dataDir = process.env.CLASS_DATA || join(homedir(), '.silicon-contract', 'rehearsal')
       // rehearsal is SQLite in the data folder; DATABASE_URL=postgres://… (as for `npm run class`) uses PostgreSQL
       const store = await openStore({ dataDir, databaseUrl: process.env.DATABASE_URL || undefined })
-      const handler = await createSessionHandler({ store, secret, polls: DEFAULT_POLLS })
+      const handler = await createSessionHandler({ store, secret, polls: DEFAULT_POLLS, operatorToken: process.env.OPERATOR_TOKEN || undefined })
       server.middlewares.use(handler)
       server.httpServer?.once('close', () => { handler.close(); void store.close() })
       console.log(`[class session] /api/session/ mounted (data: ${store.where}); presenter secret: ${fromEnv ? '(from CLASS_SECRET)' : secret}`)

@@ -23,7 +23,7 @@ export interface ClassRoom {
   start(): Promise<void>
 }
 
-export function classRoom(name: string): ClassRoom {
+export function classRoom(name: string, o: { operatorToken?: string } = {}): ClassRoom {
   const distDir = inject('distDir')
   const secret = `e2e-${Math.random().toString(36).slice(2)}-${name}`
   const dataDir = mkdtempSync(join(tmpdir(), `${name}-e2e-`))
@@ -33,7 +33,7 @@ export function classRoom(name: string): ClassRoom {
 
   const start = async () => {
     const port = url ? Number(new URL(url).port) : 0
-    server = await startClassServer({ secret, dataDir, polls: DEFAULT_POLLS, staticDir: distDir, port, host: '127.0.0.1' })
+    server = await startClassServer({ secret, dataDir, polls: DEFAULT_POLLS, staticDir: distDir, port, host: '127.0.0.1', operatorToken: o.operatorToken })
     url = server.url
   }
   const stop = async () => {

@@ -190,7 +190,7 @@ describeStores((kind) => {
         const st = (await call(two.url, '/api/session/state', { headers: { Cookie: id.cookie } })).body
         expect(st.myContract).toEqual({ track: 'tiny', recipe: tiny({ precision: 'int8' }) })
         expect(st.contracts).toMatchObject({ phase: 'open', count: 1, games: 1 })
-        const b = await bake(two.store, TEST_POLLS)
+        const b = await bake(two.room, TEST_POLLS)
         expect(b.contracts?.contracts).toEqual([{ track: 'tiny', recipe: tiny({ precision: 'int8' }) }])
         expect(b.contracts?.games.tiny).toMatchObject({ count: 1, notFound: 0 })
         expect(b.contracts?.games.tiny?.found[4]).toBe(1)

@@ -39,7 +39,7 @@ describeStores((kind) => {
       const res = (await call(service.url, '/api/session/results?poll=quantizationAccuracy')).body
       // the earlier test's answer (the last option) is in the same round
       expect(res).toMatchObject({ kind: 'choice', count: 4, counts: [2, 0, 1, 1] })
-      expect((await bake(service.store, DEFAULT_POLLS)).polls.quantizationAccuracy).toMatchObject({ count: 4, counts: [2, 0, 1, 1] })
+      expect((await bake(service.room, DEFAULT_POLLS)).polls.quantizationAccuracy).toMatchObject({ count: 4, counts: [2, 0, 1, 1] })
     })
   })
 })

@@ -248,7 +248,7 @@ describeStores((kind) => {
       await control({ action: 'reveal', poll: 'quantization' })
       const revealed = (await call(service.url, '/api/session/state')).body.polls.quantization.round
       await control({ action: 'newRound', poll: 'quantization' })
-      const b = await bake(service.store, TEST_POLLS)
+      const b = await bake(service.room, TEST_POLLS)
       expect(b.polls.quantization).toMatchObject({ round: revealed, count: 2, counts: [0, 0, 0, 2] })
       expect(JSON.stringify(b)).not.toMatch(/voter-bake/)
     })
