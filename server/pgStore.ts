@@ -18,6 +18,9 @@ const LOCK_SPACE = 0x5343
 type Queryable = Pick<pg.PoolClient, 'query'>
 
 // Every table of a class is keyed by its room (issue 20): no statement below reads or writes a row without the room.
+/** The service's tables live in a schema of their own in whatever database DATABASE_URL names. */
+export const PG_SCHEMA = 'silicon_contract'
+
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS rooms (code text PRIMARY KEY, secret_hash text, created_at bigint NOT NULL, closed_at bigint);
   CREATE TABLE IF NOT EXISTS rounds (room text NOT NULL, poll text NOT NULL, round integer NOT NULL, phase text NOT NULL,
@@ -81,7 +84,9 @@ export class PgSessionStore implements SessionStore {
     const pool = new pg.Pool({
       connectionString: url,
       max: poolSize,
-      options: '-c synchronous_commit=on',
+      // its own schema: DATABASE_URL may name a database other applications use, whose 'meta' or 'contracts' tables
+      // CREATE TABLE IF NOT EXISTS would otherwise silently share
+      options: `-c synchronous_commit=on -c search_path=${PG_SCHEMA}`,
       connectionTimeoutMillis: 10_000,
       application_name: 'silicon-contract',
     })
@@ -94,6 +99,7 @@ export class PgSessionStore implements SessionStore {
         throw new Error(`PostgreSQL at ${store.where} runs with synchronous_commit=${rows[0].sc}, fsync=${rows[0].fs}: an acknowledged answer could be lost in a crash; the class service needs both on`)
       await store.tx(null, [], async (c) => {
         await c.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_SPACE])
+        await c.query(`CREATE SCHEMA IF NOT EXISTS ${PG_SCHEMA}`)
         await migrateToRooms(c)
         await c.query(SCHEMA)
       })

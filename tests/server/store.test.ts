@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { openStore, type RoomStore, type SessionStore } from '../../server/store.ts'
 import { BASELINE_RECIPE, TRACKS } from '../../engine/index.ts'
+import { PG_SCHEMA } from '../../server/pgStore.ts'
 import { describeStores, type StoreLocation } from './fixtures/stores.ts'
 
 describeStores((kind) => {
@@ -187,7 +188,8 @@ describeStores((kind) => {
       const pg = (await import('pg')).default
       const c = new pg.Client({ connectionString: where.databaseUrl })
       await c.connect()
-      await c.query(old.replace(/REAL/g, 'double precision'))
+      // a database from before rooms, in the service's own schema (the store never wrote elsewhere in a release)
+      await c.query(`CREATE SCHEMA IF NOT EXISTS ${PG_SCHEMA}; SET search_path TO ${PG_SCHEMA}; ${old.replace(/REAL/g, 'double precision')}`)
       await c.end()
     }
     const db = await openStore(where)
