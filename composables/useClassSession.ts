@@ -4,6 +4,7 @@
 import { computed, reactive, ref } from 'vue'
 import * as api from './sessionApi'
 import { downloadBlob } from './download'
+import { exportName, mergeRoundCsvs, roundsUpTo } from '../logic/csvRounds'
 import { useStoredString } from './storage'
 import type { ContractRow, ControlAction, GameRow, Snapshot, Submitted } from '../server/api'
 import type { Recipe, TrackId } from '../engine'
@@ -110,10 +111,13 @@ export function useClassSession() {
       if (!secret.value) throw new api.SessionError(401, 'enter the presenter secret first')
       await api.postControl(secret.value, action, poll)
     },
-    /** Downloads the current round of a poll as CSV (presenter only). */
+    /** Downloads rounds 1 … the current one of a poll as one CSV (presenter only): "Start over…" promises the earlier
+     *  rounds stay exportable (issue 19). */
     async download(poll: string): Promise<void> {
       if (!secret.value) throw new api.SessionError(401, 'enter the presenter secret first')
-      downloadBlob(`${poll}-round${snapshot.value?.polls[poll]?.round ?? ''}.csv`, await api.exportCsv(secret.value, poll))
+      const rounds = roundsUpTo(snapshot.value?.polls[poll]?.round ?? 1)
+      const csvs = await Promise.all(rounds.map(async (r) => (await api.exportCsv(secret.value!, poll, r)).text()))
+      downloadBlob(exportName(poll, rounds), new Blob([mergeRoundCsvs(csvs)], { type: 'text/csv;charset=utf-8' }))
     },
     async goto(slide: number, clicks: number, tab?: string): Promise<void> {
       if (secret.value) await api.postGoto(secret.value, slide, clicks, tab)
