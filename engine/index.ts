@@ -28,7 +28,7 @@ export { LOCKS, lockAnswer } from './locks'
  *  (the whole per-track summary and its Markdown tables for `npm run lessons`) is for scripts and tests, from its file. */
 export {
   knee, type Knee, part2Target, judgeTry, pruningWindows, distillationStart,
-  stakeholderReference, archetypes, archetypeOf, archetypeAbsence, type ArchetypeAbsence, patternVerdicts, ARCHETYPE_LABEL, GAME_MAX_TRIES, type ArchetypeKind, type GameTry, type Window,
+  stakeholderReference, archetypes, archetypeOf, archetypeAbsence, type ArchetypeAbsence, part2Start, ARCHETYPE_LABEL, GAME_MAX_TRIES, type ArchetypeKind, type GameTry, type Window,
 } from './lessons'
 /** "Where does this number come from": every constant with its source and kind. */
 export { listSources, describeConstant, type SourceRow } from './sources'

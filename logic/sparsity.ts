@@ -1,7 +1,7 @@
 // Part 2, the sparsity workbench: curves over the pruning ratio, the game's target, and the 10-try rule, as pure
 // functions over the engine's public API (composables/useSparsity.ts keeps each viewer's tries).
 import {
-  baselineRecipe, meetsFloor, evaluate, GAME_MAX_TRIES, gridOf, judgeTry, knee, modelName, part2Target, PATTERN, patternRatios, PRECISION, pruningWindows,
+  baselineRecipe, meetsFloor, evaluate, GAME_MAX_TRIES, gridOf, judgeTry, modelName, part2Start, part2Target, PATTERN, patternRatios, PRECISION, pruningWindows,
   SPARSITY, TRACKS,
 } from '../engine'
 import type { Evaluation, Precision, Recipe, SparsityPattern, TrackId, Window } from '../engine'
@@ -38,8 +38,8 @@ export function theoryDiffers(a: readonly CurvePoint[], b: readonly CurvePoint[]
   return a.some((p, i) => b[i] !== undefined && Math.abs(b[i].theoretical / p.theoretical - 1) > 0.005)
 }
 
-/** The highest pruning ratio of a pattern (the recipe's own by default; on the curve's grid, so 2:4 has only its fixed
- *  ratio) at which the recipe's accuracy stays at or above the stakeholder's floor, or null when none does. */
+/** The highest pruning ratio of a pattern (the recipe's own by default; 2:4 has only its fixed ratio) at which the
+ *  recipe's accuracy stays at or above the stakeholder's floor, or null when none does. */
 export function safeSparsity(track: TrackId, recipe: Recipe, pattern: SparsityPattern = recipe.pattern): number | null {
   // at the slider's resolution, the one the game's tries are judged at (the curve's 5% grid would understate it)
   const ok = patternRatios(pattern, SPARSITY.sliderStep).filter((s) => meetsFloor(track, evaluate(track, { ...recipe, pattern, sparsity: s }).accuracy))
@@ -57,7 +57,7 @@ export function vetoHint(track: TrackId, recipe: Recipe): string {
     return `2:4 always prunes ${pct(PATTERN.sparsityOf24)}, below the floor here: choose ${others}, or raise the precision.`
   }
   const safe = safeSparsity(track, recipe)
-  // dense passes, and ratio 0 is on the curve, so `safe` is a number; the fallback only guards a change of grid
+  // null: even the slider's first step trips the veto, though dense passes
   return safe === null ? 'Prune less, or raise the precision.' : `Safe up to ${pct(safe)} ${PATTERN.names[recipe.pattern]} here: prune less or raise the precision.`
 }
 
@@ -96,10 +96,9 @@ export function requiredSpeedup(track: TrackId): number | null {
   return evaluate(track, baselineRecipe(track)).latencyMs / t.limit
 }
 
-/** The precision part 2 starts at and its target is set at: part 1's answer (the knee), FP16 when no precision keeps
- *  the floor (as the engine's part-2 start does). */
+/** The precision part 2 starts at and its target is set at: the engine's part-2 start (part 1's answer, the knee). */
 export function part2Precision(track: TrackId): Precision {
-  return knee(track).precision ?? PRECISION.default
+  return part2Start(track).precision
 }
 
 /** One pattern's window in words: "channels 67–79% (veto from 80%)", "2:4 (50%)" (2:4 has one ratio, so no veto). */

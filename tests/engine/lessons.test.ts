@@ -4,11 +4,11 @@
 import { describe, expect, it } from 'vitest'
 import {
   accuracyFloor, archetypeAbsence, archetypes, baselineRecipe, bestTemperature, distillationStart, evaluate,
-  judgeTry, knee, LOCKS, lockAnswer, meetsFloor, part2Target, patternVerdicts, pruningWindows, stakeholderCheck, stakeholderReference,
+  judgeTry, knee, LOCKS, lockAnswer, meetsFloor, part2Target, pruningWindows, stakeholderCheck, stakeholderReference,
   sweep, TRACK_IDS, TRACKS, type SparsityPattern, type TrackId,
 } from '../../engine'
 // the lessons module's own pieces, which no instrument asks for (not in engine/index.ts)
-import { distillationStudent, GAME_SPARSITY_STEPS, part2Start, stakeholderSolution, temperatures } from '../../engine/lessons'
+import { distillationStudent, GAME_SPARSITY_STEPS, part2Start, patternVerdicts, stakeholderSolution, temperatures } from '../../engine/lessons'
 import { quantizationCurve } from '../../engine/sweep'
 import { SPECS } from '../../engine/tracks'
 
