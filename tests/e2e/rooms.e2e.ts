@@ -41,4 +41,14 @@ describe('rooms', () => {
     expect((await (await fetch(`${room.url}/api/session/state`)).json()).presenter.seq).toBe(0)
     expect((await (await fetch(`${room.url}/api/session/rooms/${made.code}/state`)).json()).presenter.slide).toBe(3)
   })
+
+  it('the projector\'s cover slide shows the room\'s code, the /join address and a QR code of its link', async () => {
+    const made = await (await fetch(`${room.url}/api/session/rooms`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` } })).json()
+    const projector = await open(`/1?room=${made.code}`)
+    const card = projector.locator('[data-testid="join-card"]')
+    await expect.poll(() => card.textContent()).toContain(`${made.code.slice(0, 3)} ${made.code.slice(3)}`)
+    expect(await card.textContent()).toContain(`${new URL(room.url).host}/join`)
+    expect(await card.locator('svg').count()).toBe(1)
+    // a deck with no class service (recorded viewers) shows no card: tests/e2e/smoke.e2e.ts
+  })
 })

@@ -74,4 +74,10 @@ describe('every slide of the built deck', () => {
       expect(overflow.vertical, `spills below:\n${overflow.vertical.join('\n')}`).toEqual([])
     })
   }
+
+  it('the cover shows no room to join when no class service is there (a recorded viewer)', async () => {
+    await page.goto(`${baseUrl}/1`, { waitUntil: 'networkidle' })
+    await page.waitForSelector('#slide-content', { timeout: 15_000 })
+    expect(await page.locator('[data-testid="join-card"]').count()).toBe(0)
+  })
 })
