@@ -1,7 +1,8 @@
 // Lint: the layering of ARCHITECTURE §2, enforced (no-restricted-imports), over TypeScript and Vue files.
 // engine/ imports nothing outside itself; server/ and lab/ import no client code; the client reaches the engine only
 // through engine/index.ts and the service only through its shared vocabulary (server/api.ts); logic/ is pure (no Vue,
-// vueuse, Slidev or chart.js) and no lecture part's logic imports another's.
+// vueuse, Slidev or chart.js) and no lecture part's logic imports another's. Besides: the browser's storage only through
+// composables/storage.ts, and no track ids in generic engine code.
 import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 import vueParser from 'vue-eslint-parser'
@@ -30,6 +31,7 @@ const LECTURE_PARTS = ['quantization', 'memoryWaterfall', 'sparsity', 'speedupWa
 const spellings = (name) => [`./${name}`, `./${name}.ts`, `**/logic/${name}`, `**/logic/${name}.ts`]
 /** Node's own modules without the node: prefix (exact names: as a pattern, 'constants' would match './constants') */
 const NODE_UNPREFIXED = builtinModules.filter((m) => !m.startsWith('_'))
+const STORAGE_MESSAGE = "The browser's storage is reached only through composables/storage.ts (useCheckedStorage, useStoredString, storageArea)."
 
 export default [
   { ignores: ['node_modules/**', 'dist/**', 'dist-e2e/**', 'dist-export/**', '.slidev/**', 'public/**', 'screenshots/**'] },
@@ -77,6 +79,16 @@ export default [
         selector: 'Literal[value=/^(cloud|edge|mobile|tiny)$/]',
         message: "no track ids in generic engine code: put the behaviour in the track's spec (engine/tracks/, TrackSpec.story)",
       }],
+    },
+  },
+  {
+    // the browser's storage has one home, composables/storage.ts: it survives storage that is blocked or full, falls
+    // back to this page's memory, never mixes the two areas, and checks what it reads back (tests set storage up directly)
+    files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.vue'],
+    ignores: ['composables/storage.ts', 'tests/**'],
+    rules: {
+      'no-restricted-globals': ['error', ...['localStorage', 'sessionStorage'].map((name) => ({ name, message: STORAGE_MESSAGE }))],
+      'no-restricted-properties': ['error', ...['localStorage', 'sessionStorage'].map((property) => ({ property, message: STORAGE_MESSAGE }))],
     },
   },
   {
