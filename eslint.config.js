@@ -1,7 +1,8 @@
 // Lint: the layering of ARCHITECTURE §2, enforced (no-restricted-imports), over TypeScript and Vue files.
 // engine/ imports nothing outside itself; server/ and lab/ import no client code; the client reaches the engine only
 // through engine/index.ts and the service only through its shared vocabulary (server/api.ts); logic/ is pure (no Vue,
-// vueuse, Slidev or chart.js) and no lecture part's logic imports another's.
+// vueuse, Slidev or chart.js) and no lecture part's logic imports another's. Besides: the browser's storage only through
+// composables/storage.ts, no track ids in generic engine code, and one format (ESLint Stylistic) for scripts and templates.
 import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 import vueParser from 'vue-eslint-parser'
@@ -30,6 +31,37 @@ const LECTURE_PARTS = ['quantization', 'memoryWaterfall', 'sparsity', 'speedupWa
 const spellings = (name) => [`./${name}`, `./${name}.ts`, `**/logic/${name}`, `**/logic/${name}.ts`]
 /** Node's own modules without the node: prefix (exact names: as a pattern, 'constants' would match './constants') */
 const NODE_UNPREFIXED = builtinModules.filter((m) => !m.startsWith('_'))
+const STORAGE_MESSAGE = "The browser's storage is reached only through composables/storage.ts (useCheckedStorage, useStoredString, storageArea)."
+
+/** The repository's one format, ESLint Stylistic (Slidev's and vueuse's own choice), with the house's own settings: inline
+ *  type literals separate members with ';', and short one-line guards (`try { … } catch { … }`) stay on one line. */
+const STYLE = stylistic.configs.customize({ indent: 2, quotes: 'single', semi: false, braceStyle: '1tbs', arrowParens: true, commaDangle: 'always-multiline' })
+const HOUSE_STYLE = {
+  '@stylistic/member-delimiter-style': ['error', { multiline: { delimiter: 'none' }, singleline: { delimiter: 'semi', requireLast: false } }],
+  '@stylistic/max-statements-per-line': ['error', { max: 3 }],
+  '@stylistic/quotes': ['error', 'single', { avoidEscape: true, allowTemplateLiterals: 'always' }],
+}
+/** eslint-plugin-vue's template versions of the ESLint Stylistic rules (vue/comma-spacing, vue/object-curly-spacing, …),
+ *  each with the scripts' own setting, so a `{{ … }}` or `:prop="…"` reads like the code around it */
+const TEMPLATE_EXPRESSIONS = Object.fromEntries(Object.entries(vue.rules)
+  .filter(([, rule]) => rule.meta.docs?.extensionSource?.name === 'ESLint Stylistic')
+  .map(([name]) => [`vue/${name}`, { ...STYLE.rules, ...HOUSE_STYLE }[`@stylistic/${name}`]])
+  .filter(([, setting]) => setting))
+/** the markup's layout: 2-space indent, double-quoted attributes, spacing inside tags, mustaches and comments; no
+ *  rule splits a line the code keeps on one (one attribute per line would double most components' templates) */
+const TEMPLATE_MARKUP = {
+  'vue/html-indent': ['error', 2, { alignAttributesVertically: false }],
+  'vue/html-quotes': ['error', 'double'],
+  'vue/html-closing-bracket-newline': 'error',
+  'vue/html-closing-bracket-spacing': 'error',
+  'vue/html-end-tags': 'error',
+  'vue/html-comment-content-spacing': 'error',
+  'vue/mustache-interpolation-spacing': 'error',
+  'vue/no-multi-spaces': 'error',
+  'vue/no-spaces-around-equal-signs-in-attribute': 'error',
+  'vue/block-tag-newline': 'error',
+  'vue/padding-line-between-blocks': 'error',
+}
 
 export default [
   { ignores: ['node_modules/**', 'dist/**', 'dist-e2e/**', 'dist-export/**', '.slidev/**', 'public/**', 'screenshots/**'] },
@@ -39,19 +71,15 @@ export default [
     plugins: { '@typescript-eslint': tseslint.plugin },
   },
   ...vue.configs['flat/base'],
-  // one formatter for the repository: ESLint Stylistic (Slidev's and vueuse's own choice), run by `npm run lint`
-  // with the house's own settings: inline type literals separate members with ';', and short one-line guards
-  // (`try { … } catch { … }`) stay on one line
-  { files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.vue'], ...stylistic.configs.customize({ indent: 2, quotes: 'single', semi: false, braceStyle: '1tbs', arrowParens: true, commaDangle: 'always-multiline' }) },
+  // one formatter for the repository, run by `npm run lint` (`npx eslint . --fix` formats)
+  { files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.vue'], ...STYLE },
   {
     files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.vue'],
-    rules: {
-      '@stylistic/member-delimiter-style': ['error', { multiline: { delimiter: 'none' }, singleline: { delimiter: 'semi', requireLast: false } }],
-      '@stylistic/max-statements-per-line': ['error', { max: 3 }],
-      'no-duplicate-imports': ['error', { allowSeparateTypeImports: true }],
-      '@stylistic/quotes': ['error', 'single', { avoidEscape: true, allowTemplateLiterals: 'always' }],
-    },
+    rules: { ...HOUSE_STYLE, 'no-duplicate-imports': ['error', { allowSeparateTypeImports: true }] },
   },
+  // templates in the same format: their markup indented and spaced as eslint-plugin-vue lays it out, their expressions
+  // by eslint-plugin-vue's copies of the ESLint Stylistic rules, set exactly as the scripts' rules are
+  { files: ['**/*.vue'], rules: { ...TEMPLATE_MARKUP, ...TEMPLATE_EXPRESSIONS } },
   {
     files: ['**/*.vue'],
     languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser, ecmaVersion: 'latest', sourceType: 'module' } },
@@ -74,9 +102,20 @@ export default [
     ignores: ['engine/tracks/**', 'engine/params.ts', 'engine/types.ts'],
     rules: {
       'no-restricted-syntax': ['error', {
-        selector: 'Literal[value=/^(cloud|edge|mobile|tiny)$/]',
+        // a quoted id, or one in backquotes (`tiny`, a template literal with nothing interpolated)
+        selector: ':matches(Literal[value=/^(cloud|edge|mobile|tiny)$/], :matches(TemplateLiteral, TSTemplateLiteralType)[quasis.length=1] > TemplateElement[value.cooked=/^(cloud|edge|mobile|tiny)$/])',
         message: "no track ids in generic engine code: put the behaviour in the track's spec (engine/tracks/, TrackSpec.story)",
       }],
+    },
+  },
+  {
+    // the browser's storage has one home, composables/storage.ts: it survives storage that is blocked or full, falls
+    // back to this page's memory, never mixes the two areas, and checks what it reads back (tests set storage up directly)
+    files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.vue'],
+    ignores: ['composables/storage.ts', 'tests/**'],
+    rules: {
+      'no-restricted-globals': ['error', ...['localStorage', 'sessionStorage'].map((name) => ({ name, message: STORAGE_MESSAGE }))],
+      'no-restricted-properties': ['error', ...['localStorage', 'sessionStorage'].map((property) => ({ property, message: STORAGE_MESSAGE }))],
     },
   },
   {

@@ -99,18 +99,18 @@ function tabId(): string {
   return id.value
 }
 
-const RESUME_KEY = 'silicon-contract:resume-after-outage'
-/** The slide-error layout marks the reload it makes when the server is back: this tab resumes where it was. Written
- *  synchronously (not through useStorage, whose write waits for the next tick): the reload follows at once. */
+/** The mark the slide-error layout leaves on the reload it makes when the server is back: this tab resumes where it
+ *  was. Stored at once (storage.ts writes synchronously), so it is there before the reload; no storage, no mark: the
+ *  tab then joins the class as a new one. */
+const resumeMark = () => useStoredString('silicon-contract:resume-after-outage')
 export function markResumeAfterOutage(): void {
-  try { sessionStorage.setItem(RESUME_KEY, '1') } catch { /* no storage: the tab joins the class as a new one */ }
+  resumeMark().value = '1'
 }
 function takeResumeMark(): boolean {
-  try {
-    const marked = sessionStorage.getItem(RESUME_KEY) === '1'
-    sessionStorage.removeItem(RESUME_KEY)
-    return marked
-  } catch { return false }
+  const mark = resumeMark()
+  const marked = mark.value === '1'
+  mark.value = null
+  return marked
 }
 
 /** Called by setup/main.ts: starts the mode probe early so the first slide already knows whether it is live. */

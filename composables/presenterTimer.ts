@@ -4,6 +4,7 @@
 import { watch } from 'vue'
 import { parseStoredTimer, TIMER_KEY, timerToRestore, type TimerState } from '../logic/presenterTimer'
 import { sharedState } from './slidev'
+import { storageArea } from './storage'
 
 let installed = false
 
@@ -12,7 +13,7 @@ export function installPresenterTimer(): void {
   installed = true
   const read = () => {
     try {
-      return parseStoredTimer(window.localStorage.getItem(TIMER_KEY))
+      return parseStoredTimer(storageArea('local').getItem(TIMER_KEY))
     } catch {
       return null // storage blocked: the timer starts as Slidev's own
     }
@@ -23,7 +24,7 @@ export function installPresenterTimer(): void {
   }
   restore(read())
   watch(() => sharedState.timer, (t) => {
-    try { window.localStorage.setItem(TIMER_KEY, JSON.stringify(t)) } catch { /* storage full or blocked: the timer still runs */ }
+    try { storageArea('local').setItem(TIMER_KEY, JSON.stringify(t)) } catch { /* storage full or blocked: the timer still runs */ }
   }, { deep: true })
   // a tab that opened before the timer was started elsewhere picks it up too
   window.addEventListener('storage', (e) => { if (e.key === TIMER_KEY) restore(parseStoredTimer(e.newValue)) })

@@ -2,6 +2,7 @@
 // so tests can stub it. Every call returns parsed JSON or throws SessionError with the server's message.
 import type { Recipe, TrackId } from '../engine'
 import { normalizeRoomCode, type ContractsView, type Distribution, type Phase, type ControlAction, type Snapshot, type Submitted } from '../server/api'
+import { storageArea } from './storage'
 
 export class SessionError extends Error {
   constructor(readonly status: number, message: string) { super(message) }
@@ -16,8 +17,8 @@ export function roomCode(): string | null {
   const typed = new URLSearchParams(globalThis.location?.search ?? '').get('room')
   const code = typed === null ? null : normalizeRoomCode(typed)
   try {
-    if (code) globalThis.sessionStorage?.setItem(ROOM_KEY, code)
-    return code ?? globalThis.sessionStorage?.getItem(ROOM_KEY) ?? null
+    if (code) storageArea('session').setItem(ROOM_KEY, code)
+    return code ?? storageArea('session').getItem(ROOM_KEY) ?? null
   } catch {
     return code // storage blocked: the link's room, for this page
   }

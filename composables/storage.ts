@@ -11,14 +11,18 @@ function pageMemory(): StorageLike {
   const m = new Map<string, string>()
   return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v), removeItem: (k) => void m.delete(k) }
 }
+/** one per area, so every reader of a key in this page sees what another wrote */
+const PAGE_MEMORY: Record<Area, StorageLike> = { local: pageMemory(), session: pageMemory() }
 
 /** The browser's storage area, or this page's memory: reading `localStorage` itself throws where storage is blocked (a
  *  sandboxed frame, cookies off), and there is none outside a browser. Never the other area (vueuse's own fallback is
- *  localStorage, which would keep a tab's presenter secret across tabs and restarts). */
-function storageArea(area: Area): StorageLike {
+ *  localStorage, which would keep a tab's presenter secret across tabs and restarts). The one place the deck reaches
+ *  the browser's storage (lint refuses it elsewhere); for a plain read or write, not a ref. A write may still throw
+ *  (storage full, or refused in private mode): the caller says what is lost. */
+export function storageArea(area: Area): StorageLike {
   try {
-    return (area === 'local' ? globalThis.localStorage : globalThis.sessionStorage) ?? pageMemory()
-  } catch { return pageMemory() }
+    return (area === 'local' ? globalThis.localStorage : globalThis.sessionStorage) ?? PAGE_MEMORY[area]
+  } catch { return PAGE_MEMORY[area] }
 }
 
 const OPTIONS = {

@@ -5,7 +5,8 @@ import { nextTick, ref } from 'vue'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { baselineRecipe, type TrackId } from '../../engine'
 import { useAttempts } from '../../composables/useSparsity'
-import { useStoredString } from '../../composables/storage'
+import { storageArea, useStoredString } from '../../composables/storage'
+import { markResumeAfterOutage } from '../../composables/followPresenter'
 
 const triesOf = (track: TrackId) => JSON.parse(sessionStorage.getItem(`silicon-contract:attempts:${track}`) ?? 'null')
 
@@ -50,5 +51,24 @@ describe('a browser without the storage area', () => {
     await nextTick()
     expect(secret.value).toBe('only-this-page')
     expect(localStorage.length).toBe(0)
+  })
+  it('gives one page memory per area to plain reads and writes, so what one caller wrote another reads', () => {
+    vi.spyOn(globalThis, 'sessionStorage', 'get').mockImplementation(() => { throw new DOMException('blocked', 'SecurityError') })
+    storageArea('session').setItem('silicon-contract:test-room', '482913')
+    expect(storageArea('session').getItem('silicon-contract:test-room')).toBe('482913')
+    expect(storageArea('local').getItem('silicon-contract:test-room')).toBeNull()
+    expect(localStorage.length).toBe(0)
+  })
+})
+
+describe('plain reads and writes (storageArea)', () => {
+  it("reach the browser's own area when it has one", () => {
+    storageArea('local').setItem('silicon-contract:test-key', 'v')
+    expect(localStorage.getItem('silicon-contract:test-key')).toBe('v')
+    expect(sessionStorage.length).toBe(0)
+  })
+  it("the slide-error layout's resume mark is stored in the same tick: the reload that follows at once finds it", () => {
+    markResumeAfterOutage()
+    expect(sessionStorage.getItem('silicon-contract:resume-after-outage')).toBe('1')
   })
 })

@@ -1,4 +1,5 @@
 // The engine's one significant-digit formatter: what every engine text and the deck's readouts round with.
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { roundSig, sig } from '../../engine'
 
@@ -40,5 +41,21 @@ describe('sig', () => {
     expect(sig(Number.NaN)).toBe('—')
     expect(sig(Number.POSITIVE_INFINITY)).toBe('—')
     expect(sig(Number.NEGATIVE_INFINITY)).toBe('—')
+  })
+  it('keeps its digits far from 1 too (six fraction digits printed 1.23e-7 as "0")', () => {
+    expect(sig(1.23e-7)).toBe('0.000000123')
+    expect(sig(-9.876e-9)).toBe('-0.00000000988')
+    expect(sig(4.56789e-12, 2)).toBe('0.0000000000046')
+    expect(sig(1.23e25)).toBe('12,300,000,000,000,000,000,000,000')
+  })
+  it('at every magnitude, reads back as roundSig of the number, with at most that many significant digits', () => {
+    const magnitudes = fc.record({ mantissa: fc.double({ min: -10, max: 10, noNaN: true }), exponent: fc.integer({ min: -300, max: 300 }) })
+      .map(({ mantissa, exponent }) => mantissa * 10 ** exponent)
+      .filter((x) => Number.isFinite(x) && x !== 0)
+    fc.assert(fc.property(magnitudes, fc.integer({ min: 1, max: 6 }), (x, digits) => {
+      const text = sig(x, digits)
+      expect(Number(text.replaceAll(',', ''))).toBe(roundSig(x, digits))
+      expect(text.replace(/[-,.]/g, '').replace(/^0+/, '').replace(/0+$/, '').length).toBeLessThanOrEqual(digits)
+    }))
   })
 })

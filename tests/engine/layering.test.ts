@@ -33,6 +33,36 @@ describe('layering (eslint)', { timeout: 30_000 }, () => {
     expect(await problems('engine/x.ts', "export const f = (id: string) => (id === 'tiny' ? 1 : 2)")).toContain('no-restricted-syntax')
     expect(await problems('engine/tracks/x.ts', "export const id = 'tiny'")).not.toContain('no-restricted-syntax')
   })
+  it('a track id in backquotes is refused too', async () => {
+    expect(await problems('engine/x.ts', 'export const f = (id: string) => (id === `tiny` ? 1 : 2)\n')).toContain('no-restricted-syntax')
+    expect(await problems('engine/x.ts', 'export type T = `edge`\n')).toContain('no-restricted-syntax')
+    expect(await problems('engine/x.ts', 'export const f = (id: string) => `${id}-tiny`\n')).toEqual([])
+  })
+  it.each([
+    ['a global', 'composables/x.ts', "export const a = () => localStorage.getItem('k')\n", 'no-restricted-globals'],
+    ["the window's", 'composables/x.ts', "export const a = () => window.sessionStorage.setItem('k', 'v')\n", 'no-restricted-properties'],
+    ["globalThis's", 'logic/x.ts', "export const a = () => globalThis.localStorage?.getItem('k')\n", 'no-restricted-properties'],
+    ['in a component', 'components/X.vue', "<script setup lang=\"ts\">\nconst a = sessionStorage.getItem('k')\n</script>\n\n<template>\n  <p>{{ a }}</p>\n</template>\n", 'no-restricted-globals'],
+  ])("the browser's storage used directly (%s) is refused outside composables/storage.ts", async (_name, file, code, rule) => {
+    expect(await problems(file, code)).toContain(rule)
+  })
+  it("composables/storage.ts and the tests' set-up reach the browser's storage directly", async () => {
+    expect(await problems('composables/storage.ts', 'export const a = () => globalThis.localStorage\n')).toEqual([])
+    expect(await problems('tests/components/x.test.ts', "localStorage.setItem('k', 'v')\n")).toEqual([])
+  })
+  it.each([
+    ['markup indented off the 2-space step', '<template>\n  <div>\n     <p>x</p>\n  </div>\n</template>\n', 'vue/html-indent'],
+    ['an attribute in single quotes', "<template>\n  <p class='x'>x</p>\n</template>\n", 'vue/html-quotes'],
+    ['a mustache without its spaces', '<template>\n  <p>{{x}}</p>\n</template>\n', 'vue/mustache-interpolation-spacing'],
+    ["an expression spaced off the scripts' format", '<template>\n  <p :title="f(a,b)">x</p>\n</template>\n', 'vue/comma-spacing'],
+    ["an object literal spaced off the scripts' format", '<template>\n  <p :class="{a: b}">x</p>\n</template>\n', 'vue/object-curly-spacing'],
+  ])('a template off the format (%s) is refused', async (_name, code, rule) => {
+    expect(await problems('components/X.vue', code)).toContain(rule)
+  })
+  it('a template in the format passes', async () => {
+    const code = '<script setup lang="ts">\nconst a = 1\n</script>\n\n<template>\n  <div class="x">\n    <p :title="`${a} s`" :class="{ on: a > 0 }">{{ a }}</p>\n  </div>\n</template>\n'
+    expect(await problems('components/X.vue', code)).toEqual([])
+  })
   it("code off the repository's format is refused (ESLint Stylistic: single quotes, no semicolons, 2-space indent)", async () => {
     expect(await problems('logic/x.ts', 'export const a = "x";\n')).toEqual(expect.arrayContaining(['@stylistic/quotes', '@stylistic/semi']))
     expect(await problems('logic/x.ts', "export const a = 'x'\n")).toEqual([])
