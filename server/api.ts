@@ -181,10 +181,13 @@ export const IdentityReply = z.object({ ok: z.literal(true), issued: z.boolean()
 export const AuthReply = z.object({ presenter: z.literal(true) })
 export const AnswerReply = z.object({ ok: z.literal(true), poll: z.string(), round: z.int(), value: z.number(), count: z.int() })
 export type AnswerReply = z.infer<typeof AnswerReply>
-/** A poll's phase change answers its new state, a `goto` the presenter's position. */
+/** A poll's control answers its new state (the contracts': their phase and counts), a `goto` the presenter's position. */
 export const ControlReply = z.object({
   ok: z.literal(true),
-  state: z.object({ poll: z.string(), phase: Phase }).optional(),
+  state: z.union([
+    PollState.extend({ poll: z.string() }),
+    z.object({ poll: z.literal(CONTRACTS_POLL), phase: Phase, contracts: z.int(), games: z.int() }),
+  ]).optional(),
   presenter: PresenterPos.optional(),
 })
 export type ControlReply = z.infer<typeof ControlReply>

@@ -1,8 +1,8 @@
 // The deck's client (composables/sessionApi.ts) against the real service, on a loopback port: every request it makes
 // is one the service's own schemas accept on the path and method the contract's table gives (checked here on the
 // wire, not only by vue-tsc), every reply it gets parses with the contract's reply schema (sessionApi parses each one,
-// so a drift between what the service sends and what the deck reads fails here), and a refusal reaches the deck as its
-// code. The browser is played by a fetch that prefixes the service's address and carries one identity cookie.
+// so a drift between what the service sends and what the deck reads fails here; so does a field the service sends that
+// the reply schema lacks, which the parse would drop), and a refusal reaches the deck as its code. The browser is played by a fetch that prefixes the service's address and carries one identity cookie.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { BASELINE_RECIPE, TRACKS, validateRecipe } from '../../engine/index.ts'
 import { ENDPOINTS, isEndpoint, parseEndpointPath } from '../../server/api.ts'
@@ -16,6 +16,10 @@ describe('the deck\'s client speaks the service\'s contract', () => {
   const service = serviceInProcess(SECRET)
   const sent: Sent[] = []
   let cookie = ''
+  /** the JSON of the last reply, as the service sent it */
+  let raw: unknown
+  /** `parsed` (what the deck's client returned) holds every field of the reply the service sent */
+  const whole = <T>(parsed: T): T => { expect(parsed).toStrictEqual(raw); return parsed }
   beforeAll(() => {
     const real = globalThis.fetch
     vi.stubGlobal('fetch', async (path: string, init: RequestInit = {}) => {
@@ -26,27 +30,29 @@ describe('the deck\'s client speaks the service\'s contract', () => {
       const res = await real(url, { ...init, headers: { ...init.headers as Record<string, string>, Cookie: cookie } })
       const set = res.headers.getSetCookie().find((c) => c.startsWith('sc_voter='))
       if (set) cookie = set.split(';')[0]
+      raw = res.headers.get('Content-Type')?.startsWith('application/json') ? await res.clone().json() : undefined
       return res
     })
   })
   afterAll(() => { vi.unstubAllGlobals() })
 
   it('a class session, call by call: each reply parses with its schema', async () => {
-    expect(await api.getIdentity()).toEqual({ ok: true, issued: true })
-    expect((await api.getState()).presenter.slide).toBeGreaterThanOrEqual(0)
-    expect(await api.checkSecret(SECRET)).toEqual({ presenter: true })
-    const a = await api.postAnswer('quantization', 2, 1)
+    expect(whole(await api.getIdentity())).toEqual({ ok: true, issued: true })
+    expect(whole(await api.getState()).presenter.slide).toBeGreaterThanOrEqual(0)
+    expect(whole(await api.checkSecret(SECRET))).toEqual({ presenter: true })
+    const a = whole(await api.postAnswer('quantization', 2, 1))
     expect(a).toMatchObject({ ok: true, round: 1, value: 2, count: 1 })
-    expect((await api.getState()).mine).toMatchObject({ quantization: 2 })
-    await api.postControl(SECRET, 'reveal', 'quantization')
-    expect(await api.getResults('quantization', 1)).toMatchObject({ kind: 'choice', count: 1, counts: [0, 0, 1, 0], phase: 'revealed' })
+    expect(whole(await api.getState()).mine).toMatchObject({ quantization: 2 })
+    whole(await api.postControl(SECRET, 'reveal', 'quantization'))
+    expect(whole(await api.getResults('quantization', 1))).toMatchObject({ kind: 'choice', count: 1, counts: [0, 0, 1, 0], phase: 'revealed' })
     expect((await api.exportCsv(SECRET, 'quantization', 1)).size).toBeGreaterThan(0)
-    await api.postGoto(SECRET, 4, 1, 'tab-0001')
-    expect((await api.getState()).presenter).toMatchObject({ slide: 4, clicks: 1, leader: 'tab-0001' })
+    whole(await api.postGoto(SECRET, 4, 1, 'tab-0001'))
+    expect(whole(await api.getState()).presenter).toMatchObject({ slide: 4, clicks: 1, leader: 'tab-0001' })
     const tiny = validateRecipe('tiny', { ...BASELINE_RECIPE, student: TRACKS.tiny.baseline })
-    expect((await api.postContract('tiny', tiny)).mine.contract).toEqual({ track: 'tiny', recipe: tiny })
-    expect((await api.postGame('edge', 3, true)).mine.game).toEqual({ track: 'edge', triesUsed: 3, found: true })
-    expect((await api.getContracts(SECRET)).contracts).toEqual([{ track: 'tiny', recipe: tiny }])
+    expect(whole(await api.postContract('tiny', tiny)).mine.contract).toEqual({ track: 'tiny', recipe: tiny })
+    expect(whole(await api.postGame('edge', 3, true)).mine.game).toEqual({ track: 'edge', triesUsed: 3, found: true })
+    expect(whole(await api.getContracts(SECRET)).contracts).toEqual([{ track: 'tiny', recipe: tiny }])
+    expect(whole(await api.postControl(SECRET, 'lock', 'contracts')).state).toEqual({ poll: 'contracts', phase: 'locked', contracts: 1, games: 1 })
   })
 
   it('every request it made is one the contract\'s table and schemas accept', () => {
