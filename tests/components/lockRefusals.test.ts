@@ -15,13 +15,11 @@ vi.mock('../../composables/slidev', () => ({
 const refusal = vi.hoisted(() => ({ status: 409, code: 'closed' as ErrorCode, error: '' }))
 vi.mock('../../composables/sessionApi', async (orig) => {
   const real = await orig<typeof import('../../composables/sessionApi')>()
-  return {
-    ...real,
-    probeLive: async () => true,
-    getIdentity: async () => ({ ok: true, issued: false }),
-    getState: async () => ({ room: '482913', polls: { distillation: { round: 1, phase: 'open', count: 0, version: 1 } }, presenter: { slide: 1, clicks: 0, seq: 0, leader: null }, contracts: { phase: 'open', count: 0, games: 0, version: 1 }, mine: { distillation: null } }),
+  const { liveSessionApi, openSnapshot } = await import('./liveSession')
+  return liveSessionApi(real, {
+    getState: async () => openSnapshot('distillation'),
     postAnswer: async () => { throw new real.SessionError(refusal.status, refusal.error, refusal.code) },
-  }
+  })
 })
 vi.stubGlobal('EventSource', class { addEventListener() {} close() {} })
 vi.setConfig({ testTimeout: 30_000 }) // the first mount compiles the SFCs and the engine

@@ -6,18 +6,17 @@ import type { ErrorCode } from '../../server/api'
 const api = vi.hoisted(() => ({ refusals: [] as { status: number; code: ErrorCode }[], identities: 0, answers: 0 }))
 vi.mock('../../composables/sessionApi', async (orig) => {
   const real = await orig<typeof import('../../composables/sessionApi')>()
-  return {
-    ...real,
-    probeLive: async () => true,
+  const { liveSessionApi, openSnapshot } = await import('./liveSession')
+  return liveSessionApi(real, {
     getIdentity: async () => { api.identities++; return { ok: true, issued: true } },
-    getState: async () => ({ room: '482913', polls: { distillation: { round: 1, phase: 'open', count: 0, version: 1 } }, presenter: { slide: 1, clicks: 0, seq: 0, leader: null }, contracts: { phase: 'open', count: 0, games: 0, version: 1 } }),
+    getState: async () => openSnapshot('distillation'),
     postAnswer: async (poll: string, value: number) => {
       api.answers++
       const r = api.refusals.shift()
       if (r) throw new real.SessionError(r.status, `refused (${r.code})`, r.code)
       return { ok: true, poll, round: 1, value, count: 1 }
     },
-  }
+  })
 })
 vi.stubGlobal('EventSource', class { addEventListener() {} close() {} })
 
