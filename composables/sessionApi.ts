@@ -1,11 +1,20 @@
-// Browser client of the class-session service (/api/session/, or /api/session/rooms/CODE/ in a room; same origin). No Vue here: plain fetch,
-// so tests can stub it. Every call returns parsed JSON or throws SessionError with the server's message.
+// Browser client of the class-session service (/api/session/, or /api/session/rooms/CODE/ in a room; same origin). No
+// Vue here: plain fetch, so tests can stub it. The paths, the request bodies and the replies are the contract's
+// (server/api.ts): every request is typed by the service's own schema and every reply parsed with it. Every call returns
+// the parsed reply or throws a SessionError carrying the service's code (switch on it) and its sentence (show it).
+import type { z } from 'zod'
 import type { Recipe, TrackId } from '../engine'
-import { normalizeRoomCode, type ContractsView, type Distribution, type Phase, type ControlAction, type Snapshot, type Submitted } from '../server/api'
+import {
+  ENDPOINTS, endpointPath, ErrorReply, LIVE_PROBE, normalizeRoomCode,
+  type AnswerBody, type ContractBody, type ControlAction, type ControlBody, type Endpoint, type ErrorCode, type GameBody,
+} from '../server/api'
 import { storageArea } from './storage'
 
+/** The service's codes, and the deck's own two: `unreachable` (no reply at all) and `unreadable` (a reply that is not
+ *  the contract's, e.g. a proxy's error page, or a deck older than its service: a reload fixes that). */
+export type SessionErrorCode = ErrorCode | 'unreachable' | 'unreadable'
 export class SessionError extends Error {
-  constructor(readonly status: number, message: string) { super(message) }
+  constructor(readonly status: number, message: string, readonly code: SessionErrorCode) { super(message) }
 }
 
 const base = () => `${import.meta.env?.BASE_URL ?? '/'}`.replace(/\/?$/, '/')
@@ -23,30 +32,55 @@ export function roomCode(): string | null {
     return code // storage blocked: the link's room, for this page
   }
 }
-export const apiUrl = (path: string) => {
-  const room = roomCode()
-  return `${base()}api/session/${room ? `rooms/${room}/` : ''}${path}`
+
+type Route<E extends Endpoint> = (typeof ENDPOINTS)[E]
+/** What an endpoint takes in its body: what its schema accepts (z.input), so a body the service refuses fails vue-tsc. */
+export type BodyOf<E extends Endpoint> = Route<E> extends { body: infer S extends z.ZodType } ? z.input<S> : never
+/** What an endpoint takes in its query string, before it becomes text (the schema coerces it back). */
+export type QueryOf<E extends Endpoint> = Route<E> extends { query: infer S extends z.ZodType } ? z.infer<S> : never
+export type ReplyOf<E extends Endpoint> = Route<E> extends { reply: infer S extends z.ZodType } ? z.infer<S> : never
+
+/** The URL of an endpoint in this tab's room, with its query. */
+export function apiUrl<E extends Endpoint>(endpoint: E, query?: QueryOf<E>): string {
+  const q = Object.entries(query ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])
+  return `${base()}${endpointPath(endpoint, roomCode()).slice(1)}${q.length ? `?${new URLSearchParams(q)}` : ''}`
 }
 
-async function request<T>(path: string, init: RequestInit = {}, secret?: string | null): Promise<T> {
+interface Ask<E extends Endpoint> { body?: BodyOf<E>; query?: QueryOf<E>; secret?: string | null }
+
+/** One request as the contract has it (its method from the table); a refusal is thrown with its code. */
+async function fetchEndpoint<E extends Endpoint>(endpoint: E, ask: Ask<E>): Promise<Response> {
   const headers: Record<string, string> = {}
-  if (init.body) headers['Content-Type'] = 'application/json'
-  if (secret) headers.Authorization = `Bearer ${secret}`
+  if (ask.body !== undefined) headers['Content-Type'] = 'application/json'
+  if (ask.secret) headers.Authorization = `Bearer ${ask.secret}`
   let res: Response
   try {
-    res = await fetch(apiUrl(path), { ...init, headers, cache: 'no-store' })
+    res = await fetch(apiUrl(endpoint, ask.query), {
+      method: ENDPOINTS[endpoint].method, headers, cache: 'no-store',
+      body: ask.body === undefined ? undefined : JSON.stringify(ask.body),
+    })
   } catch {
-    throw new SessionError(0, 'the class server cannot be reached; your answer is kept here, try again')
+    throw new SessionError(0, 'the class server cannot be reached; your answer is kept here, try again', 'unreachable')
   }
-  const body = await res.json().catch(() => null)
-  if (!res.ok) throw new SessionError(res.status, body?.error ?? `the class server answered ${res.status}`)
-  return body as T
+  if (res.ok) return res
+  const refusal = ErrorReply.safeParse(await res.json().catch(() => null))
+  if (refusal.success) throw new SessionError(res.status, refusal.data.error, refusal.data.code)
+  throw new SessionError(res.status, `the class server answered ${res.status}`, 'unreadable')
+}
+
+/** A request whose reply is JSON, parsed with the endpoint's reply schema. */
+export async function send<E extends Endpoint>(endpoint: E, ask: Ask<E> = {}): Promise<ReplyOf<E>> {
+  const res = await fetchEndpoint(endpoint, ask)
+  const schema = (ENDPOINTS[endpoint] as { reply?: z.ZodType }).reply
+  const reply = schema?.safeParse(await res.json().catch(() => undefined))
+  if (!reply?.success) throw new SessionError(res.status, `the class server's reply to ${endpoint} is not one this deck reads: reload the page`, 'unreadable')
+  return reply.data as ReplyOf<E>
 }
 
 /** Is the service there? The static build ships `session-live.json` = {live:false}; the service answers {live:true}. */
 export async function probeLive(): Promise<boolean> {
   try {
-    const res = await fetch(`${base()}session-live.json`, { cache: 'no-store' })
+    const res = await fetch(`${base()}${LIVE_PROBE.slice(1)}`, { cache: 'no-store' })
     return res.ok && (await res.json())?.live === true
   } catch {
     return false
@@ -54,28 +88,24 @@ export async function probeLive(): Promise<boolean> {
 }
 
 /** Asks the service for this browser's identity (an HttpOnly cookie it signs; the deck never sees or chooses it). */
-export const getIdentity = () => request<{ ok: true; issued: boolean }>('identity')
-export const getState = () => request<Snapshot>('state')
+export const getIdentity = () => send('identity')
+export const getState = () => send('state')
 export const postAnswer = (poll: string, value: number, round?: number) =>
-  request<{ ok: true; round: number; count: number; value: number }>('answer', { method: 'POST', body: JSON.stringify({ poll, value, round }) })
-export const getResults = (poll: string, round: number, secret?: string | null) =>
-  request<Distribution & { phase: Phase }>(`results?poll=${encodeURIComponent(poll)}&round=${round}`, {}, secret)
+  send('answer', { body: { poll, value, round } satisfies AnswerBody })
+export const getResults = (poll: string, round: number, secret?: string | null) => send('results', { query: { poll, round }, secret })
 export const postControl = (secret: string, action: ControlAction, poll: string) =>
-  request<{ ok: true }>('control', { method: 'POST', body: JSON.stringify({ action, poll }) }, secret)
+  send('control', { body: { action, poll } satisfies ControlBody, secret })
 export const postGoto = (secret: string, slide: number, clicks: number, tab?: string) =>
-  request<{ ok: true }>('control', { method: 'POST', body: JSON.stringify({ action: 'goto', slide, clicks, tab }) }, secret)
-export const postContract = (track: TrackId, recipe: Recipe) =>
-  request<Submitted>('contract', { method: 'POST', body: JSON.stringify({ track, recipe }) })
+  send('control', { body: { action: 'goto', slide, clicks, tab } satisfies ControlBody, secret })
+export const postContract = (track: TrackId, recipe: Recipe) => send('contract', { body: { track, recipe } satisfies ContractBody })
 export const postGame = (track: TrackId, triesUsed: number, found: boolean) =>
-  request<Submitted>('game', { method: 'POST', body: JSON.stringify({ track, triesUsed, found }) })
+  send('game', { body: { track, triesUsed, found } satisfies GameBody })
 /** The presenter any time (with the secret), everybody after the reveal (403 before). */
-export const getContracts = (secret?: string | null) => request<ContractsView>('contracts', {}, secret)
-export const checkSecret = (secret: string) => request<{ presenter: true }>('auth', {}, secret)
+export const getContracts = (secret?: string | null) => send('contracts', { secret })
+export const checkSecret = (secret: string) => send('auth', { secret })
 export const eventsUrl = () => apiUrl('events')
 /** A round's answers as CSV, the current round unless `round` is given (presenter only; voter ids are the random
  *  identities the service issued). */
 export async function exportCsv(secret: string, poll: string, round?: number): Promise<Blob> {
-  const res = await fetch(apiUrl(`export?poll=${encodeURIComponent(poll)}&format=csv${round === undefined ? '' : `&round=${round}`}`), { headers: { Authorization: `Bearer ${secret}` }, cache: 'no-store' })
-  if (!res.ok) throw new SessionError(res.status, (await res.json().catch(() => null))?.error ?? `export failed (${res.status})`)
-  return res.blob()
+  return (await fetchEndpoint('export', { query: { poll, format: 'csv', round }, secret })).blob()
 }

@@ -67,7 +67,7 @@ async function retrying<T>(send: () => Promise<T>): Promise<T> {
     try {
       return await send()
     } catch (e) {
-      if (e instanceof api.SessionError && e.status === 401 && attempt === 0) { await api.getIdentity(); continue }
+      if (e instanceof api.SessionError && e.code === 'no_identity' && attempt === 0) { await api.getIdentity(); continue }
       const retriable = e instanceof api.SessionError && (e.status === 0 || e.status >= 500)
       if (!retriable || attempt >= 5) throw e
       await new Promise((ok) => setTimeout(ok, Math.min(3000, 400 * 2 ** attempt)))
@@ -108,13 +108,13 @@ export function useClassSession() {
     /** The class's contracts: the presenter live, everybody after the reveal. */
     contracts: () => api.getContracts(secret.value),
     async control(action: ControlAction, poll: string): Promise<void> {
-      if (!secret.value) throw new api.SessionError(401, 'enter the presenter secret first')
+      if (!secret.value) throw new api.SessionError(401, 'enter the presenter secret first', 'bad_secret')
       await api.postControl(secret.value, action, poll)
     },
     /** Downloads rounds 1 … the current one of a poll as one CSV (presenter only): "Start over…" promises the earlier
      *  rounds stay exportable (issue 19). */
     async download(poll: string): Promise<void> {
-      if (!secret.value) throw new api.SessionError(401, 'enter the presenter secret first')
+      if (!secret.value) throw new api.SessionError(401, 'enter the presenter secret first', 'bad_secret')
       const rounds = roundsUpTo(snapshot.value?.polls[poll]?.round ?? 1)
       const csvs = await Promise.all(rounds.map(async (r) => (await api.exportCsv(secret.value!, poll, r)).text()))
       downloadBlob(exportName(poll, rounds), new Blob([mergeRoundCsvs(csvs)], { type: 'text/csv;charset=utf-8' }))

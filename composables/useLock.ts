@@ -11,6 +11,7 @@ import type { Distribution, Phase } from '../server/api'
 import { useClassSession } from './useClassSession'
 import { useCheckedStorage } from './storage'
 import { useAction } from './useAction'
+import { SessionError } from './sessionApi'
 
 interface LocalAnswer { value: number; revealed: boolean }
 const isLocalAnswer = (v: unknown): v is LocalAnswer | null =>
@@ -110,8 +111,8 @@ export function useLock(lock: LockId) {
       try {
         await session.answer(lock, value)
       } catch (e) {
-        // the service names polls by id ("poll "quantization" is locked"): say it in the lecture's words
-        if (/is (locked|revealed)|round \d+ is over/.test((e as Error).message)) throw new Error(`Too late: ${def.title} closed before your answer arrived.`)
+        // locked or revealed (closed), or a new round began (stale) while the answer travelled: say it in the lecture's words
+        if (e instanceof SessionError && (e.code === 'closed' || e.code === 'stale')) throw new Error(`Too late: ${def.title} closed before your answer arrived.`)
         throw e
       }
     }),

@@ -1,79 +1,48 @@
-// The class-session API's shared vocabulary: what the service sends and the deck reads (ARCHITECTURE §4), in one
-// module both sides import. Types, constants and the room code's two pure helpers only: no Node, no SQLite, so the browser build can import it
-// (ESLint lets client code import this module and nothing else under server/).
+// The class-session API's contract (ARCHITECTURE §4), in one module both sides import: the paths, the request and
+// reply schemas (zod) with their types inferred from them, and the error codes. The service validates every request
+// with these schemas and types its replies by them; the deck (composables/sessionApi.ts) builds its requests typed by
+// them and parses the replies with them. No Node, no SQLite, so the browser build can import it (ESLint lets client
+// code import this module and nothing else under server/).
+import { z } from 'zod'
+import { GAME_MAX_TRIES, TRACK_IDS } from '../engine/index.ts'
 import type { Recipe, TrackId } from '../engine/index.ts'
 
-export type Phase = 'open' | 'locked' | 'revealed'
+// ---- paths ----------------------------------------------------------------------------------------------------------
 
-/** One poll's current round as everyone may see it: its number, its phase and how many answered (never who).
- *  `version` changes with every change of the poll (an answer, a resubmission, a phase, a reset, a new round): views
- *  refetch on a change of version, never of count, which a resubmission leaves as it was (issue 19). */
-export interface PollState { round: number; phase: Phase; count: number; version: number }
+export const API_PREFIX = '/api/session/'
+/** Paths of one room: `/api/session/rooms/<code>/<endpoint>`; `/api/session/<endpoint>` is the service's default room. */
+export const ROOMS_PREFIX = `${API_PREFIX}rooms/`
+/** The static build ships this file as `{live:false}`; where the service runs, it answers `{live:true}`. */
+export const LIVE_PROBE = '/session-live.json'
 
-/** Where the presenter is. `leader`: the presenter tab that published last (an opaque id the presenter's own tabs
- *  choose), or null. */
-export interface PresenterPos { slide: number; clicks: number; seq: number; leader: string | null }
+/** Where a room's endpoints live (null: the default room), e.g. `/api/session/rooms/482913/`. */
+export const roomPrefix = (room: string | null) => (room === null ? API_PREFIX : `${ROOMS_PREFIX}${room}/`)
+/** The path of one endpoint of a room (null: the default room). */
+export const endpointPath = (endpoint: Endpoint, room: string | null) => `${roomPrefix(room)}${endpoint}`
 
-/** What a class may see of one round after the reveal: counts only, no voter ids. */
-export interface Distribution {
-  poll: string
-  round: number
-  kind: 'choice' | 'number'
-  count: number
-  /** choice: answers per option index */
-  counts?: number[]
-  /** number: histogram over the poll's range (edges has bins + 1 entries) and the median */
-  histogram?: { edges: number[]; counts: number[] }
-  /** number: every answer, sorted (no voter ids), so each viewer can bin them around the answers and their own key */
-  values?: number[]
-  median?: number | null
-  unit?: string
+/** Which room (its code as typed: the service judges it) and which endpoint a path under API_PREFIX names. */
+export function parseEndpointPath(pathname: string): { room: string | null; endpoint: string } {
+  if (!pathname.startsWith(ROOMS_PREFIX)) return { room: null, endpoint: pathname.slice(API_PREFIX.length) }
+  const rest = pathname.slice(ROOMS_PREFIX.length)
+  const slash = rest.indexOf('/')
+  return { room: decodeURIComponent(slash < 0 ? rest : rest.slice(0, slash)), endpoint: slash < 0 ? '' : rest.slice(slash + 1) }
 }
+
+// ---- vocabulary -----------------------------------------------------------------------------------------------------
+
+export const Phase = z.enum(['open', 'locked', 'revealed'])
+export type Phase = z.infer<typeof Phase>
+
+/** What the presenter may do to a poll. */
+export const CONTROL_ACTIONS = ['open', 'lock', 'reveal', 'reset', 'newRound'] as const
+export type ControlAction = typeof CONTROL_ACTIONS[number]
+/** The actions that set a phase, and the phase each sets (reset and newRound start a round over instead). */
+export const ACTION_PHASE = { open: 'open', lock: 'locked', reveal: 'revealed' } as const satisfies Partial<Record<ControlAction, Phase>>
+export type PhaseAction = keyof typeof ACTION_PHASE
+export const setsPhase = (action: ControlAction): action is PhaseAction => Object.hasOwn(ACTION_PHASE, action)
 
 /** The poll name under which the presenter opens, closes and reveals the class's contracts (issue 13). */
 export const CONTRACTS_POLL = 'contracts'
-
-export interface ContractRow { track: TrackId; recipe: Recipe }
-export interface GameRow { track: TrackId; triesUsed: number; found: boolean }
-/** Per track: how many sent a result; `found[n-1]` = found the window on try n; `notFound` = ran out of tries. */
-export interface GameCounts { count: number; found: number[]; notFound: number }
-
-/** The class's contracts and game results, counted (the recipes themselves are behind the reveal). `version` changes
- *  with every contract, game result (resubmissions included) and phase change: the views refetch on it (issue 19). */
-export interface ContractsState { phase: Phase; count: number; games: number; version: number }
-
-/** What a class may see of the contracts: recipes and counts, never identities. */
-export interface ContractsView {
-  phase: Phase
-  contracts: ContractRow[]
-  games: Partial<Record<TrackId, GameCounts>>
-  maxTries: number
-}
-
-/** GET state and every event on the stream; `mine`, `myContract` and `myGame` only for a browser with an identity. */
-export interface Snapshot {
-  /** the room's code (issue 20): the presenter view shows it with its QR code */
-  room: string
-  polls: Record<string, PollState>
-  presenter: PresenterPos
-  contracts: ContractsState
-  mine?: Record<string, number | null>
-  myContract?: ContractRow | null
-  myGame?: GameRow | null
-}
-
-/** What the service answers to a stored contract or game result. */
-export interface Submitted {
-  ok: true
-  replaced: boolean
-  contracts: number
-  games: number
-  mine: { contract: ContractRow | null; game: GameRow | null }
-}
-
-/** What the presenter may do to a poll (the service's schema is built from this list). */
-export const CONTROL_ACTIONS = ['open', 'lock', 'reveal', 'reset', 'newRound'] as const
-export type ControlAction = typeof CONTROL_ACTIONS[number]
 
 /** A room's code (issue 20): six digits, read aloud and typed on a phone's number pad without ambiguity. */
 export const ROOM_CODE = /^[0-9]{6}$/
@@ -84,3 +53,205 @@ export function normalizeRoomCode(typed: string): string | null {
 }
 /** A code as shown in large type and read aloud: `482 913`. */
 export const spacedRoomCode = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`
+
+const Track = z.custom<TrackId>((v) => TRACK_IDS.includes(v as TrackId), 'unknown track')
+/** A recipe as the service stores it: the engine's clean copy (the engine judged it on the way in). */
+const StoredRecipe = z.custom<Recipe>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'recipe must be an object')
+
+// ---- requests (every body a strict object: unknown fields are refused, not ignored) ---------------------------------
+
+export const pollId = z.string().min(1).max(64).regex(/^[a-z0-9_-]+$/i, 'poll must be a short identifier')
+// The voter is not in a body: it is the identity the service issued (server/identity.ts), read from its cookie.
+export const AnswerBody = z.strictObject({
+  poll: pollId,
+  value: z.number(),
+  /** optional: the round the client saw; a stale round is refused so an old tab cannot vote into a new round */
+  round: z.int().min(1).optional(),
+})
+export type AnswerBody = z.infer<typeof AnswerBody>
+
+// Issue 13. The recipe's fields are the engine's to judge (validateRecipe, whose message the student sees): the schema
+// only bounds the shape. A game result is bounded by the engine's ten tries (GAME_MAX_TRIES).
+export const ContractBody = z.strictObject({
+  track: z.unknown(),
+  recipe: z.unknown(),
+})
+export type ContractBody = z.infer<typeof ContractBody>
+export const GameBody = z.strictObject({
+  track: z.string().max(32),
+  triesUsed: z.int().min(1).max(GAME_MAX_TRIES),
+  found: z.boolean(),
+})
+export type GameBody = z.infer<typeof GameBody>
+
+export const ControlBody = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.enum(CONTROL_ACTIONS), poll: pollId }),
+  z.strictObject({
+    action: z.literal('goto'), slide: z.int().min(1).max(10000), clicks: z.int().min(0).max(1000),
+    /** the presenter tab that leads (its own random id); the presenter's tabs take turns, the service only records it */
+    tab: z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, 'tab must be 4-64 characters of A-Z a-z 0-9 _ -').optional(),
+  }),
+])
+export type ControlBody = z.infer<typeof ControlBody>
+
+/** `results` and `export` take their parameters in the query string (all text, hence the coercion). */
+export const ResultsQuery = z.strictObject({
+  poll: pollId,
+  round: z.coerce.number().int().min(1).optional(),
+  format: z.enum(['json', 'csv']).optional(),
+})
+export type ResultsQuery = z.infer<typeof ResultsQuery>
+
+// ---- replies (plain objects: a reply may gain a field without breaking an older deck) ----------------------------
+
+/** One poll's current round as everyone may see it: its number, its phase and how many answered (never who).
+ *  `version` changes with every change of the poll (an answer, a resubmission, a phase, a reset, a new round): views
+ *  refetch on a change of version, never of count, which a resubmission leaves as it was (issue 19). */
+export const PollState = z.object({ round: z.int(), phase: Phase, count: z.int(), version: z.number() })
+export type PollState = z.infer<typeof PollState>
+
+/** Where the presenter is. `leader`: the presenter tab that published last (an opaque id the presenter's own tabs
+ *  choose), or null. */
+export const PresenterPos = z.object({ slide: z.int(), clicks: z.int(), seq: z.number(), leader: z.string().nullable() })
+export type PresenterPos = z.infer<typeof PresenterPos>
+
+/** What a class may see of one round after the reveal: counts only, no voter ids. */
+export const Distribution = z.object({
+  poll: z.string(),
+  round: z.int(),
+  kind: z.enum(['choice', 'number']),
+  count: z.int(),
+  /** choice: answers per option index */
+  counts: z.array(z.int()).optional(),
+  /** number: histogram over the poll's range (edges has bins + 1 entries) and the median */
+  histogram: z.object({ edges: z.array(z.number()), counts: z.array(z.int()) }).optional(),
+  /** number: every answer, sorted (no voter ids), so each viewer can bin them around the answers and their own key */
+  values: z.array(z.number()).optional(),
+  median: z.number().nullable().optional(),
+  unit: z.string().optional(),
+})
+export type Distribution = z.infer<typeof Distribution>
+
+export const ContractRow = z.object({ track: Track, recipe: StoredRecipe })
+export type ContractRow = z.infer<typeof ContractRow>
+export const GameRow = z.object({ track: Track, triesUsed: z.int(), found: z.boolean() })
+export type GameRow = z.infer<typeof GameRow>
+/** Per track: how many sent a result; `found[n-1]` = found the window on try n; `notFound` = ran out of tries. */
+export const GameCounts = z.object({ count: z.int(), found: z.array(z.int()), notFound: z.int() })
+export type GameCounts = z.infer<typeof GameCounts>
+
+/** The class's contracts and game results, counted (the recipes themselves are behind the reveal). `version` changes
+ *  with every contract, game result (resubmissions included) and phase change: the views refetch on it (issue 19). */
+export const ContractsState = z.object({ phase: Phase, count: z.int(), games: z.int(), version: z.number() })
+export type ContractsState = z.infer<typeof ContractsState>
+
+/** What a class may see of the contracts: recipes and counts, never identities. */
+export const ContractsView = z.object({
+  phase: Phase,
+  contracts: z.array(ContractRow),
+  games: z.partialRecord(Track, GameCounts),
+  maxTries: z.int(),
+})
+export type ContractsView = z.infer<typeof ContractsView>
+
+/** GET state and every event on the stream; `mine`, `myContract` and `myGame` only for a browser with an identity. */
+export const Snapshot = z.object({
+  /** the room's code (issue 20): the presenter view shows it with its QR code */
+  room: z.string(),
+  polls: z.record(z.string(), PollState),
+  presenter: PresenterPos,
+  contracts: ContractsState,
+  mine: z.record(z.string(), z.number().nullable()).optional(),
+  myContract: ContractRow.nullable().optional(),
+  myGame: GameRow.nullable().optional(),
+})
+export type Snapshot = z.infer<typeof Snapshot>
+
+/** What the service answers to a stored contract or game result. */
+export const Submitted = z.object({
+  ok: z.literal(true),
+  replaced: z.boolean(),
+  contracts: z.int(),
+  games: z.int(),
+  mine: z.object({ contract: ContractRow.nullable(), game: GameRow.nullable() }),
+})
+export type Submitted = z.infer<typeof Submitted>
+
+export const IdentityReply = z.object({ ok: z.literal(true), issued: z.boolean() })
+export const AuthReply = z.object({ presenter: z.literal(true) })
+export const AnswerReply = z.object({ ok: z.literal(true), poll: z.string(), round: z.int(), value: z.number(), count: z.int() })
+export type AnswerReply = z.infer<typeof AnswerReply>
+/** A poll's control answers its new state (the contracts': their phase and counts), a `goto` the presenter's position. */
+export const ControlReply = z.object({
+  ok: z.literal(true),
+  state: z.union([
+    PollState.extend({ poll: z.string() }),
+    z.object({ poll: z.literal(CONTRACTS_POLL), phase: Phase, contracts: z.int(), games: z.int() }),
+  ]).optional(),
+  presenter: PresenterPos.optional(),
+})
+export type ControlReply = z.infer<typeof ControlReply>
+export const ResultsReply = Distribution.extend({ phase: Phase })
+export type ResultsReply = z.infer<typeof ResultsReply>
+
+// ---- the endpoints: one table for the service's router and the deck's client ----------------------------------------
+
+/** Each endpoint of a room: its method, what it takes (a JSON body or a query) and what it answers. `events` is a
+ *  server-sent event stream whose `state` events carry a Snapshot; `export` answers CSV or JSON rows with voter ids. */
+export const ENDPOINTS = {
+  identity: { method: 'GET', reply: IdentityReply },
+  state: { method: 'GET', reply: Snapshot },
+  events: { method: 'GET' },
+  auth: { method: 'GET', reply: AuthReply },
+  answer: { method: 'POST', body: AnswerBody, reply: AnswerReply },
+  contract: { method: 'POST', body: ContractBody, reply: Submitted },
+  game: { method: 'POST', body: GameBody, reply: Submitted },
+  contracts: { method: 'GET', reply: ContractsView },
+  control: { method: 'POST', body: ControlBody, reply: ControlReply },
+  results: { method: 'GET', query: ResultsQuery, reply: ResultsReply },
+  export: { method: 'GET', query: ResultsQuery },
+} as const satisfies Record<string, { method: 'GET' | 'POST'; body?: z.ZodType; query?: z.ZodType; reply?: z.ZodType }>
+export type Endpoint = keyof typeof ENDPOINTS
+export const isEndpoint = (name: string): name is Endpoint => Object.hasOwn(ENDPOINTS, name)
+
+// ---- errors ---------------------------------------------------------------------------------------------------------
+
+/** Every refusal the service gives, by code, with its HTTP status: a client switches on the code (never on the text,
+ *  which is for people and may be reworded). */
+export const ERROR_STATUS = {
+  /** a body or query the schemas or the engine refuse (bad JSON, an unknown field, an answer out of range, a bad recipe) */
+  invalid: 400,
+  /** a room's code that is not six digits */
+  bad_room_code: 400,
+  /** what nothing may do: reset the class's contracts, close the default room */
+  not_allowed: 400,
+  /** an answer, contract or game result without a valid identity cookie */
+  no_identity: 401,
+  /** the presenter secret (or the operator token) missing or wrong */
+  bad_secret: 401,
+  /** results or contracts before the reveal */
+  hidden: 403,
+  /** no such endpoint, poll or round, or no operator token configured */
+  not_found: 404,
+  /** no room with that code */
+  no_room: 404,
+  method_not_allowed: 405,
+  /** answers or contracts after the poll was locked or revealed */
+  closed: 409,
+  /** an answer for a round that is over */
+  stale: 409,
+  /** a room that was closed */
+  room_closed: 410,
+  too_large: 413,
+  bad_content_type: 415,
+  /** too many wrong secrets, new identities or open streams from one address */
+  throttled: 429,
+  internal: 500,
+  /** too many open event streams in all */
+  busy: 503,
+} as const
+export const ErrorCode = z.enum(Object.keys(ERROR_STATUS) as [keyof typeof ERROR_STATUS, ...(keyof typeof ERROR_STATUS)[]])
+export type ErrorCode = z.infer<typeof ErrorCode>
+/** Every 4xx and 5xx reply's body: the code to switch on and a sentence for people. */
+export const ErrorReply = z.object({ error: z.string(), code: ErrorCode })
+export type ErrorReply = z.infer<typeof ErrorReply>

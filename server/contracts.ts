@@ -3,10 +3,9 @@
 // the track has a part-2 target at all); a refusal is an HttpError (4xx JSON) thrown before anything is written.
 import { EngineInputError, GAME_MAX_TRIES, part2Target, TRACK_IDS, validateRecipe } from '../engine/index.ts'
 import type { TrackId } from '../engine/index.ts'
-import type { ContractRow, ContractsView, GameRow, Phase } from './api.ts'
+import type { ContractBody, ContractRow, ContractsView, GameBody, GameRow, Phase } from './api.ts'
 import type { ContractStore } from './contractStore.ts'
 import { HttpError } from './httpError.ts'
-import { ContractBody, GameBody } from './schema.ts'
 
 export async function contractsView(c: ContractStore): Promise<ContractsView> {
   const [phase, contracts, games] = await Promise.all([c.phase(), c.list(), c.gameCounts(GAME_MAX_TRIES)])
@@ -19,20 +18,20 @@ export function checkContract(body: ContractBody): ContractRow {
     const recipe = validateRecipe(body.track as TrackId, body.recipe)
     // the engine returns exactly the recipe's fields: anything else in the body is refused, not silently dropped
     const extra = Object.keys(body.recipe as object).filter((k) => !(k in recipe))
-    if (extra.length) throw new HttpError(400, `recipe: unknown field "${extra[0]}"`)
+    if (extra.length) throw new HttpError('invalid', `recipe: unknown field "${extra[0]}"`)
     return { track: body.track as TrackId, recipe }
   } catch (e) {
-    if (e instanceof EngineInputError) throw new HttpError(400, e.message)
+    if (e instanceof EngineInputError) throw new HttpError('invalid', e.message)
     throw e
   }
 }
 
 export function checkGame(body: GameBody): GameRow {
   const track = body.track as TrackId
-  if (!TRACK_IDS.includes(track)) throw new HttpError(400, `track: unknown track ${JSON.stringify(body.track)}; expected one of ${TRACK_IDS.join(', ')}`)
-  if (part2Target(track) === null) throw new HttpError(400, `track: ${track} has no part-2 game (nothing to hit), so there is no result to send`)
+  if (!TRACK_IDS.includes(track)) throw new HttpError('invalid', `track: unknown track ${JSON.stringify(body.track)}; expected one of ${TRACK_IDS.join(', ')}`)
+  if (part2Target(track) === null) throw new HttpError('invalid', `track: ${track} has no part-2 game (nothing to hit), so there is no result to send`)
   if (!body.found && body.triesUsed !== GAME_MAX_TRIES)
-    throw new HttpError(400, `triesUsed: a game ends without the window only after all ${GAME_MAX_TRIES} tries, got ${body.triesUsed}`)
+    throw new HttpError('invalid', `triesUsed: a game ends without the window only after all ${GAME_MAX_TRIES} tries, got ${body.triesUsed}`)
   return { track, triesUsed: body.triesUsed, found: body.found }
 }
 

@@ -1,24 +1,25 @@
 // The class-session HTTP API under /api/session/ (contract: ARCHITECTURE §4). A plain Node request handler
 // that also works as connect middleware (the Slidev dev server mounts it through setup/vite-plugins.ts).
-// Every bad request gets a 4xx JSON { error } and changes nothing.
+// Every bad request gets a 4xx JSON { error, code } (codes and paths: server/api.ts) and changes nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { aggregate } from './aggregate.ts'
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { presentedSecret, secretMatches } from './auth.ts'
 import { answerError, checkPollDefs, type PollDefs } from './polls.ts'
-import { AnswerBody, ContractBody, ControlBody, GameBody, ResultsQuery, zodMessage } from './schema.ts'
 import { SseHub } from './sse.ts'
 import { addressOf, DEFAULT_LIMITS, Identities, PerMinute, type Limits } from './identity.ts'
 import { CommitQueue } from './commitQueue.ts'
 import type { RoomStore, SessionStore } from './store.ts'
-import { HttpError } from './httpError.ts'
-import { CONTRACTS_POLL, normalizeRoomCode, spacedRoomCode, type Snapshot, type Submitted } from './api.ts'
+import { HttpError, parseOrRefuse } from './httpError.ts'
+import {
+  ACTION_PHASE, AnswerBody, API_PREFIX, ContractBody, CONTRACTS_POLL, ControlBody, ENDPOINTS, GameBody, isEndpoint, LIVE_PROBE,
+  normalizeRoomCode, parseEndpointPath, ResultsQuery, ROOMS_PREFIX, setsPhase, spacedRoomCode,
+  type AnswerReply, type ControlReply, type ErrorReply, type ResultsReply, type Snapshot, type Submitted,
+} from './api.ts'
 import { ContractStore } from './contractStore.ts'
 import { checkContract, checkGame, closedMessage, contractsView } from './contracts.ts'
 
-export const API_PREFIX = '/api/session/'
 export const BODY_LIMIT = 4096
-export const LIVE_PROBE = '/session-live.json'
 export const GUESS_LIMIT = 20
 export const GUESS_WINDOW_MS = 60_000
 /** addresses whose wrong secrets are counted at once (memory stays bounded whatever a flood of addresses does) */
@@ -54,9 +55,9 @@ function send(res: ServerResponse, status: number, body: unknown, type = 'applic
 function readJson(req: IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const type = req.headers['content-type'] ?? ''
-    if (!/^application\/json\b/i.test(type)) return reject(new HttpError(415, 'Content-Type must be application/json'))
+    if (!/^application\/json\b/i.test(type)) return reject(new HttpError('bad_content_type', 'Content-Type must be application/json'))
     if (Number(req.headers['content-length'] ?? 0) > BODY_LIMIT)
-      return reject(new HttpError(413, `body larger than ${BODY_LIMIT} bytes`))
+      return reject(new HttpError('too_large', `body larger than ${BODY_LIMIT} bytes`))
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (c: Buffer) => {
@@ -64,7 +65,7 @@ function readJson(req: IncomingMessage): Promise<unknown> {
       if (size > BODY_LIMIT) {
         req.removeAllListeners('data')
         req.resume()
-        reject(new HttpError(413, `body larger than ${BODY_LIMIT} bytes`))
+        reject(new HttpError('too_large', `body larger than ${BODY_LIMIT} bytes`))
       } else chunks.push(c)
     })
     req.on('error', reject)
@@ -73,14 +74,12 @@ function readJson(req: IncomingMessage): Promise<unknown> {
       try {
         resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')))
       } catch {
-        reject(new HttpError(400, 'body is not valid JSON'))
+        reject(new HttpError('invalid', 'body is not valid JSON'))
       }
     })
   })
 }
 
-/** Paths of one room: `/api/session/rooms/<code>/<endpoint>`; `/api/session/<endpoint>` is the service's default room. */
-export const ROOMS_PREFIX = `${API_PREFIX}rooms/`
 const sha256hex = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex')
 /** What a room created with `secret` stores: its SHA-256, never the secret (issue 20). */
 export const roomSecretHash = sha256hex
@@ -146,27 +145,20 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
 
   /** The room a request is for: the default room without a code, else the room of a well-formed, existing, open code. */
   const roomOf = async (url: URL): Promise<{ room: Room; path: string }> => {
-    if (!url.pathname.startsWith(ROOMS_PREFIX)) return { room: home, path: url.pathname.slice(API_PREFIX.length) }
-    const rest = url.pathname.slice(ROOMS_PREFIX.length)
-    const slash = rest.indexOf('/')
-    const typed = decodeURIComponent(slash < 0 ? rest : rest.slice(0, slash))
+    const { room: typed, endpoint: path } = parseEndpointPath(url.pathname)
+    if (typed === null) return { room: home, path }
     const code = normalizeRoomCode(typed)
-    if (code === null) throw new HttpError(400, `"${typed.slice(0, 20)}" is not a room code: a room code is six digits, e.g. 482 913`)
+    if (code === null) throw new HttpError('bad_room_code', `"${typed.slice(0, 20)}" is not a room code: a room code is six digits, e.g. 482 913`)
     const info = await store.findRoom(code)
-    if (!info) throw new HttpError(404, `no room with code ${spacedRoomCode(code)}: check the code with your presenter`)
-    if (info.closedAt !== null) throw new HttpError(410, `room ${spacedRoomCode(code)} is closed`)
-    return { room: openRoom(code, info.secretHash), path: slash < 0 ? '' : rest.slice(slash + 1) }
+    if (!info) throw new HttpError('no_room', `no room with code ${spacedRoomCode(code)}: check the code with your presenter`)
+    if (info.closedAt !== null) throw new HttpError('room_closed', `room ${spacedRoomCode(code)} is closed`)
+    return { room: openRoom(code, info.secretHash), path }
   }
 
   const pollDef = (poll: string) => {
     const def = Object.hasOwn(polls, poll) ? polls[poll] : undefined
-    if (!def) throw new HttpError(404, `unknown poll "${poll}"`)
+    if (!def) throw new HttpError('not_found', `unknown poll "${poll}"`)
     return def
-  }
-  const parse = <T>(schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: any } }, x: unknown): T => {
-    const r = schema.safeParse(x)
-    if (!r.success) throw new HttpError(400, zodMessage(r.error))
-    return r.data
   }
 
   // guessing the secret: after GUESS_LIMIT wrong secrets from one address in GUESS_WINDOW_MS, every secret from that
@@ -183,12 +175,12 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
     const g = guesses.get(ip)
     if (g && g.until < now) guesses.delete(ip)
     const cur = guesses.get(ip)
-    if (cur && cur.n >= GUESS_LIMIT) throw new HttpError(429, 'too many wrong secrets from this address; wait a minute')
+    if (cur && cur.n >= GUESS_LIMIT) throw new HttpError('throttled', 'too many wrong secrets from this address; wait a minute')
     if (!wrong && room.secretOk(offered)) return
     if (guesses.size >= GUESS_ADDRESSES) {
       // bounded memory: drop the expired, and never reset the live counts (a flood of addresses must not wipe them)
       for (const [k, v] of guesses) if (v.until < now) guesses.delete(k)
-      if (guesses.size >= GUESS_ADDRESSES) throw new HttpError(429, 'too many wrong secrets; wait a minute')
+      if (guesses.size >= GUESS_ADDRESSES) throw new HttpError('throttled', 'too many wrong secrets; wait a minute')
     }
     guesses.set(ip, { n: (cur?.n ?? 0) + 1, until: cur?.until ?? now + GUESS_WINDOW_MS })
   }
@@ -201,11 +193,11 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
     const rest = url.pathname.slice(ROOMS_PREFIX.length - 1) // '' | '/' | '/<code>'
     const listing = rest === '' || rest === '/'
     if (!(listing || (req.method === 'DELETE' && /^\/[^/]+\/?$/.test(rest)))) return false
-    if (operatorToken === undefined) throw new HttpError(404, 'rooms are managed with an operator token, and this service has none (set OPERATOR_TOKEN)')
+    if (operatorToken === undefined) throw new HttpError('not_found', 'rooms are managed with an operator token, and this service has none (set OPERATOR_TOKEN)')
     const offered = presentedSecret(req)
     if (!secretMatches(operatorToken, offered)) {
       checkGuessing(req, home, true)
-      throw new HttpError(401, 'operator token missing or wrong')
+      throw new HttpError('bad_secret', 'operator token missing or wrong')
     }
     if (listing && req.method === 'GET') {
       const list = (await store.listRooms()).map(({ code, createdAt, closedAt }) => ({ code, createdAt, closedAt, default: code === defaultRoom.code }))
@@ -218,11 +210,11 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
       send(res, 201, { code: room.code, secret, createdAt: room.createdAt })
       return true
     }
-    if (listing) throw new HttpError(405, `${req.method} not allowed on ${url.pathname}`)
+    if (listing) throw new HttpError('method_not_allowed', `${req.method} not allowed on ${url.pathname}`)
     const code = normalizeRoomCode(decodeURIComponent(rest.replace(/^\/|\/$/g, '')))
-    if (code === null) throw new HttpError(400, 'a room code is six digits, e.g. 482 913')
-    if (code === defaultRoom.code) throw new HttpError(400, 'the default room cannot be closed: it is the room of the paths without a code')
-    if (!(await store.closeRoom(code))) throw new HttpError(404, `no room with code ${spacedRoomCode(code)}`)
+    if (code === null) throw new HttpError('bad_room_code', 'a room code is six digits, e.g. 482 913')
+    if (code === defaultRoom.code) throw new HttpError('not_allowed', 'the default room cannot be closed: it is the room of the paths without a code')
+    if (!(await store.closeRoom(code))) throw new HttpError('no_room', `no room with code ${spacedRoomCode(code)}`)
     const r = rooms.get(code)
     if (r) { rooms.delete(code); r.hub.close() } // its open streams end; the decks are told 410 when they reconnect
     send(res, 200, { ok: true, code, closed: true })
@@ -234,11 +226,12 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
     const { room, path } = await roomOf(url)
     checkGuessing(req, room)
     const { store, contracts, hub, commits, snapshot } = room
+    if (!isEndpoint(path)) throw new HttpError('not_found', `no such endpoint ${url.pathname}`)
     const method = req.method ?? 'GET'
-    const expect = (m: string) => { if (method !== m) throw new HttpError(405, `${method} not allowed on ${url.pathname}`) }
+    if (method !== ENDPOINTS[path].method) throw new HttpError('method_not_allowed', `${method} not allowed on ${url.pathname}`)
     const isPresenter = (r: IncomingMessage) => room.secretOk(presentedSecret(r))
     const requirePresenter = (r: IncomingMessage) => {
-      if (!isPresenter(r)) throw new HttpError(401, 'presenter secret missing or wrong')
+      if (!isPresenter(r)) throw new HttpError('bad_secret', 'presenter secret missing or wrong')
     }
     // identities are per room: a cookie signed for one room is no identity in another
     const scope = room.isDefault ? null : room.code
@@ -247,14 +240,12 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
     switch (path) {
       case 'identity': {
         // a browser asks once (and again if its cookie is lost): the service issues an identity it cannot forge
-        expect('GET')
         if (voterOf(req)) return send(res, 200, { ok: true, issued: false })
-        if (!newIdentities.take(addressOf(req))) throw new HttpError(429, 'too many new identities from this address; wait a minute')
+        if (!newIdentities.take(addressOf(req))) throw new HttpError('throttled', 'too many new identities from this address; wait a minute')
         identities.setCookie(res, identities.issue(scope).cookie, scope)
         return send(res, 200, { ok: true, issued: true })
       }
       case 'state': {
-        expect('GET')
         const voter = voterOf(req)
         const body: Snapshot = await snapshot()
         if (voter !== null) {
@@ -266,37 +257,34 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
         return send(res, 200, body)
       }
       case 'events': {
-        expect('GET')
-        if (streams() >= MAX_STREAMS) throw new HttpError(503, 'too many open event streams; reload in a minute')
+        if (streams() >= MAX_STREAMS) throw new HttpError('busy', 'too many open event streams; reload in a minute')
         const added = hub.add(res, addressOf(req))
-        if (added === 'address') throw new HttpError(429, 'too many open event streams from this address; close a tab or wait a minute')
-        if (added === 'full') throw new HttpError(503, 'too many open event streams; reload in a minute')
+        if (added === 'address') throw new HttpError('throttled', 'too many open event streams from this address; close a tab or wait a minute')
+        if (added === 'full') throw new HttpError('busy', 'too many open event streams; reload in a minute')
         return
       }
       case 'auth':
-        expect('GET')
         requirePresenter(req)
         identities.setPresenterCookie(res, room.code, room.secretDigest, scope) // the pass that keeps this tab clear of the throttle on secrets
         return send(res, 200, { presenter: true })
       case 'answer': {
-        expect('POST')
         const voter = voterOf(req)
-        if (!voter) throw new HttpError(401, 'no valid identity: reload the page to get one')
+        if (!voter) throw new HttpError('no_identity', 'no valid identity: reload the page to get one')
         const body = await readJson(req)
         const t0 = performance.now()
-        const b = parse(AnswerBody, body)
+        const b = parseOrRefuse(AnswerBody, body)
         const def = pollDef(b.poll)
         const bad = answerError(def, b.value)
-        if (bad) throw new HttpError(400, bad)
+        if (bad) throw new HttpError('invalid', bad)
         const pending = commits.add({ poll: b.poll, voter, value: b.value, round: b.round })
         const parseMs = performance.now() - t0
         const { outcome: out, count, commitShareMs } = await pending
-        if ('stale' in out) throw new HttpError(409, `round ${b.round} is over; the poll is in round ${out.stale}`)
-        if ('closed' in out) throw new HttpError(409, `${def.title} is ${out.closed}: answers are closed`)
+        if ('stale' in out) throw new HttpError('stale', `round ${b.round} is over; the poll is in round ${out.stale}`)
+        if ('closed' in out) throw new HttpError('closed', `${def.title} is ${out.closed}: answers are closed`)
         const t1 = performance.now()
         const round = out.round
         hub.pushSoon()
-        const reply = { ok: true, poll: b.poll, round, value: b.value, count }
+        const reply: AnswerReply = { ok: true, poll: b.poll, round, value: b.value, count: count! } // an accepted answer's batch read its count
         // the service's own time for this answer (W3C Server Timing), so a benchmark can tell it from its client's
         const replyMs = performance.now() - t1
         res.setHeader('Server-Timing', `parse;dur=${parseMs.toFixed(3)}, commit;dur=${commitShareMs.toFixed(3)}, reply;dur=${replyMs.toFixed(3)}, total;dur=${(parseMs + commitShareMs + replyMs).toFixed(3)}`)
@@ -305,14 +293,13 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
       case 'contract':
       case 'game': {
         // one contract and one game result per identity, a resubmission replaces; only while the contracts are open
-        expect('POST')
         const voter = voterOf(req)
-        if (!voter) throw new HttpError(401, 'no valid identity: reload the page to get one')
+        if (!voter) throw new HttpError('no_identity', 'no valid identity: reload the page to get one')
         const json = await readJson(req)
         const out = path === 'contract'
-          ? await contracts.submitContract(voter, checkContract(parse(ContractBody, json)))
-          : await contracts.submitGame(voter, checkGame(parse(GameBody, json)))
-        if ('closed' in out) throw new HttpError(409, closedMessage(out.closed))
+          ? await contracts.submitContract(voter, checkContract(parseOrRefuse(ContractBody, json)))
+          : await contracts.submitGame(voter, checkGame(parseOrRefuse(GameBody, json)))
+        if ('closed' in out) throw new HttpError('closed', closedMessage(out.closed))
         hub.pushSoon()
         const [counts, mine] = await Promise.all([contracts.counts(), contracts.mine(voter)])
         const submitted: Submitted = { ok: true, replaced: out.replaced, ...counts, mine }
@@ -320,46 +307,43 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
       }
       case 'contracts': {
         // the presenter sees them live; students only after the reveal (like a poll's results)
-        expect('GET')
-        if (!isPresenter(req) && await contracts.phase() !== 'revealed') throw new HttpError(403, "the class's contracts are hidden until the presenter reveals them")
+        if (!isPresenter(req) && await contracts.phase() !== 'revealed') throw new HttpError('hidden', "the class's contracts are hidden until the presenter reveals them")
         return send(res, 200, await contractsView(contracts))
       }
       case 'control': {
-        expect('POST')
         requirePresenter(req)
-        const b = parse(ControlBody, await readJson(req))
+        const b = parseOrRefuse(ControlBody, await readJson(req))
         if (b.action !== 'goto' && b.poll === CONTRACTS_POLL) {
-          if (b.action === 'reset' || b.action === 'newRound') throw new HttpError(400, "the class's contracts cannot be reset: close (lock) or reopen them")
-          await contracts.setPhase(b.action === 'open' ? 'open' : b.action === 'lock' ? 'locked' : 'revealed')
+          if (!setsPhase(b.action)) throw new HttpError('not_allowed', "the class's contracts cannot be reset: close (lock) or reopen them")
+          await contracts.setPhase(ACTION_PHASE[b.action])
           hub.push()
           const [phase, counts] = await Promise.all([contracts.phase(), contracts.counts()])
-          return send(res, 200, { ok: true, state: { poll: CONTRACTS_POLL, phase, ...counts } })
+          return send(res, 200, { ok: true, state: { poll: CONTRACTS_POLL, phase, ...counts } } satisfies ControlReply)
         }
         if (b.action === 'goto') {
           const presenter = await store.setPresenter(b.slide, b.clicks, b.tab ?? null)
           hub.push()
-          return send(res, 200, { ok: true, presenter })
+          return send(res, 200, { ok: true, presenter } satisfies ControlReply)
         }
         pollDef(b.poll)
-        if (b.action === 'reset') await store.reset(b.poll)
-        else if (b.action === 'newRound') await store.newRound(b.poll)
-        else await store.setPhase(b.poll, b.action === 'open' ? 'open' : b.action === 'lock' ? 'locked' : 'revealed')
+        if (setsPhase(b.action)) await store.setPhase(b.poll, ACTION_PHASE[b.action])
+        else if (b.action === 'reset') await store.reset(b.poll)
+        else await store.newRound(b.poll)
         hub.push()
-        return send(res, 200, { ok: true, state: await store.state(b.poll) })
+        return send(res, 200, { ok: true, state: await store.state(b.poll) } satisfies ControlReply)
       }
       case 'results':
       case 'export': {
-        expect('GET')
         const presenter = isPresenter(req)
-        if (path === 'export' && !presenter) throw new HttpError(401, 'presenter secret missing or wrong')
-        const q = parse(ResultsQuery, Object.fromEntries(url.searchParams))
+        if (path === 'export' && !presenter) throw new HttpError('bad_secret', 'presenter secret missing or wrong')
+        const q = parseOrRefuse(ResultsQuery, Object.fromEntries(url.searchParams))
         const def = pollDef(q.poll)
         const round = q.round ?? (await store.current(q.poll)).round
         const phase = await store.roundPhase(q.poll, round)
-        if (phase === null) throw new HttpError(404, `poll "${q.poll}" has no round ${round}`)
+        if (phase === null) throw new HttpError('not_found', `poll "${q.poll}" has no round ${round}`)
         if (path === 'results') {
-          if (phase !== 'revealed' && !presenter) throw new HttpError(403, 'results are hidden until the presenter reveals them')
-          return send(res, 200, { ...aggregate(def, round, await store.values(q.poll, round)), phase })
+          if (phase !== 'revealed' && !presenter) throw new HttpError('hidden', 'results are hidden until the presenter reveals them')
+          return send(res, 200, { ...aggregate(def, round, await store.values(q.poll, round)), phase } satisfies ResultsReply)
         }
         const rows = await store.rows(q.poll, round)
         if (q.format === 'csv') {
@@ -370,8 +354,6 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
         }
         return send(res, 200, { poll: q.poll, round, phase, definition: def, answers: rows, distribution: aggregate(def, round, rows.map((r) => r.value)) })
       }
-      default:
-        throw new HttpError(404, `no such endpoint ${url.pathname}`)
     }
   }
 
@@ -381,16 +363,16 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
     if (url.pathname === LIVE_PROBE && (req.method === 'GET' || req.method === 'HEAD')) return send(res, 200, { live: true })
     if (!url.pathname.startsWith(API_PREFIX)) {
       if (next) return next()
-      return send(res, 404, { error: 'not found' })
+      return send(res, 404, { error: 'not found', code: 'not_found' } satisfies ErrorReply)
     }
     route(req, res, url).catch((err: unknown) => {
       if (res.headersSent) return res.end()
       if (err instanceof HttpError) {
         if (err.status === 413) res.setHeader('Connection', 'close')
-        return send(res, err.status, { error: err.message })
+        return send(res, err.status, err.body)
       }
       console.error('[session] internal error', err)
-      send(res, 500, { error: 'internal error' })
+      send(res, 500, { error: 'internal error', code: 'internal' } satisfies ErrorReply)
     })
   }) as SessionHandler
   handler.close = () => { for (const r of rooms.values()) r.hub.close() }

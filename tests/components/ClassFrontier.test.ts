@@ -5,6 +5,7 @@ import { ref } from 'vue'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { archetypeOf, archetypes, baselineRecipe, evaluate, GAME_MAX_TRIES, recipeLabel, sweep, TRACK_IDS, TRACKS } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
+import type { ErrorCode } from '../../server/api'
 import { classFrontier, gameCaption, gameRooms } from '../../logic/classFrontier'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
@@ -16,13 +17,13 @@ vi.mock('../../composables/slidev', () => ({
 }))
 const api = vi.hoisted(() => ({
   live: false, snapshot: null as any, view: null as any, baked: {} as unknown,
-  posts: [] as { path: string; body: any }[], refuse: null as null | { status: number; error: string },
+  posts: [] as { path: string; body: any }[], refuse: null as null | { status: number; error: string; code: ErrorCode },
 }))
 vi.mock('../../composables/sessionApi', async (orig) => {
   const real = await orig<typeof import('../../composables/sessionApi')>()
   const submitted = (path: string) => async (...args: unknown[]) => {
     const body = path === 'contract' ? { track: args[0], recipe: args[1] } : { track: args[0], triesUsed: args[1], found: args[2] }
-    if (api.refuse) throw new real.SessionError(api.refuse.status, api.refuse.error)
+    if (api.refuse) throw new real.SessionError(api.refuse.status, api.refuse.error, api.refuse.code)
     const replaced = api.posts.some((p) => p.path === path)
     api.posts.push({ path, body })
     return { ok: true, replaced, contracts: 1, games: 0, mine: { contract: path === 'contract' ? body : null, game: path === 'game' ? body : null } }
@@ -32,7 +33,7 @@ vi.mock('../../composables/sessionApi', async (orig) => {
     probeLive: async () => api.live,
     getState: async () => api.snapshot,
     getIdentity: async () => ({ ok: true, issued: false }),
-    getContracts: async () => { if (!api.view) throw new real.SessionError(403, 'hidden'); return api.view },
+    getContracts: async () => { if (!api.view) throw new real.SessionError(403, 'hidden', 'hidden'); return api.view },
     postContract: submitted('contract'),
     postGame: submitted('game'),
   }
@@ -249,7 +250,7 @@ describe('Submit my contract (ledger)', () => {
   it('a refusal shows the service\'s (the engine\'s) message and can be retried', async () => {
     api.live = true
     api.snapshot = snap('open', 0)
-    api.refuse = { status: 400, error: 'sparsity: must be between 0 and 0.9, got 3' }
+    api.refuse = { status: 400, error: 'sparsity: must be between 0 and 0.9, got 3', code: 'invalid' }
     const { w } = await mountIt('SubmitContract')
     await w.find('button').trigger('click')
     await flushPromises()

@@ -8,7 +8,7 @@ vi.mock('../../composables/sessionApi', async (orig) => {
   return {
     ...real,
     probeLive: async () => false,
-    checkSecret: async (s: string) => { if (s !== 's3cret') throw new real.SessionError(401, 'wrong presenter secret'); return { presenter: true } },
+    checkSecret: async (s: string) => { if (s !== 's3cret') throw new real.SessionError(401, 'wrong presenter secret', 'bad_secret'); return { presenter: true } },
   }
 })
 

@@ -25,7 +25,7 @@ vi.mock('../../composables/sessionApi', async (orig) => {
       await new Promise((ok) => setTimeout(ok, api.latency(slide)))
       if (api.refuse > 0) {
         api.refuse--
-        throw new real.SessionError(429, 'too many wrong secrets; wait a minute')
+        throw new real.SessionError(429, 'too many wrong secrets; wait a minute', 'throttled')
       }
       api.at = { slide, clicks }
       return { ok: true }
@@ -165,7 +165,7 @@ it('a tab that loses the lead (or its secret) drops its pending move and retries
   const { SessionError } = await import('../../composables/sessionApi')
   vi.useFakeTimers()
   let calls = 0
-  const mover = movePublisher(async () => { calls++; throw new SessionError(503, 'the class server is down') }, { debounceMs: 10, first: 100, max: 400 })
+  const mover = movePublisher(async () => { calls++; throw new SessionError(503, 'the class server is down', 'busy') }, { debounceMs: 10, first: 100, max: 400 })
   mover.publish({ slide: 9, clicks: 0 })
   await vi.advanceTimersByTimeAsync(50)
   expect(calls).toBe(1)

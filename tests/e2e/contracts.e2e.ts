@@ -57,7 +57,7 @@ describe('the class on the frontier, live', () => {
         body: JSON.stringify({ track: 'tiny', recipe: { precision: 'int8', sparsity: 0.95, pattern: 'unstructured', student: 'baseline', distill: false, temperature: 4 } }) })
       return { status: r.status, body: await r.json() }
     })
-    expect(refused).toEqual({ status: 400, body: { error: 'sparsity: must be between 0 and 0.9, got 0.95' } })
+    expect(refused).toEqual({ status: 400, body: { error: 'sparsity: must be between 0 and 0.9, got 0.95', code: 'invalid' } })
     const games = [[3, true], [GAME_MAX_TRIES, false], [5, true]] as const
     for (const [i, [triesUsed, found]] of games.entries()) {
       const st = await students[[0, 1, 3][i]].evaluate(async (b) => (await fetch('/api/session/game', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(b) })).status,

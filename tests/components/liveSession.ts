@@ -1,0 +1,22 @@
+// A live class session for component tests, with the service's client mocked: the service is there, this browser has
+// an identity, and the room's snapshot (a valid reply of the contract, server/api.ts) has one open poll. Use it inside
+// `vi.mock('../../composables/sessionApi', async (orig) => liveSessionApi(await orig(), { …overrides }))`.
+import type { Snapshot } from '../../server/api'
+import type * as SessionApi from '../../composables/sessionApi'
+
+/** The room's state: `poll` open in round 1 with no answers, the contracts open and empty. */
+export const openSnapshot = (poll: string): Snapshot => ({
+  room: '482913',
+  polls: { [poll]: { round: 1, phase: 'open', count: 0, version: 1 } },
+  presenter: { slide: 1, clicks: 0, seq: 0, leader: null },
+  contracts: { phase: 'open', count: 0, games: 0, version: 1 },
+})
+
+export function liveSessionApi(real: typeof SessionApi, overrides: Partial<typeof SessionApi>): typeof SessionApi {
+  return {
+    ...real,
+    probeLive: async () => true,
+    getIdentity: async () => ({ ok: true, issued: false }),
+    ...overrides,
+  }
+}

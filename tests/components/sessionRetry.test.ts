@@ -1,0 +1,47 @@
+// The deck replaces a lost identity (cleared cookies, a new service data folder) once, on the service's code
+// no_identity, and resends; any other refusal, whatever its status, is the viewer's to read, never retried.
+import { beforeEach, expect, it, vi } from 'vitest'
+import type { ErrorCode } from '../../server/api'
+
+const api = vi.hoisted(() => ({ refusals: [] as { status: number; code: ErrorCode }[], identities: 0, answers: 0 }))
+vi.mock('../../composables/sessionApi', async (orig) => {
+  const real = await orig<typeof import('../../composables/sessionApi')>()
+  const { liveSessionApi, openSnapshot } = await import('./liveSession')
+  return liveSessionApi(real, {
+    getIdentity: async () => { api.identities++; return { ok: true, issued: true } },
+    getState: async () => openSnapshot('distillation'),
+    postAnswer: async (poll: string, value: number) => {
+      api.answers++
+      const r = api.refusals.shift()
+      if (r) throw new real.SessionError(r.status, `refused (${r.code})`, r.code)
+      return { ok: true, poll, round: 1, value, count: 1 }
+    },
+  })
+})
+vi.stubGlobal('EventSource', class { addEventListener() {} close() {} })
+
+async function live() {
+  vi.resetModules()
+  const { useClassSession } = await import('../../composables/useClassSession')
+  const s = useClassSession()
+  expect(await s.ready()).toBe('live')
+  api.identities = 0
+  api.answers = 0
+  return s
+}
+beforeEach(() => { api.refusals = [] })
+
+it('no_identity: a new identity is asked for once and the answer sent again', async () => {
+  const s = await live()
+  api.refusals = [{ status: 401, code: 'no_identity' }]
+  await s.answer('distillation', 2)
+  expect([api.identities, api.answers]).toEqual([1, 2])
+  expect(s.mine.distillation).toEqual({ round: 1, value: 2 })
+})
+
+it('another 401 (bad_secret) is not an identity to replace: thrown as it came, sent once', async () => {
+  const s = await live()
+  api.refusals = [{ status: 401, code: 'bad_secret' }]
+  await expect(s.answer('distillation', 2)).rejects.toMatchObject({ code: 'bad_secret' })
+  expect([api.identities, api.answers]).toEqual([0, 1])
+})
