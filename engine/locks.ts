@@ -4,7 +4,7 @@ import type { LockAnswer, LockDefinition, LockId, Recipe, TrackId } from './type
 import { SPECS } from './tracks'
 import { baselineOf, evaluateSpec, modelOf } from './evaluate'
 import { validateTrack, EngineInputError } from './validate'
-import { bestTemperature } from './sweep'
+import { bestTemperature } from './temperature'
 import { part2Start } from './lessons'
 import { PRECISION } from './params'
 import { sig } from './format'

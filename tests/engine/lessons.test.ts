@@ -9,7 +9,7 @@ import {
 } from '../../engine'
 // the lessons module's own pieces, which no instrument asks for (not in engine/index.ts)
 import { distillationStudent, GAME_SPARSITY_STEPS, part2Start, patternVerdicts, stakeholderSolution, temperatures } from '../../engine/lessons'
-import { quantizationCurve } from '../../engine/sweep'
+import { quantizationCurve } from '../../engine/curves'
 import { SPECS } from '../../engine/tracks'
 
 const params = (t: TrackId, id: string) => TRACKS[t].models.find((m) => m.id === id)!.params.value
