@@ -7,7 +7,7 @@ import {
 import { challenge, distillComparison, gapRecovery } from '../../logic/distillation'
 import { safeSparsity } from '../../logic/sparsity'
 import { modelShrink } from '../../logic/speedupWaterfall'
-import { placementOf, placementWord } from '../../logic/memoryWaterfall'
+import { placementOf, placementWords } from '../../logic/memoryWaterfall'
 
 describe.each(TRACK_IDS)('view-models on %s', (track) => {
   it('the distillation gap is teacher − scratch, and distillation recovers a share of it within (0, 1]', () => {
@@ -48,7 +48,7 @@ describe('where the memory lands', () => {
   it('names the place from the machine, not from a track: the hearable streams its FP16 weights from flash, the H100 is out of memory', () => {
     const at = (track: 'cloud' | 'edge' | 'tiny') => placementOf(track, evaluate(track, baselineRecipe(track)))
     expect(at('tiny')).toBe('streamed') // 972 KiB of model beside 256 KiB of SRAM (the track's crisis)
-    expect(placementWord('tiny', 'streamed')).toBe('weights in flash')
+    expect(placementWords('tiny', 'streamed').word).toBe('weights in flash')
     expect(at('cloud')).toBe('oom') // ~141 GB at FP16 on one 80 GB H100
     expect(at('edge')).toBe('fits')
   })
