@@ -17,6 +17,10 @@ const objectives = (e: Evaluation) => [e.memory.totalBytes, e.energyPerInference
 export function dominates(a: Evaluation, b: Evaluation): boolean {
   return dominatesObjectives(objectives(a), objectives(b))
 }
+/** a and b tie: equal in every objective within rounding (the frontier keeps the first of two that tie). */
+export function ties(a: Evaluation, b: Evaluation): boolean {
+  return tiesObjectives(objectives(a), objectives(b))
+}
 /** the same test on objective vectors (the frontier computes each recipe's vector once, not once per comparison) */
 function dominatesObjectives(x: number[], y: number[]): boolean {
   return x.every((v, i) => !below(y[i], v)) && x.some((v, i) => below(v, y[i]))
