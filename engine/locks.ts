@@ -8,6 +8,7 @@ import { bestTemperature } from './temperature'
 import { part2Start } from './lessons'
 import { PRECISION } from './params'
 import { sig } from './format'
+import { temperatureText } from './words'
 
 export const LOCKS: Record<LockId, LockDefinition> = {
   quantization: {
@@ -99,7 +100,7 @@ export function lockAnswer(track: TrackId, lock: LockId): LockAnswer {
       const s = evaluateSpec(spec, rs)
       const diff = d.accuracy - s.accuracy
       const value = distillationOption(diff)
-      return { value, basis: [{ label: `${name} INT4 distilled`, recipe: rd }, { label: `${name} INT8 from scratch`, recipe: rs }], explanation: `${LOCKS.distillation.options![value]}: ${name} at INT4 distilled (T=${t}) scores ${sig(d.accuracy)} vs ${sig(s.accuracy)} at INT8 from scratch (${signed(diff)}${unit}).` }
+      return { value, basis: [{ label: `${name} INT4 distilled`, recipe: rd }, { label: `${name} INT8 from scratch`, recipe: rs }], explanation: `${LOCKS.distillation.options![value]}: ${name} at INT4 distilled (${temperatureText(t)}) scores ${sig(d.accuracy)} vs ${sig(s.accuracy)} at INT8 from scratch (${signed(diff)}${unit}).` }
     }
     default: throw new EngineInputError('lock', `unknown lock ${JSON.stringify(lock)}`)
   }
