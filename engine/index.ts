@@ -22,7 +22,7 @@ export { LEVERS, leversThrough, leversOf, type Lever } from './levers'
 export { recipeLabel } from './labels'
 export {
   PRECISION_NAMES, PATTERN_NAMES, precisionName, patternName, wholePercent, percent, pruningText, temperatureText,
-  VERDICT, type VerdictWord, verdictWord, floorVerdict,
+  VERDICT, type VerdictWord, verdictWord, floorVerdict, BELOW_FLOOR,
 } from './words'
 /** The stakeholder's accuracy floor and its veto (meetsFloor: the one rule, the same as the accuracy budget's check),
  *  and part 3's power cut. */

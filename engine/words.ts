@@ -35,5 +35,7 @@ export const FLOOR_BUDGET = 'accuracy'
 export function verdictWord(check: { name: string; pass: boolean }): VerdictWord {
   return check.pass ? VERDICT.pass : check.name === FLOOR_BUDGET ? VERDICT.veto : VERDICT.fail
 }
+/** A recipe under the floor, in a sentence or a list: the veto's words where there is no room for a verdict column. */
+export const BELOW_FLOOR = 'below the accuracy floor'
 /** The accuracy floor's verdict alone (a readout that judges only accuracy). */
 export const floorVerdict = (meets: boolean): VerdictWord => (meets ? VERDICT.pass : VERDICT.veto)

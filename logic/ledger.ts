@@ -1,7 +1,7 @@
 // The Silicon Contract ledger: the student's final recipe, every budget check, what the energy means for the track and
 // where it goes (compute, memory traffic, static), and "heavy model + aggressive quantization" vs "light student + high
 // precision". Pure builders (tested).
-import { ARCHETYPE_LABEL, archetypeAbsence, archetypes, evaluate, PARAMS, percent, recipeLabel, TRACKS, verdictWord } from '../engine'
+import { ARCHETYPE_LABEL, archetypeAbsence, archetypes, BELOW_FLOOR, evaluate, PARAMS, percent, recipeLabel, TRACKS, verdictWord } from '../engine'
 import type { BudgetCheck, Evaluation, Param, Recipe, TrackId } from '../engine'
 import { formatBytes, formatJoules, formatMs, formatValue, sig } from './format'
 
@@ -114,7 +114,7 @@ export function missingArchetypes(track: TrackId): string[] {
   const found = archetypeRecipes(track)
   return (['heavy', 'light'] as const).filter((k) => found[k] === null).map((k) => {
     const near = archetypeAbsence(track, k)?.nearest
-    if (!near) return `No ${k} recipe in spec: every one is below the accuracy floor.`
+    if (!near) return `No ${k} recipe in spec: every one is ${BELOW_FLOOR}.`
     // the model is implied by the kind: precision and pruning say which recipe came closest
     const recipe = near.label.split(' · ').slice(0, 2).join(' · ')
     const c = near.failing
