@@ -14,7 +14,7 @@ export type Query = Record<string, string | undefined>
 /** Query keys, readable in a shared link: ?track=edge&precision=int4&sparsity=50&pattern=2:4&student=…&distill=1&temperature=4 */
 export function stateToQuery(state: DeckState): Record<string, string> {
   const q: Record<string, string> = { track: state.track }
-  for (const p of PARAMS as readonly Param[]) q[p.key] = (p.toQuery as (v: unknown) => string)(state.recipe[p.key])
+  for (const p of PARAMS as readonly Param[]) q[p.key] = p.toQuery(state.recipe[p.key])
   return q
 }
 

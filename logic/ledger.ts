@@ -170,7 +170,7 @@ export function buildContract(track: TrackId, recipe: Recipe, generatedAt?: stri
 
 const cell = (s: string) => s.replace(/\|/g, '\\|')
 /** A recipe parameter as the export's table shows it (the table's own formatter); the temperature only when distilling. */
-const paramCell = (p: Param, r: Recipe) => (p.key === 'temperature' && !r.distill ? '—' : (p.format as (v: unknown) => string)(r[p.key]))
+const paramCell = (p: Param, r: Recipe) => (p.key === 'temperature' && !r.distill ? '—' : p.format(r[p.key]))
 
 export function contractToMarkdown(c: Contract): string {
   const r = c.recipe
