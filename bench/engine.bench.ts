@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks'
 import os from 'node:os'
 import { baselineRecipe, evaluate, paretoFrontier, sweep, TRACK_IDS, TRACKS, type Recipe } from '../engine'
-import { resetCaches } from '../engine/sweep' // bench only: measure cold sweeps
+import { resetCaches } from '../engine/memo' // bench only: measure cold sweeps
 
 const FRAME_MS = 1000 / 60
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]

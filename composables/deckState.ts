@@ -3,7 +3,7 @@
 import { computed, reactive, ref } from 'vue'
 import { watchDebounced } from '@vueuse/core'
 import type { Router } from 'vue-router'
-import { baselineRecipe, EngineInputError, stateFromQuery, stateToQuery, TRACKS, validateRecipe } from '../engine'
+import { baselineRecipe, EngineInputError, PATTERN, stateFromQuery, stateToQuery, TRACKS, validateRecipe } from '../engine'
 import type { DeckState, Precision, Recipe, TrackId } from '../engine'
 
 const DEFAULT_TRACK: TrackId = 'cloud'
@@ -68,7 +68,7 @@ export function useDeckState() {
     /** Merges a change into the recipe; an invalid combination throws EngineInputError and changes nothing. */
     updateRecipe(change: Partial<Recipe>) {
       const next: Recipe = { ...state.recipe, ...change }
-      if (change.pattern === '2:4') next.sparsity = 0.5
+      if (change.pattern === '2:4') next.sparsity = PATTERN.sparsityOf24
       state.recipe = validateRecipe(state.track, next)
     },
     setPrecision(precision: Precision) {

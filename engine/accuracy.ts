@@ -5,6 +5,7 @@ import type { Recipe, Sourced } from './types'
 import type { ModelDef, PruneCurve, QuantCurve, TrackSpec } from './spec'
 import { BITS, k } from './constants'
 import { sig } from './format'
+import { percent } from './words'
 
 const logit = (p: number) => Math.log(p / (1 - p))
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x))
@@ -69,7 +70,7 @@ export function channelCurve(track: string, name: string, margin: number, anchor
     ? { q: exponent.value, a: Math.exp(anchors.reduce((acc, [x, d]) => acc + Math.log((d / margin) / Math.pow(x / (1 - x), exponent.value)), 0) / anchors.length) }
     : fitPruneCurve(margin, anchors)
   const how = exponent ? `scale a fitted with the exponent q = ${sig(exponent.value, 3)} borrowed (${exponent.source})` : 'least-squares fit of drop = a·(s/(1−s))^q'
-  const why = `${how}, to ${source}: ${anchors.map(([x, d]) => `${Math.round(x * 100)}% of the work removed −${sig(d, 3)}`).join(', ')}`
+  const why = `${how}, to ${source}: ${anchors.map(([x, d]) => `${percent(x)} of the work removed −${sig(d, 3)}`).join(', ')}`
   return { a: k(track, `${name} channel pruning: scale a`, fit.a, '', why, kind), q: k(track, `${name} channel pruning: exponent q`, fit.q, '', why, kind) }
 }
 

@@ -2,8 +2,8 @@
 export * from './types'
 export * from './urlState'
 
-/** The recipe's parameters (labels, ranges, slider steps, sweep grid, defaults), the track ids and the baseline recipe. */
-export { TRACK_IDS, BASELINE_ALIAS, BASELINE_RECIPE, PRECISION, PATTERN, SPARSITY, TEMPERATURE, STUDENT, DISTILL, gridOf, patternRatios } from './params'
+/** The recipe's parameters, one table (key, label, unit, values or range, steps, default, URL coding, formatter), the track ids and the baseline recipe. */
+export { TRACK_IDS, BASELINE_ALIAS, BASELINE_RECIPE, PARAMS, type Param, PRECISION, PATTERN, SPARSITY, TEMPERATURE, STUDENT, DISTILL, gridOf, patternRatios } from './params'
 /** Precisions in falling bit order, and their bits (16, 8, 4, 1). */
 export { PRECISIONS, BITS } from './constants'
 /** Numbers in words: significant digits, rounded (roundSig) or shown with thousands separators (sig). */
@@ -14,13 +14,25 @@ export { EngineInputError, validateRecipe } from './validate'
 export { TRACKS, baselineRecipe, modelName } from './catalog'
 /** One recipe on one track: memory, roofline latency, speedups + waterfall steps, energy, accuracy, budget checks, impact. */
 export { evaluate } from './evaluate'
-/** Derived views: the sweep and its Pareto frontier (memoised; all of it or only the levers taught so far), distillation
- *  temperature, waterfall steps, accuracy vs bits, the accuracy floor, and part 3's stakeholder check. */
+/** The sweep and its Pareto frontier (memoised; all of it or only the levers taught so far), dominance, and the levers. */
+export { sweep } from './sweep'
+export { paretoFrontier, dominates } from './frontier'
+export { LEVERS, leversThrough, leversOf, type Lever } from './levers'
+/** A recipe in words, and the words every view uses for precisions, patterns, percentages, temperatures and verdicts. */
+export { recipeLabel } from './labels'
 export {
-  sweep, paretoFrontier, bestTemperature, compressionSteps, accuracyVsBits, accuracyFloor, meetsFloor,
-  stakeholderCheck, recipeLabel, dominates, weightStorage, type WeightStorage, theoryTerms, amdahlTerms, uniformQuantizer, modelBytes,
-  LEVERS, leversThrough, leversOf, type Lever,
-} from './sweep'
+  PRECISION_NAMES, PATTERN_NAMES, precisionName, patternName, wholePercent, percent, pruningText, temperatureText,
+  VERDICT, type VerdictWord, verdictWord, floorVerdict, BELOW_FLOOR,
+} from './words'
+/** The stakeholder's accuracy floor and its veto (meetsFloor: the one rule, the same as the accuracy budget's check),
+ *  and part 3's power cut. */
+export { accuracyFloor, meetsFloor } from './floor'
+export { stakeholderCheck } from './stakeholder'
+/** Part 3's best temperature; part 1's curves; the compression waterfall's steps; the math peeks' terms. */
+export { bestTemperature } from './temperature'
+export { accuracyVsBits } from './curves'
+export { compressionSteps, type CompressionStep, type CompressionStepKey } from './waterfall'
+export { theoryTerms, amdahlTerms, uniformQuantizer, modelBytes, weightStorage, type WeightStorage } from './peek'
 /** The storyboard's three prediction locks; answer keys computed from evaluate(). */
 export { LOCKS, lockAnswer } from './locks'
 /** What the instruments ask of the lessons (engine/lessons.ts): the knee and cliff of any recipe's curve, part 2's start,

@@ -1,6 +1,7 @@
 // Roofline latency with named realism steps, so the gap between theoretical and realized speedup can be drawn.
 // The kernel (and with it the storage format) is one of those the machine has; evaluate.ts picks the fastest that fits.
-import type { Recipe, SpeedupStep } from './types'
+import type { Recipe, SpeedupStep, SpeedupStepKey } from './types'
+import { precisionName } from './words'
 import type { MemLevel, ModelDef, TrackSpec } from './spec'
 import { BITS, type SparseLoad } from './constants'
 import { featureMapShare, type MemoryParts, type Placement, type SparseFormat } from './memory'
@@ -41,7 +42,7 @@ export function trafficOf(spec: TrackSpec, model: ModelDef, recipe: Recipe, mem:
   const { main, onChip } = spec.machine
   return {
     weightBytes: mem.weightsBytes + mem.quantMetadataBytes + mem.sparseMetadataBytes,
-    actBytes: ((model.actTrafficBytes16.value * featureMapShare(recipe) * mem.actBits) / 16) * spec.batch.value,
+    actBytes: ((model.actTrafficBytes16.value * featureMapShare(recipe) * mem.actBits) / BITS.fp16) * spec.batch.value,
     kvBytes: mem.kvCacheBytes, // decode reads the whole cache once per token
     weightLevel: place.weightsOnChip ? onChip : main,
     actLevel: place.actOnChip ? onChip : main,
@@ -50,7 +51,7 @@ export function trafficOf(spec: TrackSpec, model: ModelDef, recipe: Recipe, mem:
 }
 
 /** Which realism is switched on; all false = the theoretical ideal, all true = the realized time. */
-export interface Realism { precisionPath: boolean; dequant: boolean; sparsePath: boolean; metadata: boolean; activations: boolean; rest: boolean }
+export type Realism = Record<SpeedupStepKey, boolean>
 export const IDEAL: Realism = { precisionPath: false, dequant: false, sparsePath: false, metadata: false, activations: false, rest: false }
 export const REAL: Realism = { precisionPath: true, dequant: true, sparsePath: true, metadata: true, activations: true, rest: true }
 
@@ -91,7 +92,7 @@ export function timeOf(spec: TrackSpec, model: ModelDef, recipe: Recipe, mem: Me
   const mc = spec.machine
   const bits = BITS[recipe.precision]
   const s = recipe.sparsity
-  const ideal = (bits * (1 - s)) / 16 // fraction of weight bytes and ops the naive arithmetic promises
+  const ideal = (bits * (1 - s)) / BITS.fp16 // fraction of weight bytes and ops the naive arithmetic promises
   const uBW = mc.bandwidthUtilisation.value
   const path = mc.paths[recipe.precision]
   const fp16 = mc.paths.fp16
@@ -107,7 +108,7 @@ export function timeOf(spec: TrackSpec, model: ModelDef, recipe: Recipe, mem: Me
   // compute: MACs executed, and the rate they run at
   const macs = model.macs.value * spec.batch.value
   const realRate = path.macsPerS.value * path.utilisation.value
-  const idealRate = Math.max(realRate, fp16.macsPerS.value * fp16.utilisation.value * (16 / bits))
+  const idealRate = Math.max(realRate, fp16.macsPerS.value * fp16.utilisation.value * (BITS.fp16 / bits))
   let macsExecuted = macs * (1 - s)
   let rate = r.precisionPath ? realRate : idealRate
   if (r.sparsePath) {
@@ -137,7 +138,7 @@ export function floorSeconds(spec: TrackSpec, tr: Traffic, macsExecuted: number,
   return Math.max(onMain / main.bandwidthBps.value, onChipB / onChip.bandwidthBps.value, macsExecuted / peak)
 }
 
-const P = (rc: Recipe) => (rc.precision === 'binary' ? 'Binary' : rc.precision.toUpperCase())
+const P = (rc: Recipe) => precisionName(rc.precision)
 const SPARSE_STEP: Record<KernelId, { name: string; why: string }> = {
   'dense': { name: 'zeros multiplied anyway', why: 'The fastest kernel here keeps the pruned weights as zeros and multiplies them: no operations are saved.' },
   'sparse-load': { name: 'zeros decoded, not skipped', why: 'Compressed weights are decoded on chip and multiplied densely: fewer bytes move, no operations are saved.' },
@@ -145,7 +146,7 @@ const SPARSE_STEP: Record<KernelId, { name: string; why: string }> = {
   'skip': { name: 'zero-skipping unit', why: "The unit skips the pruned weights' multiply-accumulates, but runs the rest below its dense rate (irregular work)." },
   '2:4': { name: '2:4 sparse units', why: "Sparse tensor cores skip half the math of a 2:4 pattern; measured end to end it is well under the datasheet's 2×." },
 }
-const STEP_ORDER: { key: keyof Realism; text: (recipe: Recipe, spec: TrackSpec, kernel: Kernel) => { name: string; why: string } }[] = [
+const STEP_ORDER: { key: SpeedupStepKey; text: (recipe: Recipe, spec: TrackSpec, kernel: Kernel) => { name: string; why: string } }[] = [
   { key: 'precisionPath', text: (rc, sp) => ({
     name: sp.machine.paths[rc.precision].fastPath ? `${P(rc)} math at its real rate` : `no ${P(rc)} math units`,
     why: `${P(rc)} runs on ${sp.machine.paths[rc.precision].unit}: fewer bits do not mean proportionally more operations per second.` }) },
@@ -178,6 +179,6 @@ export const LADDER: Realism[] = STEP_ORDER.reduce((acc, st) => [...acc, { ...ac
  *  times at every rung of LADDER. */
 export function speedups(spec: TrackSpec, recipe: Recipe, kernel: Kernel, base: number[], cur: number[]) {
   const texts = stepTexts(spec, recipe, kernel)
-  const steps: SpeedupStep[] = texts.map((t, i) => ({ name: t.name, speedupAfter: base[i + 1] / cur[i + 1], why: t.why }))
+  const steps: SpeedupStep[] = texts.map((t, i) => ({ key: STEP_ORDER[i].key, name: t.name, speedupAfter: base[i + 1] / cur[i + 1], why: t.why }))
   return { theoretical: base[0] / cur[0], realized: steps[steps.length - 1].speedupAfter, steps }
 }

@@ -5,8 +5,12 @@ import { SPECS } from './tracks'
 import { baselineOf, evaluateSpec, modelOf } from './evaluate'
 import { validateRecipe, validateTrack } from './validate'
 import { BITS, PRECISIONS } from './constants'
-import { BASELINE_RECIPE, gridOf, PATTERN, patternRatios, SPARSITY } from './params'
-import { accuracyFloor, bestTemperature, meetsFloor, quantizationCurve, recipeLabel, sweep } from './sweep'
+import { BASELINE_RECIPE, DISTILL, gridOf, PATTERN, patternRatios, PRECISION, SPARSITY } from './params'
+import { sweep } from './sweep'
+import { accuracyFloor, meetsFloor } from './floor'
+import { bestTemperature } from './temperature'
+import { quantizationCurve } from './curves'
+import { recipeLabel } from './labels'
 import { LOCKS, lockAnswer } from './locks'
 import { temperatureIsFlat } from './accuracy'
 import { sig } from './format'
@@ -34,7 +38,7 @@ export function knee(track: TrackId, recipe?: Recipe): Knee {
 /** Part 2's starting recipe: the teacher, dense, at the knee's precision (what a student carries over from part 1). */
 export function part2Start(track: TrackId): Recipe {
   const spec = SPECS[validateTrack(track)]
-  return { ...baselineOf(spec), precision: knee(track).precision ?? 'fp16' }
+  return { ...baselineOf(spec), precision: knee(track).precision ?? PRECISION.default }
 }
 
 const targetCache = new Map<TrackId, string | null>()
@@ -181,7 +185,7 @@ export function archetypeCandidates(track: TrackId, kind: ArchetypeKind): Pareto
   const teacher = modelOf(spec, spec.baseline)
   const shapes = [{ pattern: PATTERN.default, sparsity: 0 }, ...PATTERN.values.flatMap((pattern) => patternSteps(pattern).map((sparsity) => ({ pattern, sparsity })))]
   const trainings = kind === 'heavy'
-    ? [teacher].flatMap((m) => [false, true].map((distill) => ({ student: m.id, distill, temperature: BASELINE_RECIPE.temperature })))
+    ? [teacher].flatMap((m) => DISTILL.values.map((distill) => ({ student: m.id, distill, temperature: BASELINE_RECIPE.temperature })))
     : spec.models.filter((m) => m.params.value < teacher.params.value).map((m) => ({ student: m.id, distill: true, temperature: bestTemperature(t, m.id) }))
   const precisions: Precision[] = kind === 'heavy' ? ['int4', 'binary'] : ['int8', 'fp16']
   const out = trainings.flatMap((tr) => precisions.flatMap((precision) => shapes.map((sh) => {

@@ -1,7 +1,8 @@
 // Renders lessons() as Markdown tables: `npm run lessons` prints them, engine/README.md and docs/lessons.md carry them
 // (the presenter notes in pages/*.md link to docs/lessons.md), and a test fails when any copy drifts from the engine.
 import type { TrackId } from './types'
-import { PATTERN, TRACK_IDS } from './params'
+import { SPARSITY, TRACK_IDS } from './params'
+import { patternName, percent, precisionName } from './words'
 import { SPECS } from './tracks'
 import { archetypeAbsence, lessons } from './lessons'
 import { LOCKS } from './locks'
@@ -9,7 +10,6 @@ import { toUnit } from './evaluate'
 import { sig } from './format'
 
 type Lessons = ReturnType<typeof lessons>
-const pct = (s: number) => `${Math.round(s * 100)}%`
 
 /** Energy in the unit the track quotes it in (J per token, mJ per frame, µJ per inference). */
 function energy(track: TrackId, j: number): string {
@@ -22,21 +22,21 @@ type Row = [label: string, cell: (l: Lessons) => string]
 const ROWS: Record<'part1' | 'part2' | 'part3' | 'ledger', Row[]> = {
   part1: [
     ['crisis at FP16 (binding budget)', (l) => l.crisis.binding ?? 'none'],
-    ['knee / cliff (post-training, bits)', (l) => `${l.knee.kneeBits ?? '–'} / ${l.knee.cliffBits ?? '–'} → ${l.knee.precision?.toUpperCase() ?? 'none'}`],
+    ['knee / cliff (post-training, bits)', (l) => `${l.knee.kneeBits ?? '–'} / ${l.knee.cliffBits ?? '–'} → ${l.knee.precision ? precisionName(l.knee.precision) : 'none'}`],
     ['lock 1: footprint FP16 → INT8', (l) => `${sig(l.locks.quantization.value)}×`],
     ['lock 1: accuracy FP16 → INT8 (post-training)', (l) => LOCKS.quantizationAccuracy.options![l.locks.quantizationAccuracy.value]],
   ],
   part2: [
     ['part 2 starts at', (l) => l.part2.start],
     ['target (first failing budget)', (l) => l.part2.target ?? 'none: already in spec'],
-    ['pruning window (no veto), by pattern', (l) => (l.part2.windows.length === 0 ? 'none' : l.part2.windows.map((w) => (w.pattern === '2:4' ? '2:4' : `${PATTERN.names[w.pattern]} ${pct(w.from)}–${pct(w.to)}${w.vetoFrom === null ? ' (no veto up to 90%)' : `, veto from ${pct(w.vetoFrom)}`}`)).join('; '))],
-    ['each pattern at the highest ratio the veto allows: speedup over dense, target met?', (l) => l.part2.verdicts.map((v) => `${PATTERN.names[v.pattern]} ${v.safeTo === null ? 'vetoed' : `${pct(v.safeTo)}: ${sig(v.speedup, 2)}×, ${v.hit ? 'meets' : 'misses'}`}`).join('; ')],
+    ['pruning window (no veto), by pattern', (l) => (l.part2.windows.length === 0 ? 'none' : l.part2.windows.map((w) => (w.pattern === '2:4' ? '2:4' : `${patternName(w.pattern)} ${percent(w.from)}–${percent(w.to)}${w.vetoFrom === null ? ` (no veto up to ${percent(SPARSITY.max)})` : `, veto from ${percent(w.vetoFrom)}`}`)).join('; '))],
+    ['each pattern at the highest ratio the veto allows: speedup over dense, target met?', (l) => l.part2.verdicts.map((v) => `${patternName(v.pattern)} ${v.safeTo === null ? 'vetoed' : `${percent(v.safeTo)}: ${sig(v.speedup, 2)}×, ${v.hit ? 'meets' : 'misses'}`}`).join('; ')],
     ['lock 2: 50% unstructured vs dense, at part 2\'s precision', (l) => `${sig(l.locks.sparsity.value, 2)}×`],
   ],
   part3: [
     ['workbench opens on (part 2\'s answer): scratch → distilled at best T (teacher)', (l) => `${l.part3.student}: ${l.part3.scratch.toFixed(1)} → ${l.part3.distilled.toFixed(1)} (${l.part3.teacher.toFixed(1)})`],
     ['best temperature', (l) => l.temperatures.map((t) => `${t.name} ${t.alreadyDistilled ? 'any (already distilled)' : t.plateau ? 'any (large: flat)' : sig(t.best, 2)}`).join('; ')],
-    ['stakeholder −20%: smaller distilled student', (l) => (l.stakeholder ? `${l.stakeholder.label} (−${Math.round(l.stakeholder.reduction * 100)}%, +${sig(l.stakeholder.margin, 2)} over the floor)` : 'none')],
+    ['stakeholder −20%: smaller distilled student', (l) => (l.stakeholder ? `${l.stakeholder.label} (−${percent(l.stakeholder.reduction)}, +${sig(l.stakeholder.margin, 2)} over the floor)` : 'none')],
     ['lock 3: 4-bit distilled vs 8-bit scratch', (l) => LOCKS.distillation.options![l.locks.distillation.value]],
   ],
   ledger: [

@@ -4,10 +4,11 @@ import type { LockAnswer, LockDefinition, LockId, Recipe, TrackId } from './type
 import { SPECS } from './tracks'
 import { baselineOf, evaluateSpec, modelOf } from './evaluate'
 import { validateTrack, EngineInputError } from './validate'
-import { bestTemperature } from './sweep'
+import { bestTemperature } from './temperature'
 import { part2Start } from './lessons'
 import { PRECISION } from './params'
 import { sig } from './format'
+import { pruningText, temperatureText } from './words'
 
 export const LOCKS: Record<LockId, LockDefinition> = {
   quantization: {
@@ -32,6 +33,8 @@ export const LOCKS: Record<LockId, LockDefinition> = {
   },
 }
 
+/** Lock 2's question: the storyboard's "prune 50% of the weights", unstructured. */
+const LOCK2_PRUNING = { sparsity: 0.5, pattern: 'unstructured' } as const satisfies Partial<Recipe>
 const signed = (x: number) => (Math.abs(x) < 0.05 ? '±0.0' : `${x > 0 ? '+' : '−'}${Math.abs(x).toFixed(1)}`)
 
 /** Index into LOCKS.distillation.options for a difference (distilled INT4 − scratch INT8) in metric points. */
@@ -75,7 +78,7 @@ export function lockAnswer(track: TrackId, lock: LockId): LockAnswer {
       // on the student's own recipe: part 1's answer (the knee's precision), dense against 50% unstructured, as the
       // part-2 workbench shows it a minute later
       const dense = part2Start(track)
-      const r: Recipe = { ...dense, sparsity: 0.5, pattern: 'unstructured' }
+      const r: Recipe = { ...dense, ...LOCK2_PRUNING }
       const d = evaluateSpec(spec, dense)
       const e = evaluateSpec(spec, r)
       const value = d.latencyMs / e.latencyMs
@@ -86,8 +89,9 @@ export function lockAnswer(track: TrackId, lock: LockId): LockAnswer {
         : spec.machine.unstructured.skip
           ? `stored as a ${e.memory.kernel}, the ${spec.machine.unstructured.skip.unit} skips the pruned multiplies but runs the rest below its dense rate, and the index costs bytes; memory shrinks ${sig(saved * 100, 2)}%`
           : `stored as a ${e.memory.kernel}, fewer bytes move but every multiply still runs on the ${spec.machine.paths[dense.precision].unit}; memory shrinks ${sig(saved * 100, 2)}%`
-      const theory = 1 / (1 - 0.5)
-      return { value, basis: [{ label: `${p} dense`, recipe: dense }, { label: `${p}, 50% unstructured`, recipe: r }], explanation: `${value < 1.9 ? 'No' : 'Yes'}: at ${p}, 50% unstructured pruning gives ${sig(value, 3)}× over dense ${p} on ${spec.machine.name} (${theory}× if every pruned weight were saved work): ${why}.` }
+      const theory = 1 / (1 - r.sparsity)
+      const pruned = pruningText(r.sparsity, r.pattern)
+      return { value, basis: [{ label: `${p} dense`, recipe: dense }, { label: `${p}, ${pruned}`, recipe: r }], explanation: `${value < 1.9 ? 'No' : 'Yes'}: at ${p}, ${pruned} pruning gives ${sig(value, 3)}× over dense ${p} on ${spec.machine.name} (${theory}× if every pruned weight were saved work): ${why}.` }
     }
     case 'distillation': {
       const id = spec.lockStudent
@@ -99,7 +103,7 @@ export function lockAnswer(track: TrackId, lock: LockId): LockAnswer {
       const s = evaluateSpec(spec, rs)
       const diff = d.accuracy - s.accuracy
       const value = distillationOption(diff)
-      return { value, basis: [{ label: `${name} INT4 distilled`, recipe: rd }, { label: `${name} INT8 from scratch`, recipe: rs }], explanation: `${LOCKS.distillation.options![value]}: ${name} at INT4 distilled (T=${t}) scores ${sig(d.accuracy)} vs ${sig(s.accuracy)} at INT8 from scratch (${signed(diff)}${unit}).` }
+      return { value, basis: [{ label: `${name} INT4 distilled`, recipe: rd }, { label: `${name} INT8 from scratch`, recipe: rs }], explanation: `${LOCKS.distillation.options![value]}: ${name} at INT4 distilled (${temperatureText(t)}) scores ${sig(d.accuracy)} vs ${sig(s.accuracy)} at INT8 from scratch (${signed(diff)}${unit}).` }
     }
     default: throw new EngineInputError('lock', `unknown lock ${JSON.stringify(lock)}`)
   }

@@ -112,7 +112,11 @@ export interface Track {
 }
 
 /** One named step between the theoretical and the realized speedup, for the speedup waterfall. */
+/** The speedup waterfall's steps, in order (engine/latency.ts STEP_ORDER): each switches one realism on. */
+export type SpeedupStepKey = 'precisionPath' | 'dequant' | 'sparsePath' | 'metadata' | 'activations' | 'rest'
 export interface SpeedupStep {
+  /** which step this is, for code (amdahlTerms finds the non-accelerated remainder by it, never by its words) */
+  key: SpeedupStepKey
   name: string // e.g. 'no sparse fast path', 'index/metadata overhead', 'dequantization', 'non-accelerated layers'
   /** speedup after this step is applied (the first step starts from theoreticalSpeedup, the last ends at realizedSpeedup) */
   speedupAfter: number

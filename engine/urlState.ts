@@ -1,10 +1,8 @@
-// The viewer's state (track + recipe) as URL query parameters, so a link reproduces what was on screen.
+// The viewer's state (track + recipe) as URL query parameters, so a link reproduces what was on screen. The recipe's keys
+// and their coding are the parameter table's (engine/params.ts PARAMS): this module only loops over it.
 // Parsing is forgiving per field: a bad field falls back to its default and is reported, the rest is kept.
 import type { Recipe, TrackId } from './types'
-import { PATTERN, PRECISION, SPARSITY, STUDENT, TEMPERATURE, TRACK_IDS } from './params'
-
-/** Ratios travel as whole percent (sparsity=50). */
-const PERCENT = 100
+import { PARAMS, TRACK_IDS, type Param } from './params'
 
 export interface DeckState {
   track: TrackId
@@ -15,16 +13,9 @@ export type Query = Record<string, string | undefined>
 
 /** Query keys, readable in a shared link: ?track=edge&precision=int4&sparsity=50&pattern=2:4&student=…&distill=1&temperature=4 */
 export function stateToQuery(state: DeckState): Record<string, string> {
-  const r = state.recipe
-  return {
-    track: state.track,
-    precision: r.precision,
-    sparsity: String(Math.round(r.sparsity * PERCENT)),
-    pattern: r.pattern,
-    student: r.student,
-    distill: r.distill ? '1' : '0',
-    temperature: String(r.temperature),
-  }
+  const q: Record<string, string> = { track: state.track }
+  for (const p of PARAMS as readonly Param[]) q[p.key] = p.toQuery(state.recipe[p.key])
+  return q
 }
 
 /**
@@ -33,32 +24,19 @@ export function stateToQuery(state: DeckState): Record<string, string> {
  */
 export function stateFromQuery(query: Query, defaults: DeckState): { state: DeckState; problems: string[] } {
   const problems: string[] = []
-  const recipe: Recipe = { ...defaults.recipe }
+  const recipe: Record<string, unknown> = { ...defaults.recipe }
   let track = defaults.track
-
-  const pick = <T extends string>(key: string, allowed: readonly T[], apply: (v: T) => void) => {
-    const raw = query[key]
-    if (raw === undefined) return
-    if ((allowed as readonly string[]).includes(raw)) apply(raw as T)
-    else problems.push(`${key}: "${raw}" is not one of ${allowed.join(', ')}`)
+  const raw = query.track
+  if (raw !== undefined) {
+    if ((TRACK_IDS as readonly string[]).includes(raw)) track = raw as TrackId
+    else problems.push(`track: "${raw}" is not one of ${TRACK_IDS.join(', ')}`)
   }
-  const num = (key: string, min: number, max: number, apply: (v: number) => void) => {
-    const raw = query[key]
-    if (raw === undefined) return
-    const v = Number(raw)
-    if (raw.trim() !== '' && Number.isFinite(v) && v >= min && v <= max) apply(v)
-    else problems.push(`${key}: "${raw}" is not a number from ${min} to ${max}`)
+  for (const p of PARAMS as readonly Param[]) {
+    const r = query[p.key]
+    if (r === undefined) continue
+    const v = p.fromQuery(r)
+    if (v === undefined) problems.push(`${p.key}: "${r}" ${p.expects}`)
+    else recipe[p.key] = v
   }
-
-  pick('track', TRACK_IDS, (v) => (track = v))
-  pick('precision', PRECISION.values, (v) => (recipe.precision = v))
-  pick('pattern', PATTERN.values, (v) => (recipe.pattern = v))
-  num('sparsity', SPARSITY.min * PERCENT, SPARSITY.max * PERCENT, (v) => (recipe.sparsity = v / PERCENT))
-  num('temperature', TEMPERATURE.min, TEMPERATURE.max, (v) => (recipe.temperature = v))
-  pick('distill', ['0', '1'] as const, (v) => (recipe.distill = v === '1'))
-  if (query.student !== undefined) {
-    if (STUDENT.idPattern.test(query.student)) recipe.student = query.student
-    else problems.push(`student: "${query.student}" is not a model id`)
-  }
-  return { state: { track, recipe }, problems }
+  return { state: { track, recipe: recipe as unknown as Recipe }, problems }
 }

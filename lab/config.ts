@@ -1,5 +1,9 @@
 // The lab's fixed configuration: one place for every seed and size, shown on the slide as "seed and configuration".
-// These are modelling choices of this lab (kind 'assumption'), not published figures.
+// These are modelling choices of this lab (kind 'assumption'), not published figures. The recipe's own ranges (temperature,
+// pruning ratios) are the deck's parameter table's (engine/params.ts): the lab's sliders are the deck's sliders.
+// From the parameter table and the words only, not the engine's index: the lab runs in a worker, which would carry the
+// whole engine (every track, the sweep) for four numbers.
+import { gridOf, PRECISION, SPARSITY } from '../engine/params'
 import type { DatasetConfig } from './dataset'
 import type { TrainConfig } from './train'
 
@@ -33,9 +37,11 @@ export const STUDENT = {
   trainRows: 400,
   train: { seed: 5, epochs: 80, batch: 32, lr: 3e-3 } satisfies TrainConfig,
   gamma: 0.9,
-  temperatureRange: { min: 1, max: 20 },
-  defaultTemperature: 4,
 }
 
-export const BITS = [8, 4, 2, 1] as const
-export const SPARSITIES = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] as const
+/** The widths the lab quantizes its network to: the deck's precisions below FP16 (8, 4 and 1 bit, from the parameter
+ *  table) and 2 bits besides, which no deployable format has but the lab's software quantizer does: the cliff of a small
+ *  MLP falls between 4 bits and 1, and 2 shows where. (Its baseline is the network as trained, in FP32.) */
+export const BITS: readonly number[] = [...PRECISION.values.filter((p) => p !== PRECISION.default).map((p) => PRECISION.bits[p]), 2].sort((a, b) => b - a)
+/** The pruning ratios the lab measures: the sweep's grid of the parameter table (0, 10%, …, 90%). */
+export const SPARSITIES: readonly number[] = gridOf(SPARSITY.min, SPARSITY.max, SPARSITY.sweepStep)

@@ -3,6 +3,8 @@
 import teacherJson from './artifacts/teacher.json'
 import { teacherFromArtifact, type TeacherArtifact } from './artifact'
 import { BITS, DATASET, SPARSITIES, STUDENT, TEACHER } from './config'
+import { SPARSITY, TEMPERATURE } from '../engine/params'
+import { percent, pruningText } from '../engine/words'
 import { makeDataset, type Dataset, type Split } from './dataset'
 import { accuracy, initMlp, logitsOf, paramCount, type Mlp } from './mlp'
 import { magnitudeMask, pruneModel, quantizeModel, quantizedBytes, twoFourMask } from './compress'
@@ -38,8 +40,8 @@ export function* pruningJob(): Job<PruningResult> {
   const { data, teacher } = lab()
   const points: AccuracyPoint[] = []
   for (const [i, s] of SPARSITIES.entries()) {
-    yield { fraction: i / (SPARSITIES.length + 1), label: `${Math.round(100 * s)}% unstructured` }
-    points.push(point(`${Math.round(100 * s)}%`, pruneModel(teacher, { pattern: 'unstructured', sparsity: s }), data.test, 32, s, 'unstructured'))
+    yield { fraction: i / (SPARSITIES.length + 1), label: pruningText(s, 'unstructured') }
+    points.push(point(percent(s), pruneModel(teacher, { pattern: 'unstructured', sparsity: s }), data.test, 32, s, 'unstructured'))
   }
   yield { fraction: SPARSITIES.length / (SPARSITIES.length + 1), label: '2:4' }
   points.push(point('2:4', pruneModel(teacher, { pattern: '2:4' }), data.test, 32, 0.5, '2:4'))
@@ -63,7 +65,7 @@ export interface DistillationResult {
 }
 
 export function validateDistillSpec(spec: DistillSpec): void {
-  const { min, max } = STUDENT.temperatureRange
+  const { min, max } = TEMPERATURE
   if (!(STUDENT.hiddenChoices as readonly number[]).includes(spec.hidden))
     throw new Error(`student hidden size must be one of ${STUDENT.hiddenChoices.join(', ')}, got ${spec.hidden}`)
   if (!(spec.temperature >= min && spec.temperature <= max)) throw new Error(`temperature must be ${min}..${max}, got ${spec.temperature}`)
@@ -96,7 +98,7 @@ export interface KernelTiming { format: 'dense' | 'CSR' | '2:4'; sparsity: numbe
 export interface KernelResult { part: 'kernels'; spec: KernelSpec; shapes: [number, number][]; timings: KernelTiming[] }
 
 export function* kernelsJob(spec: KernelSpec): Job<KernelResult> {
-  if (!(spec.sparsity >= 0 && spec.sparsity <= 0.9)) throw new Error(`sparsity must be 0..0.9, got ${spec.sparsity}`)
+  if (!(spec.sparsity >= SPARSITY.min && spec.sparsity <= SPARSITY.max)) throw new Error(`sparsity must be ${SPARSITY.min}..${SPARSITY.max}, got ${spec.sparsity}`)
   if (!(spec.scale >= 1 && spec.scale <= 16 && Number.isInteger(spec.scale))) throw new Error(`scale must be an integer 1..16, got ${spec.scale}`)
   const minMs = spec.minMs ?? 60
   const { teacher } = lab()

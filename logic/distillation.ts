@@ -1,7 +1,7 @@
 // Part 3, the distillation bridge: teacher vs student from scratch vs distilled student, the temperature curve,
 // and the stakeholder's power-cut challenge against a reference recipe the student locks in.
 // (composables/useDistillation.ts keeps the viewer's reference recipe.)
-import { accuracyFloor, baselineRecipe, evaluate, gridOf, meetsFloor, modelName, PATTERN, sig, stakeholderCheck, TEMPERATURE, TRACKS } from '../engine'
+import { accuracyFloor, baselineRecipe, evaluate, gridOf, meetsFloor, modelName, PATTERN, pruningText, sig, stakeholderCheck, TEMPERATURE, TRACKS } from '../engine'
 import type { Evaluation, Recipe, TrackId } from '../engine'
 
 export interface Contender {
@@ -83,7 +83,7 @@ export function challenge(track: TrackId, recipe: Recipe, reference: Recipe): Ch
   const prunedBelowFloor = recipe.sparsity > 0 && !meetsFloor(track, e.accuracy)
   const dense = prunedBelowFloor ? evaluate(track, { ...recipe, sparsity: 0, pattern: PATTERN.default }) : null
   const hint = prunedBelowFloor
-    ? `This student still carries ${Math.round(recipe.sparsity * 100)}% ${PATTERN.names[recipe.pattern]} pruning, found for the teacher: dense it scores ${sig(dense!.accuracy)} ${TRACKS[track].metric.unit}. Let the smaller student replace the pruning.`
+    ? `This student still carries ${pruningText(recipe.sparsity, recipe.pattern)} pruning, found for the teacher: dense it scores ${sig(dense!.accuracy)} ${TRACKS[track].metric.unit}. Let the smaller student replace the pruning.`
     : 'Cross the bridge: a smaller student, distillation on, and a precision that keeps accuracy above the floor.'
   return {
     referenceJ, targetJ: sc.limit, targetShare: sc.limit / referenceJ, currentJ: sc.value, saved: sc.reduction,

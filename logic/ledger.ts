@@ -1,8 +1,8 @@
 // The Silicon Contract ledger: the student's final recipe, every budget check, what the energy means for the track and
 // where it goes (compute, memory traffic, static), and "heavy model + aggressive quantization" vs "light student + high
 // precision". Pure builders (tested).
-import { ARCHETYPE_LABEL, archetypeAbsence, archetypes, evaluate, recipeLabel, TRACKS } from '../engine'
-import type { BudgetCheck, Evaluation, Recipe, TrackId } from '../engine'
+import { ARCHETYPE_LABEL, archetypeAbsence, archetypes, BELOW_FLOOR, evaluate, PARAMS, percent, recipeLabel, TRACKS, verdictWord } from '../engine'
+import type { BudgetCheck, Evaluation, Param, Recipe, TrackId } from '../engine'
 import { formatBytes, formatJoules, formatMs, formatValue, sig } from './format'
 
 /** The engine's three parts of a recipe's energy (Evaluation.energy), in the order the deck shows them. */
@@ -40,7 +40,7 @@ export function energySplit(e: Pick<Evaluation, 'energy'>): EnergySplit {
 
 /** A share as the deck prints it: whole percent, and "<1%" for a part that is there but rounds to nothing. */
 export function formatShare(share: number): string {
-  return share > 0 && share < 0.005 ? '<1%' : `${Math.round(share * 100)}%`
+  return share > 0 && share < 0.005 ? '<1%' : percent(share)
 }
 
 /** The split in one line of words, the largest part first: "mostly static (clocks, leakage) 57% · memory traffic 42% · …". */
@@ -114,7 +114,7 @@ export function missingArchetypes(track: TrackId): string[] {
   const found = archetypeRecipes(track)
   return (['heavy', 'light'] as const).filter((k) => found[k] === null).map((k) => {
     const near = archetypeAbsence(track, k)?.nearest
-    if (!near) return `No ${k} recipe in spec: every one is below the accuracy floor.`
+    if (!near) return `No ${k} recipe in spec: every one is ${BELOW_FLOOR}.`
     // the model is implied by the kind: precision and pruning say which recipe came closest
     const recipe = near.label.split(' · ').slice(0, 2).join(' · ')
     const c = near.failing
@@ -169,6 +169,8 @@ export function buildContract(track: TrackId, recipe: Recipe, generatedAt?: stri
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|')
+/** A recipe parameter as the export's table shows it (the table's own formatter); the temperature only when distilling. */
+const paramCell = (p: Param, r: Recipe) => (p.key === 'temperature' && !r.distill ? '—' : p.format(r[p.key]))
 
 export function contractToMarkdown(c: Contract): string {
   const r = c.recipe
@@ -183,15 +185,15 @@ export function contractToMarkdown(c: Contract): string {
     '',
     `${c.recipeText}`,
     '',
-    '| precision | sparsity | pattern | student | distillation | temperature |',
-    '|---|---|---|---|---|---|',
-    `| ${r.precision} | ${Math.round(r.sparsity * 100)}% | ${r.pattern} | ${cell(r.student)} | ${r.distill ? 'yes' : 'no'} | ${r.distill ? r.temperature : '—'} |`,
+    `| ${PARAMS.map((p) => p.label).join(' | ')} |`,
+    `|${PARAMS.map(() => '---').join('|')}|`,
+    `| ${PARAMS.map((p) => cell(paramCell(p, r))).join(' | ')} |`,
     '',
     '## Budget checks',
     '',
     '| budget | value | limit | result |',
     '|---|---|---|---|',
-    ...c.checks.map((k) => `| ${cell(k.name)} | ${formatValue(k.value, k.unit, units)} | ${formatValue(k.limit, k.unit, units)} | ${k.pass ? 'PASS' : 'FAIL'} |`),
+    ...c.checks.map((k) => `| ${cell(k.name)} | ${formatValue(k.value, k.unit, units)} | ${formatValue(k.limit, k.unit, units)} | ${verdictWord(k)} |`),
     '',
     `**Verdict:** ${c.inSpec ? 'IN SPEC — every budget passes' : `OUT OF SPEC — first failing budget: ${c.binding ?? '?'}`}`,
     '',

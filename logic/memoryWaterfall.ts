@@ -41,9 +41,19 @@ export function placementOf(track: TrackId, e: Evaluation): Placement {
   return TRACKS[track].machine.fitLevel === onChip && e.memory.weightsLevel === main ? 'streamed' : 'fits'
 }
 
-/** The placement in the words every readout uses (upper-cased for a verdict): 'fits', 'weights in flash', 'OOM'. */
-export function placementWord(track: TrackId, p: Placement): string {
-  return p === 'streamed' ? `weights in ${memoryNames(track).main}` : p === 'fits' ? 'fits' : 'OOM'
+/** A placement in the words every readout uses, one set per place: `word` beside a bar ('fits', 'weights in flash',
+ *  'OOM'), `verdict` in a readout or a table cell (the word in capitals), `mark` over a bar that does not fit (short
+ *  enough for one bar: 'OOM', 'FLASH'; none when it fits), `sentence` for what a recipe does on the machine ('fits',
+ *  'runs only by streaming its weights from flash', 'does not fit'). */
+export interface PlacementWords { word: string; verdict: string; mark: string; sentence: string }
+export function placementWords(track: TrackId, p: Placement): PlacementWords {
+  const main = memoryNames(track).main
+  const w = {
+    fits: { word: 'fits', mark: '', sentence: 'fits' },
+    streamed: { word: `weights in ${main}`, mark: main.toUpperCase(), sentence: `runs only by streaming its weights from ${main}` },
+    oom: { word: 'OOM', mark: 'OOM', sentence: 'does not fit' },
+  }[p]
+  return { ...w, verdict: w.word.toUpperCase() }
 }
 
 export function waterfallView(track: TrackId, recipe: Recipe): WaterfallView {

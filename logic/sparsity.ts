@@ -1,10 +1,10 @@
 // Part 2, the sparsity workbench: curves over the pruning ratio, the game's target, and the 10-try rule, as pure
 // functions over the engine's public API (composables/useSparsity.ts keeps each viewer's tries).
 import {
-  baselineRecipe, meetsFloor, evaluate, GAME_MAX_TRIES, gridOf, judgeTry, modelName, part2Start, part2Target, PATTERN, patternRatios, PRECISION, pruningWindows,
-  SPARSITY, TRACKS,
+  baselineRecipe, meetsFloor, evaluate, GAME_MAX_TRIES, gridOf, judgeTry, modelName, part2Start, part2Target, PATTERN, patternName, patternRatios, percent,
+  PRECISION, precisionName, pruningText, pruningWindows, SPARSITY, TRACKS, wholePercent,
 } from '../engine'
-import type { Evaluation, Precision, Recipe, SparsityPattern, TrackId, Window } from '../engine'
+import type { Precision, Recipe, SparsityPattern, TrackId, Window } from '../engine'
 import { formatValue, sig } from './format'
 
 /** The ratios the workbench's curves are drawn at (the parameter table's curve step). */
@@ -20,7 +20,7 @@ export interface CurvePoint {
 
 /** The one baseline every speedup in the deck is measured against (the engine's baselineRecipe), by name. */
 export function speedupBaseline(track: TrackId): string {
-  return `FP16 dense ${modelName(track, TRACKS[track].baseline)}`
+  return `${precisionName(PRECISION.default)} dense ${modelName(track, TRACKS[track].baseline)}`
 }
 
 /** Theoretical and realized speedup vs the FP16 dense baseline at every step, for the recipe's precision and student. */
@@ -46,19 +46,17 @@ export function safeSparsity(track: TrackId, recipe: Recipe, pattern: SparsityPa
   return ok.length ? ok[ok.length - 1] : null
 }
 
-const pct = (fraction: number) => `${Math.round(fraction * 100)}%`
-
 /** What the readout suggests after a veto, for the recipe's own pattern: how far it can go, or what else to change. */
 export function vetoHint(track: TrackId, recipe: Recipe): string {
   const dense = evaluate(track, { ...recipe, pattern: PATTERN.default, sparsity: 0 })
   if (!meetsFloor(track, dense.accuracy)) return 'Below the floor even dense: raise the precision.'
   if (recipe.pattern === '2:4') {
-    const others = PATTERN.values.filter((p) => p !== '2:4').map((p) => PATTERN.names[p]).join(' or ')
-    return `2:4 always prunes ${pct(PATTERN.sparsityOf24)}, below the floor here: choose ${others}, or raise the precision.`
+    const others = PATTERN.values.filter((p) => p !== '2:4').map(patternName).join(' or ')
+    return `2:4 always prunes ${percent(PATTERN.sparsityOf24)}, below the floor here: choose ${others}, or raise the precision.`
   }
   const safe = safeSparsity(track, recipe)
   // null: even the slider's first step trips the veto, though dense passes
-  return safe === null ? 'Prune less, or raise the precision.' : `Safe up to ${pct(safe)} ${PATTERN.names[recipe.pattern]} here: prune less or raise the precision.`
+  return safe === null ? 'Prune less, or raise the precision.' : `Safe up to ${pruningText(safe, recipe.pattern)} here: prune less or raise the precision.`
 }
 
 /** Speedup over the same model dense at the recipe's own precision (dense latency ÷ the recipe's latency): what pruning
@@ -70,7 +68,7 @@ export function speedupOverDense(track: TrackId, recipe: Recipe): number {
 
 /** "over dense INT8": the baseline speedupOverDense is measured against, in words. */
 export function overDenseBaseline(recipe: Recipe): string {
-  return `over dense ${PRECISION.names[recipe.precision]}`
+  return `over dense ${precisionName(recipe.precision)}`
 }
 
 /** The budget the part-2 game is played for (the engine's part2Target: the first budget the knee's recipe fails). */
@@ -103,10 +101,10 @@ export function part2Precision(track: TrackId): Precision {
 
 /** One pattern's window in words: "channels 67–79% (veto from 80%)", "2:4 (50%)" (2:4 has one ratio, so no veto). */
 function windowPart(w: Window, withVeto: boolean): string {
-  const name = PATTERN.names[w.pattern]
-  const range = w.from === w.to ? pct(w.from) : `${Math.round(w.from * 100)}–${pct(w.to)}`
+  const name = patternName(w.pattern)
+  const range = w.from === w.to ? percent(w.from) : `${wholePercent(w.from)}–${percent(w.to)}`
   if (w.pattern === '2:4') return `${name} (${range})`
-  return `${name} ${range}${withVeto && w.vetoFrom !== null ? ` (veto from ${pct(w.vetoFrom)})` : ''}`
+  return `${name} ${range}${withVeto && w.vetoFrom !== null ? ` (veto from ${percent(w.vetoFrom)})` : ''}`
 }
 
 /** "unstructured 41–61% (veto from 62%), 2:4 (50%) or channels 23–24% (veto from 25%)" and whether it is one. */
@@ -168,16 +166,11 @@ export interface Attempt {
 export type AttemptStatus = 'open' | 'success' | 'out'
 
 /** Two numbers in as few significant digits (3 to 5) as tell them apart: an accuracy of 93.96 against a floor of 94
- *  must not read "94 % · floor 94 % · FAIL". */
+ *  must not read "94 % · floor 94 % · VETO". */
 export function distinctSig(a: number, b: number): [string, string] {
   let digits = 3
   while (digits < 5 && a !== b && sig(a, digits) === sig(b, digits)) digits++
   return [sig(a, digits), sig(b, digits)]
-}
-
-/** The accuracy veto: the stakeholder refuses any recipe below the track's accuracy floor. */
-export function isVetoed(track: TrackId, e: Evaluation): boolean {
-  return !meetsFloor(track, e.accuracy)
 }
 
 /** Judges a recipe as one attempt with the engine's judge: target met? accuracy veto? */

@@ -1,12 +1,12 @@
 // The speedup waterfall (part 2): theoretical → each of the engine's named losses → realized, as floating bars.
-import { baselineRecipe, evaluate, modelBytes, PATTERN } from '../engine'
+import { baselineRecipe, evaluate, modelBytes, PATTERN, pruningText } from '../engine'
 import type { Evaluation, Recipe, TrackId } from '../engine'
 
 /** The quick recipes a dense waterfall offers: every pattern at the ratio 2:4 pins (50%, lock 2's ratio), so the three
  *  hardware paths are compared at the same pruning ratio. */
 export function quickPatterns(): { label: string; change: Partial<Recipe> }[] {
   const s = PATTERN.sparsityOf24
-  return PATTERN.values.map((pattern) => ({ label: `${Math.round(s * 100)}% ${PATTERN.names[pattern]}`, change: { pattern, sparsity: s } }))
+  return PATTERN.values.map((pattern) => ({ label: pruningText(s, pattern), change: { pattern, sparsity: s } }))
 }
 
 /** How much smaller the recipe's model (weights + metadata) is than the track's FP16 dense baseline: the storage saving

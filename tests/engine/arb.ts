@@ -1,18 +1,18 @@
 // fast-check generators over the whole valid input space.
 import fc from 'fast-check'
-import { PRECISIONS, TRACK_IDS, TRACKS, type Recipe, type TrackId } from '../../engine'
+import { PATTERN, PRECISION, SPARSITY, TEMPERATURE, TRACK_IDS, TRACKS, type Recipe, type TrackId } from '../../engine'
 
 export const arbTrack = fc.constantFrom<TrackId>(...TRACK_IDS)
 
 export const arbRecipeFor = (track: TrackId): fc.Arbitrary<Recipe> =>
   fc.record({
-    precision: fc.constantFrom(...PRECISIONS),
-    pattern: fc.constantFrom<Recipe['pattern']>('unstructured', '2:4'),
-    sparsity: fc.double({ min: 0, max: 0.9, noNaN: true }),
+    precision: fc.constantFrom(...PRECISION.values),
+    pattern: fc.constantFrom(...PATTERN.values),
+    sparsity: fc.double({ min: SPARSITY.min, max: SPARSITY.max, noNaN: true }),
     student: fc.constantFrom('baseline', ...TRACKS[track].models.map((m) => m.id)),
     distill: fc.boolean(),
-    temperature: fc.double({ min: 1, max: 20, noNaN: true }),
-  }).map((r) => (r.pattern === '2:4' ? { ...r, sparsity: 0.5 } : r))
+    temperature: fc.double({ min: TEMPERATURE.min, max: TEMPERATURE.max, noNaN: true }),
+  }).map((r) => (r.pattern === '2:4' ? { ...r, sparsity: PATTERN.sparsityOf24 } : r))
 
 export const arbCase = arbTrack.chain((track) => arbRecipeFor(track).map((recipe) => ({ track, recipe })))
 

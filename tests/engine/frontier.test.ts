@@ -1,5 +1,33 @@
 import { describe, expect, it } from 'vitest'
 import { baselineRecipe, dominates, type Evaluation, evaluate, leversOf, leversThrough, paretoFrontier, sig, sweep, TRACK_IDS, TRACKS } from '../../engine'
+import { ties } from '../../engine/frontier'
+
+/** An evaluation that differs only in the frontier's three objectives (total memory, energy per inference, accuracy). */
+const point = (bytes: number, joules: number, accuracy: number): Evaluation => {
+  const e = evaluate('tiny', baselineRecipe('tiny'))
+  return { ...e, memory: { ...e.memory, totalBytes: bytes }, energyPerInferenceJ: joules, accuracy }
+}
+
+describe('dominance (Pareto: no worse in every objective, better in one; memory and energy fall, accuracy rises)', () => {
+  it('is decided by each objective alone, in its own direction', () => {
+    const a = point(100, 1, 80)
+    expect(dominates(a, point(200, 1, 80))).toBe(true) // less memory
+    expect(dominates(a, point(100, 2, 80))).toBe(true) // less energy
+    expect(dominates(a, point(100, 1, 70))).toBe(true) // more accurate
+    expect(dominates(point(200, 1, 80), a)).toBe(false)
+    expect(dominates(a, point(200, 1, 90))).toBe(false) // a trade: neither dominates
+    expect(dominates(point(200, 1, 90), a)).toBe(false)
+  })
+  it('an equal point neither dominates nor is dominated: it ties, as do points a rounding error apart', () => {
+    const a = point(100, 1, 80)
+    expect(dominates(a, point(100, 1, 80))).toBe(false)
+    expect(ties(a, point(100, 1, 80))).toBe(true)
+    expect(ties(a, point(100 * (1 + 1e-12), 1, 80))).toBe(true)
+    expect(dominates(a, point(100 * (1 + 1e-12), 1, 80))).toBe(false)
+    expect(ties(a, point(100 * (1 + 1e-6), 1, 80))).toBe(false)
+    expect(dominates(a, point(100 * (1 + 1e-6), 1, 80))).toBe(true)
+  })
+})
 
 describe('Pareto frontier', () => {
   for (const t of TRACK_IDS) {
@@ -35,8 +63,6 @@ describe('the frontier of the levers taught so far', () => {
         const front = paretoFrontier(t, leversThrough(part))
         expect(front.every((p) => leversOf(t, p.recipe).every((l) => leversThrough(part).includes(l)))).toBe(true)
         // every recipe left out is dominated by (or ties) a frontier recipe; no frontier recipe is dominated by any
-        const near = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y))
-        const ties = (a: Evaluation, b: Evaluation) => near(a.memory.totalBytes, b.memory.totalBytes) && near(a.accuracy, b.accuracy) && near(a.energyPerInferenceJ, b.energyPerInferenceJ)
         const covers = (q: typeof front[number], p: typeof front[number]) => dominates(q.evaluation, p.evaluation) || ties(q.evaluation, p.evaluation)
         for (const p of all) expect(front.includes(p) || front.some((q) => covers(q, p))).toBe(true)
         for (const p of front) expect(all.some((q) => dominates(q.evaluation, p.evaluation))).toBe(false)

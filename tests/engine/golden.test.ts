@@ -207,7 +207,7 @@ describe('Tiny Pioneer: DS-CNN counts agree with Hello Edge', () => {
 
 describe('the quantization curve between the deployable precisions', () => {
   it('Llama-3-70B passes through the GPTQ W3 point of Huang et al. 2024 (70.6) and falls apart at W2 (45.4; the curve ±5)', async () => {
-    const { quantizationCurve } = await import('../../engine/sweep')
+    const { quantizationCurve } = await import('../../engine/curves')
     const c = quantizationCurve('cloud', baselineRecipe('cloud'))
     expect(c).toHaveLength(16)
     expect(Math.abs(c[2].accuracy - 70.6)).toBeLessThan(0.1)
@@ -216,13 +216,13 @@ describe('the quantization curve between the deployable precisions', () => {
     expect(c[3].accuracy).toBeCloseTo(evaluate('cloud', { ...baselineRecipe('cloud'), precision: 'int4' }).accuracy, 9)
   })
   it("ResNet-50 distilled at 2 bits keeps LSQ's 73.7 of 76.9 (±0.5); post-training at 2 bits is near chance", async () => {
-    const { quantizationCurve } = await import('../../engine/sweep')
+    const { quantizationCurve } = await import('../../engine/curves')
     const trained = quantizationCurve('edge', { ...baselineRecipe('edge'), distill: true })
     expect(Math.abs(trained[1].accuracy - (0.1 + (73.6 / 76.8) * 76.03))).toBeLessThan(0.5)
     expect(quantizationCurve('edge', baselineRecipe('edge'))[1].accuracy).toBeLessThan(10)
   })
   it('Llama-3-70B distilled (training-aware) follows EfficientQAT: W3 72.42, W2 67.89 (±0.6)', async () => {
-    const { quantizationCurve } = await import('../../engine/sweep')
+    const { quantizationCurve } = await import('../../engine/curves')
     const c = quantizationCurve('cloud', { ...baselineRecipe('cloud'), distill: true })
     expect(Math.abs(c[2].accuracy - 72.42)).toBeLessThan(0.6)
     expect(Math.abs(c[1].accuracy - 67.89)).toBeLessThan(0.6)

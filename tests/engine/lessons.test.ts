@@ -4,12 +4,12 @@
 import { describe, expect, it } from 'vitest'
 import {
   accuracyFloor, archetypeAbsence, archetypes, baselineRecipe, bestTemperature, distillationStart, evaluate,
-  judgeTry, knee, LOCKS, lockAnswer, meetsFloor, part2Target, pruningWindows, stakeholderCheck, stakeholderReference,
-  sweep, TRACK_IDS, TRACKS, type SparsityPattern, type TrackId,
+  judgeTry, knee, LOCKS, lockAnswer, part2Target, pruningWindows, stakeholderCheck, stakeholderReference,
+  SPARSITY, sweep, TRACK_IDS, TRACKS, type SparsityPattern, type TrackId,
 } from '../../engine'
 // the lessons module's own pieces, which no instrument asks for (not in engine/index.ts)
 import { distillationStudent, GAME_SPARSITY_STEPS, part2Start, patternVerdicts, stakeholderSolution, temperatures } from '../../engine/lessons'
-import { quantizationCurve } from '../../engine/sweep'
+import { quantizationCurve } from '../../engine/curves'
 import { SPECS } from '../../engine/tracks'
 
 const params = (t: TrackId, id: string) => TRACKS[t].models.find((m) => m.id === id)!.params.value
@@ -51,9 +51,11 @@ describe.each(TRACK_IDS)('%s: part 1, the knee of any recipe', (t) => {
     expect(pruned.kneeBits === null || pruned.kneeBits >= knee(t).kneeBits!).toBe(true)
   })
   it('says so when no bit width reaches the floor (null knee, cliff and precision)', () => {
-    const hopeless = { ...baselineRecipe(t), sparsity: 0.9 }
+    // 90% of the work removed in whole filters: below the floor even at 16 bits on every track (on Edge and Mobile the
+    // teacher survives 90% unstructured, so that recipe would test nothing there)
+    const hopeless = { ...baselineRecipe(t), pattern: 'channels' as const, sparsity: SPARSITY.max }
     const k = knee(t, hopeless)
-    if (k.curve[15].accuracy >= accuracyFloor(t)) return // this track's teacher survives 90% pruning at 16 bits
+    expect(k.curve[15].accuracy).toBeLessThan(accuracyFloor(t))
     expect(k).toMatchObject({ kneeBits: null, cliffBits: null, precision: null })
   })
 })
@@ -189,19 +191,18 @@ describe.each(TRACK_IDS)('%s: part 3, the workbench opens on a gap', (t) => {
 
 describe.each(TRACK_IDS)('%s: the ledger', (t) => {
   it('heavy and light come from the search and are in spec; at least one kind exists', () => {
-    const a = archetypes(t)
-    for (const x of [a.heavy, a.light]) if (x) expect(evaluate(t, x.recipe).binding).toBeNull()
-    if (a.heavy) expect(a.heavy.recipe.student).toBe(TRACKS[t].baseline)
-    if (a.heavy) expect(['int4', 'binary']).toContain(a.heavy.recipe.precision)
-    if (a.light) expect(['int8', 'fp16']).toContain(a.light.recipe.precision)
-    expect(a.light).not.toBeNull() // a distilled student in spec exists on every track (part 3)
-    // where no heavy recipe is in spec, the ledger says why from the engine
-    const why = archetypeAbsence(t, 'heavy')
-    expect(why === null).toBe(a.heavy !== null)
-    if (why?.nearest) {
-      expect(meetsFloor(t, evaluate(t, why.nearest.recipe).accuracy)).toBe(true)
-      expect(evaluate(t, why.nearest.recipe).binding).toBe(why.nearest.failing.name)
-    }
+    // both kinds are in spec on every track (docs/lessons.md, "The ledger"): the seed's comparison has two sides
+    const { heavy, light } = archetypes(t)
+    expect(heavy).not.toBeNull()
+    expect(light).not.toBeNull() // a distilled student in spec exists on every track (part 3)
+    for (const x of [heavy!, light!]) expect(evaluate(t, x.recipe).binding).toBeNull()
+    expect(heavy!.recipe.student).toBe(TRACKS[t].baseline)
+    expect(['int4', 'binary']).toContain(heavy!.recipe.precision)
+    expect(['int8', 'fp16']).toContain(light!.recipe.precision)
+    expect(light!.recipe.distill).toBe(true)
+    // with both in spec there is no absence to explain
+    expect(archetypeAbsence(t, 'heavy')).toBeNull()
+    expect(archetypeAbsence(t, 'light')).toBeNull()
   })
 })
 

@@ -21,6 +21,7 @@ const FROM_ENGINE: { page: string; pattern: RegExp; expected: () => string }[] =
   { page: '01-quantization.md', pattern: /the (\d+) KiB of SRAM/, expected: () => sig(TRACKS.tiny.machine.levels[1].capacityBytes.value / 1024, 3) },
   { page: '01-quantization.md', pattern: /the 70B LLM holds to (\d+) bits/, expected: () => String(knee('cloud').kneeBits) },
   { page: '01-quantization.md', pattern: /energy per MAC ~([\d.]+)× vs FP16/, expected: () => sig(describeConstant('FP16 MAC energy (45 nm)').value / describeConstant('INT8 MAC energy (45 nm)').value, 2) },
+  { page: '02-sparsity.md', pattern: /about ([\d.]+) end to end at best/, expected: () => sig(describeConstant('2:4 end-to-end math speedup (transformers)').value, 2) },
 ]
 
 /** Fixed figures that are not the engine's to compute, with the reason they may be typed. */
@@ -36,7 +37,25 @@ const FIXED: Record<string, string> = {
   '6.5×': 'checked above',
 }
 
+/** Figures typed without a unit (a decimal, or a number in a range or list whose unit comes after the last one, as in
+ *  "75.1 … 54" or "2.5–4"), with the reason each may be typed. Any other is refused: a reader takes it as a figure. */
+const BARE: Record<string, string> = {
+  6.02: 'SQNR formula: 6.02 dB per bit', 1.76: 'SQNR formula: + 1.76 dB for a full-scale sinusoid',
+  1.5: 'checked above (2:4 end to end, the engine\'s published constant)',
+  2.5: 'Hinton et al. 2015 §3: the 30-unit net\'s best temperatures, 2.5 to 4 (published)',
+  70: 'Flash-LLM\'s sparsity range, 70–90% (as 70% above)',
+}
+
 const UNIT = String.raw`(?:×|ms|min|mW|W|J|mJ|µJ|GB|MB|KB|KiB|MiB|bits?|points?|%|fps|FPS|TOPS|dB|pJ|s)(?![\w])`
+/** Numbers a reader takes as figures though no unit follows: a decimal, the first number of a range or list ("41–61%",
+ *  "75.1 … 54"), a number after an ellipsis. */
+function bareFigures(t: string): string[] {
+  return [
+    ...t.matchAll(new RegExp(String.raw`(?<![\w.])(\d+\.\d+)(?![\w.])(?!\s?${UNIT})`, 'g')),
+    ...t.matchAll(/(?<![\w.:-])(\d+(?:\.\d+)?)\s?(?:–|-|…|\.\.\.)\s?(?=~?\d)/g),
+    ...t.matchAll(new RegExp(String.raw`(?:…|\.\.\.)\s?(\d+(?:\.\d+)?)(?![\w.])(?!\s?${UNIT})`, 'g')),
+  ].map((m) => m[1])
+}
 const strip = (t: string) => t
   .replace(/\$[^$]*\$/g, '') // KaTeX formulas
   .replace(/\[\d\d:\d\d[^\]]*\]/g, '') // time cues
@@ -64,5 +83,13 @@ describe('pages/*.md', () => {
       .map((m) => `${m[1]}${m[2] === '×' || m[2] === '%' ? '' : ' '}${m[2]}`)
       .filter((tok) => !(tok in FIXED))
     expect(loose, `${name}: hand-typed numbers`).toEqual([])
+  })
+  it.each(pages)('$name types no figure without a unit (a decimal, or a number in a range or list: "75.1 … 54")', ({ name, text }) => {
+    expect(bareFigures(strip(text)).filter((tok) => !(tok in BARE)), `${name}: figures typed without a unit`).toEqual([])
+  })
+  it('the check for figures without a unit catches "75.1 … 54" and the start of "41–61%", and not a model name', () => {
+    expect(bareFigures('top-1 75.1 … 54 after pruning')).toEqual(['75.1', '75.1', '54'])
+    expect(bareFigures('a window of 41–61%')).toEqual(['41'])
+    expect(bareFigures('Llama-3-8B at 2:4, 2.7 GB')).toEqual([])
   })
 })

@@ -2,9 +2,10 @@
 // validation, the URL state, the sweep and the part-2 game all follow it.
 import { describe, expect, it } from 'vitest'
 import {
-  BASELINE_RECIPE, baselineRecipe, EngineInputError, gridOf, PATTERN, PRECISION, PRECISIONS, SPARSITY,
+  BASELINE_RECIPE, baselineRecipe, EngineInputError, gridOf, PARAMS, type Param, PATTERN, PRECISION, PRECISIONS, SPARSITY,
   stateFromQuery, stateToQuery, sweep, TEMPERATURE, TRACK_IDS, validateRecipe,
 } from '../../engine'
+import { BITS as LAB_BITS, SPARSITIES as LAB_SPARSITIES } from '../../lab/config'
 import { GAME_SPARSITY_STEPS } from '../../engine/lessons'
 
 const track = TRACK_IDS[0]
@@ -66,5 +67,42 @@ describe('the table drives the sweep and the game', () => {
     expect(GAME_SPARSITY_STEPS[0]).toBe(SPARSITY.sliderStep)
     expect(GAME_SPARSITY_STEPS.at(-1)).toBe(SPARSITY.max)
     expect(GAME_SPARSITY_STEPS).toHaveLength(Math.round(SPARSITY.max / SPARSITY.sliderStep))
+  })
+})
+
+describe('the table is one list the code loops over (engine/params.ts PARAMS)', () => {
+  it('has one entry per recipe field, in the recipe\'s order, each with its own label', () => {
+    expect(PARAMS.map((p) => p.key)).toEqual(Object.keys(BASELINE_RECIPE))
+    expect(new Set(PARAMS.map((p) => p.label)).size).toBe(PARAMS.length)
+  })
+  it('each default passes its own check and survives its own URL coding', () => {
+    for (const p of PARAMS as readonly Param[]) {
+      expect(p.problem(p.default), p.key).toBeNull()
+      expect(p.fromQuery(p.toQuery(p.default)), p.key).toEqual(p.default)
+    }
+  })
+  it('the URL carries exactly the track and the table\'s keys', () => {
+    expect(Object.keys(stateToQuery({ track, recipe: base })).sort()).toEqual(['track', ...PARAMS.map((p) => p.key)].sort())
+  })
+  it('a bad query value is reported in the words of its entry', () => {
+    for (const p of PARAMS as readonly Param[]) {
+      const { problems } = stateFromQuery({ [p.key]: '<bad>' }, { track, recipe: base })
+      expect(problems).toEqual([`${p.key}: "<bad>" ${p.expects}`])
+    }
+  })
+  it('ratios travel and show as whole percent; the slider is the same range in the unit it shows', () => {
+    expect(SPARSITY.toQuery(0.3)).toBe('30')
+    expect(SPARSITY.fromQuery('30')).toBe(0.3)
+    expect(SPARSITY.format(0.3)).toBe('30%')
+    expect(SPARSITY.slider).toMatchObject({ min: 0, max: 90, step: 1 })
+    expect(SPARSITY.slider.toRatio(45)).toBe(0.45)
+  })
+})
+
+describe('the lab uses the same table', () => {
+  it('its temperature range is the deck\'s, its sparsity grid the sweep\'s, and it measures every deck precision below FP16', () => {
+    expect(LAB_SPARSITIES).toEqual(gridOf(SPARSITY.min, SPARSITY.max, SPARSITY.sweepStep))
+    for (const p of PRECISION.values.filter((x) => x !== PRECISION.default)) expect(LAB_BITS).toContain(PRECISION.bits[p])
+    expect(LAB_BITS).toEqual([8, 4, 2, 1]) // plus 2 bits, stated in lab/config.ts
   })
 })
