@@ -134,6 +134,11 @@ export class PgSessionStore implements SessionStore {
    *  after the COMMIT returned (durable); a failure anywhere rolls back and rejects, and the connection is not reused. */
   private async tx<T>(room: string | null, locks: string[], fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
     const c = await this.pool.connect()
+    // a checked-out client is the caller's to watch (node-postgres): a connection that breaks between two statements of
+    // the transaction (a database restart) would otherwise be an unhandled 'error' that takes the process down; the
+    // next statement (or COMMIT) then fails, and the caller sees that
+    const broke = (e: Error) => console.error(`[session] PostgreSQL connection lost mid-transaction: ${e.message}`)
+    c.on('error', broke)
     try {
       await c.query('BEGIN')
       for (const part of [...new Set(locks)].sort()) await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_SPACE, `${room}/${part}`])
@@ -145,6 +150,8 @@ export class PgSessionStore implements SessionStore {
       await c.query('ROLLBACK').catch(() => {})
       c.release(true)
       throw e
+    } finally {
+      c.off('error', broke)
     }
   }
 
