@@ -19,11 +19,12 @@
 // building web streams — and on a 2-core machine that time showed up as the service's latency.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { Agent, request } from 'node:http'
 import type { IncomingMessage } from 'node:http'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { DEFAULT_POLLS } from '../server/defaultPolls.ts'
@@ -127,6 +128,23 @@ function cpuMs(pid: number | undefined): number | null {
     return ((Number(f[11]) + Number(f[12])) * 1000) / 100 // utime + stime, in clock ticks of 1/100 s
   } catch { return null }
 }
+/** The PostgreSQL server's own processes (its postmaster and every backend), when it runs on this machine: their CPU is
+ *  the database's share of the service's work. Found from its data directory's postmaster.pid; empty when not local. */
+async function postgresPids(url: string): Promise<number[]> {
+  const c = new pg.Client({ connectionString: url })
+  await c.connect()
+  try {
+    const dir = (await c.query<{ d: string }>('SELECT current_setting(\'data_directory\') AS d')).rows[0].d
+    const postmaster = Number(readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n')[0])
+    const pids = [postmaster]
+    for (const d of readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue
+      try { if (Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === postmaster) pids.push(Number(d)) } catch { /* gone */ }
+    }
+    return pids
+  } catch { return [] } finally { await c.end() }
+}
+
 const JOINING = 100
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? NaN
 
@@ -143,6 +161,10 @@ interface Result {
   latencies: number[]
   serviceMs: number[]
   cpuMs: number | null
+  /** the local PostgreSQL server's CPU over the same time; null when it is not on this machine or not used */
+  dbCpuMs: number | null
+  /** the bench's own event-loop delay while the students answered: client-side queueing inside the ack latency */
+  clientLoopMs: { p50: number; p99: number }
   elapsedMs: number
   /** ms from the last acknowledgement until every stream showed its room's final count; null: not all within 10 s */
   fanoutMs: number | null
@@ -150,7 +172,7 @@ interface Result {
 }
 
 /** One class of N students in R rooms on the given service processes: join, answer within a second, check the store. */
-async function runClass(label: string, procs: { child: ChildProcess; base: URL }[]): Promise<Result> {
+async function runClass(label: string, procs: { child: ChildProcess; base: URL }[], databaseUrl?: string): Promise<Result> {
   const first = procs[0].base
   const rooms: Room[] = []
   for (let r = 0; r < R; r++) {
@@ -246,11 +268,19 @@ async function runClass(label: string, procs: { child: ChildProcess; base: URL }
   }))
   const joinMs = performance.now() - tJoin
   await new Promise((ok) => setTimeout(ok, 500)) // the room settles: every deck has its first snapshot
+  // the database's processes, found now that every service process holds its connections
+  const dbPids = databaseUrl ? await postgresPids(databaseUrl) : []
+  const dbCpu = () => dbPids.reduce((sum, pid) => sum + (cpuMs(pid) ?? 0), 0)
+  const loop = monitorEventLoopDelay({ resolution: 10 })
+  loop.enable()
   const cpu0 = cpu()
+  const db0 = dbCpu()
   const t0 = performance.now()
   await Promise.all(students.map(vote))
   const elapsedMs = performance.now() - t0
   const cpu1 = cpu()
+  const db1 = dbCpu()
+  loop.disable()
 
   // the store's word: each room's answers, locked first so nothing changes while they are read
   let lost = 0, stored = 0
@@ -271,7 +301,8 @@ async function runClass(label: string, procs: { child: ChildProcess; base: URL }
   const left = behind()
   for (const s of students) { s.stream.destroy(); s.agent.destroy() }
   const used = cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null
-  return { label, joinMs, sent, acked, retries, failed, lost, stored, latencies, serviceMs, cpuMs: used, elapsedMs, fanoutMs, behind: left }
+  return { label, joinMs, sent, acked, retries, failed, lost, stored, latencies, serviceMs, cpuMs: used, dbCpuMs: dbPids.length ? db1 - db0 : null,
+    clientLoopMs: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6 }, elapsedMs, fanoutMs, behind: left }
 }
 
 function report(r: Result): void {
@@ -284,6 +315,9 @@ function report(r: Result): void {
   console.log(`  service time per answer ms (Server-Timing: parse + share of its group commit + reply): p50 ${pct(r.serviceMs, 0.5).toFixed(2)}  p95 ${pct(r.serviceMs, 0.95).toFixed(2)}  max ${Math.max(...r.serviceMs).toFixed(2)}`)
   if (r.cpuMs !== null)
     console.log(`  service CPU (all its processes) during the answers: ${r.cpuMs.toFixed(0)} ms for ${r.acked} answers and their pushes to ${N} streams = ${(r.cpuMs / r.acked).toFixed(2)} ms per answer, everything included`)
+  if (r.dbCpuMs !== null)
+    console.log(`  PostgreSQL CPU (its local processes) meanwhile: ${r.dbCpuMs.toFixed(0)} ms = ${(r.dbCpuMs / r.acked).toFixed(2)} ms per answer`)
+  console.log(`  the bench client's own event-loop delay meanwhile ms: p50 ${r.clientLoopMs.p50.toFixed(1)}  p99 ${r.clientLoopMs.p99.toFixed(1)} (queueing on the client's side, inside the ack latency)`)
   console.log(`  every stream showed its room's final count ${r.fanoutMs === null ? `NOT within 10 s (${r.behind} behind)` : `${r.fanoutMs.toFixed(0)} ms after the last acknowledgement`}`)
   console.log(`  answering wall time: ${(r.elapsedMs / 1000).toFixed(2)} s`)
 }
@@ -301,7 +335,7 @@ try {
       const databaseUrl = await newDatabase(serverUrl!)
       const procs = []
       for (let k = 0; k < n; k++) procs.push(await startService({ databaseUrl }))
-      results.push(await runClass(`${n} process${n > 1 ? 'es' : ''}, PostgreSQL (${new URL(serverUrl!).host})`, procs))
+      results.push(await runClass(`${n} process${n > 1 ? 'es' : ''}, PostgreSQL (${new URL(serverUrl!).host})`, procs, databaseUrl))
       for (const p of procs) p.child.kill('SIGTERM')
       await Promise.all(procs.map((p) => new Promise((ok) => p.child.exitCode !== null ? ok(null) : p.child.once('exit', ok))))
     }
