@@ -208,6 +208,10 @@ describe.skipIf(!TEST_DATABASE_URL)(TEST_DATABASE_URL ? title : `${title} (skipp
     expect((await call(B.url, '/api/session/identity', { cookie: student.cookie })).body).toEqual({ ok: true, issued: false })
     expect((await call(B.url, '/api/session/answer', { json: { poll: 'distillation', value: 3 }, cookie: student.cookie })).status).toBe(200)
     expect((await call(C.url, '/api/session/state', { cookie: student.cookie })).body.mine.distillation).toBe(3)
+    // the presenter's pass (signed under the same key) is the same whichever process signs the presenter in
+    const pass = async (p: Proc) => (await call(p.url, '/api/session/auth', { secret: SECRET })).headers.getSetCookie()[0].split(';')[0]
+    expect(await pass(A)).toMatch(/^sc_presenter=.+/)
+    expect(new Set(await Promise.all(procs.map(pass))).size).toBe(1)
 
     const room = await store!.createRoom(roomSecretHash('room-secret-Potoroo-5'))
     const prefix = `/api/session/rooms/${room.code}/`
