@@ -141,6 +141,19 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
     return room
   }
   const home = openRoom(defaultRoom.code, null)
+  // changes committed by other processes over the same store (PostgreSQL NOTIFY, issue 20 item 4): pushed to this
+  // process's streams of the room as its own changes are (counts coalesced); this process's own were pushed already
+  const unsubscribe = await store.subscribe?.({
+    change: ({ room: code, kind }) => {
+      const r = rooms.get(code)
+      if (kind === 'closed') {
+        rooms.delete(code)
+        r?.hub.close()
+      } else if (kind === 'count') r?.hub.pushSoon()
+      else r?.hub.push()
+    },
+    resync: () => { for (const r of rooms.values()) r.hub.push() },
+  })
   const streams = () => [...rooms.values()].reduce((n, r) => n + r.hub.size, 0)
 
   /** The room a request is for: the default room without a code, else the room of a well-formed, existing, open code. */
@@ -375,7 +388,10 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
       send(res, 500, { error: 'internal error', code: 'internal' } satisfies ErrorReply)
     })
   }) as SessionHandler
-  handler.close = () => { for (const r of rooms.values()) r.hub.close() }
+  handler.close = () => {
+    unsubscribe?.()
+    for (const r of rooms.values()) r.hub.close()
+  }
   handler.defaultRoom = defaultRoom.code
   return handler
 }

@@ -5,17 +5,28 @@
 // transaction-scoped advisory lock per poll it touches (in sorted order, so two batches never deadlock): writers of one
 // poll take turns, whichever process they run in, and each sees the phase the previous one committed (READ COMMITTED
 // reads a fresh snapshot per statement). A process killed mid-transaction leaves nothing of it: PostgreSQL rolls it back.
+// Several processes share one database (issue 20 item 4): every write a view shows announces itself with pg_notify in
+// its own transaction (delivered only if it committed), and each process LISTENs on a connection of its own to push the
+// room's snapshot to its own event streams (`subscribe`).
 import pg from 'pg'
 import { randomBytes } from 'node:crypto'
 import type { TrackId } from '../engine/index.ts'
 import { CONTRACTS_POLL, type ContractRow, type GameRow, type Phase, type PresenterPos } from './api.ts'
-import { bindRoom, newRoomCode, type AnswerInput, type AnswerOutcome, type AnswerRow, type RoomInfo, type RoomStore, type RoundState,
-  type SessionStore, type StoreOutcome } from './store.ts'
+import { bindRoom, newRoomCode, type AnswerInput, type AnswerOutcome, type AnswerRow, type ChangeListener, type RoomChange, type RoomInfo,
+  type RoomStore, type RoundState, type SessionStore, type StoreOutcome } from './store.ts'
 
 /** The first key of every advisory lock this store takes ('SC'), so they never collide with another application's. */
 const LOCK_SPACE = 0x5343
 
 type Queryable = Pick<pg.PoolClient, 'query'>
+
+/** The channel of the service's notifications. A payload is `<origin>:<room>:<kind>:<part>` (RoomChange, prefixed with
+ *  the store instance that wrote it, so a process skips its own: its handler pushed those already), a few dozen bytes
+ *  (PostgreSQL's limit is 8,000). */
+export const NOTIFY_CHANNEL = 'silicon_contract'
+const KINDS: ReadonlySet<string> = new Set<RoomChange['kind']>(['count', 'phase', 'presenter', 'closed'])
+/** Reconnecting the LISTEN connection: 100 ms, doubling, at most 5 s between attempts. */
+const RELISTEN_MS = { first: 100, max: 5000 }
 
 // Every table of a class is keyed by its room (issue 20): no statement below reads or writes a row without the room.
 /** The service's tables live in a schema of their own in whatever database DATABASE_URL names. */
@@ -74,7 +85,16 @@ export class PgSessionStore implements SessionStore {
   readonly kind = 'postgres'
   readonly where: string
 
-  private constructor(private pool: pg.Pool, url: string) {
+  /** tells this instance's notifications from other processes' */
+  private readonly origin = randomBytes(6).toString('hex')
+  private readonly listeners = new Set<ChangeListener>()
+  /** the dedicated LISTEN connection (a pooled one would be handed to other queries), once someone subscribed */
+  private listening: Promise<void> | null = null
+  private listener: pg.Client | null = null
+  private relistenTimer: ReturnType<typeof setTimeout> | null = null
+  private closing = false
+
+  private constructor(private pool: pg.Pool, private url: string) {
     this.where = describeUrl(url)
   }
 
@@ -114,6 +134,11 @@ export class PgSessionStore implements SessionStore {
    *  after the COMMIT returned (durable); a failure anywhere rolls back and rejects, and the connection is not reused. */
   private async tx<T>(room: string | null, locks: string[], fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
     const c = await this.pool.connect()
+    // a checked-out client is the caller's to watch (node-postgres): a connection that breaks between two statements of
+    // the transaction (a database restart) would otherwise be an unhandled 'error' that takes the process down; the
+    // next statement (or COMMIT) then fails, and the caller sees that
+    const broke = (e: Error) => console.error(`[session] PostgreSQL connection lost mid-transaction: ${e.message}`)
+    c.on('error', broke)
     try {
       await c.query('BEGIN')
       for (const part of [...new Set(locks)].sort()) await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_SPACE, `${room}/${part}`])
@@ -125,6 +150,8 @@ export class PgSessionStore implements SessionStore {
       await c.query('ROLLBACK').catch(() => {})
       c.release(true)
       throw e
+    } finally {
+      c.off('error', broke)
     }
   }
 
@@ -135,9 +162,68 @@ export class PgSessionStore implements SessionStore {
     return { round: 1, phase: 'open' }
   }
 
-  private bump(q: Queryable, room: string, part: string, by = 1) {
-    return q.query(`INSERT INTO versions (room, part, version) VALUES ($1, $2, $3)
-      ON CONFLICT (room, part) DO UPDATE SET version = versions.version + excluded.version`, [room, part, by])
+  /** Every change a view shows bumps its part's version, and announces itself to every process in the same statement,
+   *  so in the same transaction: the notification is delivered only if the change committed. */
+  private bump(q: Queryable, room: string, part: string, kind: 'count' | 'phase', by = 1) {
+    return q.query(`WITH v AS (INSERT INTO versions (room, part, version) VALUES ($1, $2, $3)
+      ON CONFLICT (room, part) DO UPDATE SET version = versions.version + excluded.version RETURNING 1)
+      SELECT pg_notify($4, $5) FROM v`, [room, part, by, NOTIFY_CHANNEL, this.payload({ room, kind, part })])
+  }
+
+  private payload(c: RoomChange): string { return `${this.origin}:${c.room}:${c.kind}:${c.part}` }
+
+  async subscribe(l: ChangeListener): Promise<() => void> {
+    this.listeners.add(l)
+    // the first subscriber connects; a database unreachable at start-up fails the start, later drops are retried
+    await (this.listening ??= this.listen())
+    return () => { this.listeners.delete(l) }
+  }
+
+  private async listen(): Promise<void> {
+    const c = new pg.Client({ connectionString: this.url, application_name: 'silicon-contract-listen', keepAlive: true, connectionTimeoutMillis: 10_000 })
+    c.on('notification', (m) => { if (m.channel === NOTIFY_CHANNEL && m.payload) this.deliver(m.payload) })
+    c.on('error', (e) => this.relisten(c, e))
+    c.on('end', () => this.relisten(c))
+    try {
+      await c.connect()
+      await c.query(`LISTEN ${NOTIFY_CHANNEL}`)
+    } catch (e) {
+      c.removeAllListeners('end')
+      await c.end().catch(() => {})
+      throw e
+    }
+    if (this.closing) { // closed while connecting
+      await c.end().catch(() => {})
+      return
+    }
+    this.listener = c
+  }
+
+  /** The LISTEN connection dropped (a database restart, a network cut): connect again with backoff; notifications sent
+   *  meanwhile are lost, so once back every subscriber re-reads its rooms. */
+  private relisten(c: pg.Client, e?: Error, attempt = 0): void {
+    if (this.closing || (attempt === 0 && c !== this.listener)) return
+    if (attempt === 0) {
+      console.error(`[session] the PostgreSQL notification connection dropped${e ? ` (${e.message})` : ''}; reconnecting`)
+      this.listener = null
+      c.removeAllListeners('end')
+      void c.end().catch(() => {})
+    }
+    const wait = Math.min(RELISTEN_MS.max, RELISTEN_MS.first * 2 ** attempt)
+    this.relistenTimer = setTimeout(() => {
+      this.listen().then(() => {
+        console.error('[session] listening for other processes\' changes again')
+        for (const l of this.listeners) l.resync()
+      }, () => this.relisten(c, undefined, attempt + 1))
+    }, wait)
+    this.relistenTimer.unref?.()
+  }
+
+  private deliver(payload: string): void {
+    const [origin, room, kind, ...rest] = payload.split(':')
+    if (origin === this.origin || !KINDS.has(kind)) return
+    const change = { room, kind: kind as RoomChange['kind'], part: rest.join(':') }
+    for (const l of this.listeners) l.change(change)
   }
 
   async identityKey(): Promise<Buffer> {
@@ -181,7 +267,9 @@ export class PgSessionStore implements SessionStore {
   }
 
   async closeRoom(code: string, now = Date.now()): Promise<boolean> {
-    await this.pool.query('UPDATE rooms SET closed_at = $1 WHERE code = $2 AND closed_at IS NULL', [now, code])
+    // the other processes end the room's event streams
+    await this.pool.query(`WITH c AS (UPDATE rooms SET closed_at = $1 WHERE code = $2 AND closed_at IS NULL RETURNING 1)
+      SELECT pg_notify($3, $4) FROM c`, [now, code, NOTIFY_CHANNEL, this.payload({ room: code, kind: 'closed', part: '' })])
     return (await this.findRoom(code)) !== null
   }
 
@@ -253,7 +341,7 @@ export class PgSessionStore implements SessionStore {
           SELECT $6, poll, round, voter, value, $5 FROM unnest($1::text[], $2::int[], $3::text[], $4::float8[]) AS t(poll, round, voter, value)
           ON CONFLICT (room, poll, round, voter) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
         [u.map((x) => x.poll), u.map((x) => x.round), u.map((x) => x.voter), u.map((x) => x.value), now, room])
-        for (const [poll, n] of [...accepted].sort(([a], [b]) => a < b ? -1 : 1)) await this.bump(c, room, poll, n)
+        for (const [poll, n] of [...accepted].sort(([a], [b]) => a < b ? -1 : 1)) await this.bump(c, room, poll, 'count', n)
       }
       return out
     })
@@ -263,7 +351,7 @@ export class PgSessionStore implements SessionStore {
     await this.tx(room, [poll], async (c) => {
       const { round } = await this.cur(c, room, poll)
       await c.query('UPDATE rounds SET phase = $1 WHERE room = $2 AND poll = $3 AND round = $4', [phase, room, poll, round])
-      await this.bump(c, room, poll)
+      await this.bump(c, room, poll, 'phase')
     })
   }
 
@@ -272,7 +360,7 @@ export class PgSessionStore implements SessionStore {
       const { round } = await this.cur(c, room, poll)
       await c.query('DELETE FROM answers WHERE room = $1 AND poll = $2 AND round = $3', [room, poll, round])
       await c.query("UPDATE rounds SET phase = 'open' WHERE room = $1 AND poll = $2 AND round = $3", [room, poll, round])
-      await this.bump(c, room, poll)
+      await this.bump(c, room, poll, 'phase')
     })
   }
 
@@ -280,7 +368,7 @@ export class PgSessionStore implements SessionStore {
     return this.tx(room, [poll], async (c) => {
       const { round } = await this.cur(c, room, poll)
       await c.query("INSERT INTO rounds (room, poll, round, phase) VALUES ($1, $2, $3, 'open') ON CONFLICT DO NOTHING", [room, poll, round + 1])
-      await this.bump(c, room, poll)
+      await this.bump(c, room, poll, 'phase')
       return round + 1
     })
   }
@@ -315,9 +403,13 @@ export class PgSessionStore implements SessionStore {
   }
 
   async setPresenter(room: string, slide: number, clicks: number, leader: string | null = null): Promise<PresenterPos> {
-    const { rows } = await this.pool.query<PresenterPos>(`INSERT INTO presenter (room, slide, clicks, seq, leader) VALUES ($4, $1, $2, 1, $3)
+    // one statement, so one transaction with its notification; seq is incremented in the row, so moves made through
+    // different processes are ordered by it
+    const { rows } = await this.pool.query<PresenterPos>(`WITH p AS (INSERT INTO presenter (room, slide, clicks, seq, leader) VALUES ($4, $1, $2, 1, $3)
       ON CONFLICT (room) DO UPDATE SET slide = excluded.slide, clicks = excluded.clicks, seq = presenter.seq + 1, leader = excluded.leader
-      RETURNING slide, clicks, seq, leader`, [slide, clicks, leader, room])
+      RETURNING slide, clicks, seq, leader)
+      SELECT slide, clicks, seq, leader FROM p, LATERAL (SELECT pg_notify($5, $6)) n`,
+    [slide, clicks, leader, room, NOTIFY_CHANNEL, this.payload({ room, kind: 'presenter', part: '' })])
     return rows[0]
   }
 
@@ -326,7 +418,7 @@ export class PgSessionStore implements SessionStore {
       const { phase } = await this.cur(c, room, CONTRACTS_POLL)
       if (phase !== 'open') return { closed: phase }
       const replaced = await write(c)
-      await this.bump(c, room, CONTRACTS_POLL) // a changed recipe, same count: the views still refetch (issue 19)
+      await this.bump(c, room, CONTRACTS_POLL, 'count') // a changed recipe, same count: the views still refetch (issue 19)
       return { ok: true, replaced }
     })
   }
@@ -380,6 +472,10 @@ export class PgSessionStore implements SessionStore {
   }
 
   async close(): Promise<void> {
+    this.closing = true
+    if (this.relistenTimer) clearTimeout(this.relistenTimer)
+    this.listeners.clear()
+    await this.listener?.end().catch(() => {})
     await this.pool.end()
   }
 }

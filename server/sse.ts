@@ -3,6 +3,9 @@
 // `throttleMs`); phase changes and presenter moves are pushed at once.
 // The snapshot is read from the store (asynchronously on PostgreSQL), one read at a time: a push asked for while one is
 // being read is sent after it with a fresh read, so no stream ever gets an older snapshot after a newer one.
+// Over PostgreSQL several processes serve one room: each process's hub pushes its own streams, on its own changes and on
+// the other processes' (the handler's store subscription); a stream that reconnects to another process gets that
+// process's fresh snapshot on connect, so no change is missed across a switch either.
 import type { ServerResponse } from 'node:http'
 
 export class SseHub {
@@ -55,6 +58,7 @@ export class SseHub {
   push(): void {
     if (this.pending) clearTimeout(this.pending)
     this.pending = null
+    if (!this.size) return // no one to tell (a room another process changed, with no stream here): no read
     this.broadcast = true
     void this.pump()
   }

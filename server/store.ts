@@ -91,6 +91,16 @@ export function newRoomCode(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0')
 }
 
+/** A committed change to a room that its views show, as announced to every process sharing the store (issue 20 item 4).
+ *  `kind`: `count` (answers, contracts or game results came in: pushed coalesced), `phase` (a phase, reset or new round
+ *  of the poll or contracts `part`: pushed at once), `presenter` (a move: pushed at once), `closed` (the room was closed). */
+export interface RoomChange { room: string; kind: 'count' | 'phase' | 'presenter' | 'closed'; part: string }
+export interface ChangeListener {
+  change(c: RoomChange): void
+  /** the store may have missed changes (its notification connection dropped and is back): re-read every room */
+  resync(): void
+}
+
 export interface SessionStore extends RoomScoped {
   readonly kind: 'sqlite' | 'postgres'
   /** Where the data is, for the operator's terminal: a folder, or a PostgreSQL host and database (never a password). */
@@ -111,6 +121,12 @@ export interface SessionStore extends RoomScoped {
   closeRoom(code: string, now?: number): Promise<boolean>
   /** One room's class, every query scoped to its code. */
   room(code: string): RoomStore
+
+  /** Changes committed by *other* processes over the same store, so this process can push them to its own event
+   *  streams (this process's own writes are pushed by its handler at once). Resolves once listening; the result stops
+   *  the calls. Only where several processes share the store (PostgreSQL: LISTEN/NOTIFY); SQLite's store belongs to one
+   *  process, so it has none. */
+  subscribe?(listener: ChangeListener): Promise<() => void>
 
   close(): Promise<void>
 }
