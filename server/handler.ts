@@ -191,16 +191,18 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
   // pass (signed under the service's durable key), and a request carrying it is never throttled (issue 19: a student
   // could lock the presenter out). Sign in before the lecture; a tab that first types the secret during a flood waits.
   const guesses = new Map<string, { n: number; until: number }>()
-  const checkGuessing = (req: IncomingMessage, room: Room, wrong = false) => {
+  // Counted per room and address (issue 20: a campus behind one NAT holds many rooms, and one room's guesser must not
+  // hold up another room's presenter), the operator token's guesses apart (bucket 'operator').
+  const checkGuessing = (req: IncomingMessage, bucket: string, right: (offered: string) => boolean, room?: Room) => {
     const offered = presentedSecret(req)
-    if (offered === undefined || (!wrong && identities.hasPresenterPass(req, room.code, room.secretDigest))) return
-    const ip = clientAddress(req)
+    if (offered === undefined || (room && identities.hasPresenterPass(req, room.code, room.secretDigest))) return
+    const ip = `${bucket} ${clientAddress(req)}`
     const now = Date.now()
     const g = guesses.get(ip)
     if (g && g.until < now) guesses.delete(ip)
     const cur = guesses.get(ip)
     if (cur && cur.n >= GUESS_LIMIT) throw new HttpError(429, 'too many wrong secrets from this address; wait a minute')
-    if (!wrong && room.secretOk(offered)) return
+    if (right(offered)) return
     if (guesses.size >= GUESS_ADDRESSES) {
       // bounded memory: drop the expired, and never reset the live counts (a flood of addresses must not wipe them)
       for (const [k, v] of guesses) if (v.until < now) guesses.delete(k)
@@ -220,11 +222,9 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
     const exporting = req.method === 'GET' && /^\/[^/]+\/export\/?$/.test(rest) && !url.searchParams.has('poll')
     if (!(listing || exporting || (req.method === 'DELETE' && /^\/[^/]+\/?$/.test(rest)))) return false
     if (operatorToken === undefined) throw new HttpError(404, 'rooms are managed with an operator token, and this service has none (set OPERATOR_TOKEN)')
-    const offered = presentedSecret(req)
-    if (!secretMatches(operatorToken, offered)) {
-      checkGuessing(req, home, true)
-      throw new HttpError(401, 'operator token missing or wrong')
-    }
+    // throttled before it is compared, so past the limit the right token gets the same 429 and a guesser learns nothing
+    checkGuessing(req, 'operator', (offered) => secretMatches(operatorToken, offered))
+    if (!secretMatches(operatorToken, presentedSecret(req))) throw new HttpError(401, 'operator token missing or wrong')
     if (listing && req.method === 'GET') {
       const list = (await store.listRooms()).map(({ code, createdAt, closedAt }) => ({ code, createdAt, closedAt, default: code === defaultRoom.code }))
       send(res, 200, { rooms: list, expiry: { idleDays: expiry.idleDays, deleteDays: expiry.deleteDays, rule: describeExpiry(expiry) } })
@@ -258,7 +258,7 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (`${url.pathname}/`.startsWith(ROOMS_PREFIX) && await operator(req, res, url)) return
     const { room, path } = await roomOf(url)
-    checkGuessing(req, room)
+    checkGuessing(req, room.code, room.secretOk, room)
     const { store, contracts, hub, commits, snapshot } = room
     const method = req.method ?? 'GET'
     const expect = (m: string) => { if (method !== m) throw new HttpError(405, `${method} not allowed on ${url.pathname}`) }

@@ -18,6 +18,7 @@ import { TEST_POLLS } from './fixtures/polls.ts'
 import { call } from './fixtures/client.ts'
 
 const SECRET = 'proxy-test-secret-Bandicoot'
+const TOKEN = 'proxy-test-operator-token-Potoroo-0123'
 
 /** A request as the handler sees it: the socket's peer (and TLS), and the headers. */
 const fakeReq = (peer: string, headers: Record<string, string> = {}, encrypted = false) =>
@@ -73,7 +74,7 @@ for (const trusted of [true, false]) {
       s = await startClassServer({
         secret: SECRET, polls: TEST_POLLS, dataDir: ':memory:', throttleMs: 10,
         limits: { identitiesPerMinute: 3, streamsPerAddress: 1 },
-        trustProxy: trusted ? parseTrustProxy('127.0.0.1,::1') : null,
+        trustProxy: trusted ? parseTrustProxy('127.0.0.1,::1') : null, operatorToken: TOKEN,
       })
       room = (await s.store.createRoom(null)).code
       cookie = (await setCookies(s.url, `/api/session/rooms/${room}/identity`, { 'X-Forwarded-For': '198.51.100.40' }))[0].split(';')[0]
@@ -126,6 +127,18 @@ for (const trusted of [true, false]) {
       for (let i = 0; i < GUESS_LIMIT; i++) expect((await guess('198.51.100.30')).status).toBe(401)
       expect((await guess('198.51.100.30')).status).toBe(429)
       expect((await guess('198.51.100.31')).status).toBe(trusted ? 401 : 429)
+      // per room: the same address still gets a plain 401 in the default room, whose presenter signs in as ever
+      expect((await call(s.url, '/api/session/auth', { headers: from('198.51.100.30'), secret: 'wrong-secret-guess' })).status).toBe(401)
+      expect((await call(s.url, '/api/session/auth', { headers: from('198.51.100.30'), secret: SECRET })).status).toBe(200)
+    })
+
+    it('wrong operator tokens: counted apart, and past the limit the right token gets the same 429', async () => {
+      const list = (client: string, token: string) => call(s.url, '/api/session/rooms', { headers: from(client), secret: token })
+      for (let i = 0; i < GUESS_LIMIT; i++) expect((await list('198.51.100.50', `wrong-operator-token-guess-${i}`)).status).toBe(401)
+      expect((await list('198.51.100.50', TOKEN)).status).toBe(429)
+      expect((await list('198.51.100.51', TOKEN)).status).toBe(trusted ? 200 : 429)
+      // the rooms' presenters are not held up by the operator's guesser
+      expect((await call(s.url, '/api/session/auth', { headers: from('198.51.100.50'), secret: SECRET })).status).toBe(200)
     })
 
     it('bodies over 4 KB are refused (413) behind the proxy as before', async () => {
