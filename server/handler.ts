@@ -420,6 +420,9 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
       send(res, 500, { error: 'internal error' })
     })
   }) as SessionHandler
+  handler.close = () => { for (const r of rooms.values()) r.hub.close() }
+  handler.defaultRoom = defaultRoom.code
+
   // old rooms expire by the stated rule (server/expiry.ts): once before the first request, then every everyMs; a room
   // closed or deleted here ends its open streams in this process, as the operator's close does
   handler.expire = async () => {
@@ -435,10 +438,10 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
   await handler.expire()
   const expiring = setInterval(() => handler.expire().catch((e: unknown) => console.error('[session] expiry failed; retried at the next interval', e)), expiry.everyMs)
   expiring.unref()
+  const closeStreams = handler.close
   handler.close = () => {
     clearInterval(expiring)
-    for (const r of rooms.values()) r.hub.close()
+    closeStreams()
   }
-  handler.defaultRoom = defaultRoom.code
   return handler
 }
