@@ -5,8 +5,8 @@
 // transaction-scoped advisory lock per poll it touches (in sorted order, so two batches never deadlock): writers of one
 // poll take turns, whichever process they run in, and each sees the phase the previous one committed (READ COMMITTED
 // reads a fresh snapshot per statement). A process killed mid-transaction leaves nothing of it: PostgreSQL rolls it back.
-import type { RoomDump } from './store.ts' // apart from the import below, which the multiproc branch also changes
 import pg from 'pg'
+import type { RoomDump } from './store.ts' // apart from the store import below, which the multiproc branch also changes
 import { randomBytes } from 'node:crypto'
 import type { TrackId } from '../engine/index.ts'
 import { CONTRACTS_POLL, type ContractRow, type GameRow, type Phase, type PresenterPos } from './api.ts'
