@@ -121,7 +121,8 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
   const newIdentities = new PerMinute(limits.identitiesPerMinute)
   const defaultRoom = await store.defaultRoom()
   const trust = opts.trustProxy ?? null
-  const clientAddress = (req: IncomingMessage) => clientOf(req, trust).address
+  /** the client's address for the per-address limits (behind a trusted proxy, from X-Forwarded-For) */
+  const addressOf = (req: IncomingMessage) => clientOf(req, trust).address
   const overHttps = (req: IncomingMessage) => clientOf(req, trust).https
   const expiry = opts.expiry ?? DEFAULT_EXPIRY
   const now = opts.now ?? Date.now
@@ -196,7 +197,7 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
   const checkGuessing = (req: IncomingMessage, bucket: string, right: (offered: string) => boolean, room?: Room) => {
     const offered = presentedSecret(req)
     if (offered === undefined || (room && identities.hasPresenterPass(req, room.code, room.secretDigest))) return
-    const ip = `${bucket} ${clientAddress(req)}`
+    const ip = `${bucket} ${addressOf(req)}`
     const now = Date.now()
     const g = guesses.get(ip)
     if (g && g.until < now) guesses.delete(ip)
@@ -276,7 +277,7 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
         expect('GET')
         if (voterOf(req)) return send(res, 200, { ok: true, issued: false })
         // per room and address: a campus behind one NAT may fill several rooms at once
-        if (!newIdentities.take(`${room.code} ${clientAddress(req)}`)) throw new HttpError(429, 'too many new identities from this address; wait a minute')
+        if (!newIdentities.take(`${room.code} ${addressOf(req)}`)) throw new HttpError(429, 'too many new identities from this address; wait a minute')
         identities.setCookie(res, identities.issue(scope).cookie, scope, overHttps(req))
         return send(res, 200, { ok: true, issued: true })
       }
@@ -295,7 +296,7 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
       case 'events': {
         expect('GET')
         if (streams() >= MAX_STREAMS) throw new HttpError(503, 'too many open event streams; reload in a minute')
-        const added = hub.add(res, clientAddress(req))
+        const added = hub.add(res, addressOf(req))
         if (added === 'address') throw new HttpError(429, 'too many open event streams from this address; close a tab or wait a minute')
         if (added === 'full') throw new HttpError(503, 'too many open event streams; reload in a minute')
         return
