@@ -90,6 +90,15 @@ function readJson(req: IncomingMessage): Promise<unknown> {
   })
 }
 
+/** A path segment as typed; a malformed escape (`%E0`) stays as it came, to be refused as no room code (400), not a 500. */
+function decodeSegment(s: string): string {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return s
+  }
+}
+
 /** Paths of one room: `/api/session/rooms/<code>/<endpoint>`; `/api/session/<endpoint>` is the service's default room. */
 export const ROOMS_PREFIX = `${API_PREFIX}rooms/`
 const sha256hex = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex')
@@ -166,7 +175,7 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
     if (!url.pathname.startsWith(ROOMS_PREFIX)) return { room: home, path: url.pathname.slice(API_PREFIX.length) }
     const rest = url.pathname.slice(ROOMS_PREFIX.length)
     const slash = rest.indexOf('/')
-    const typed = decodeURIComponent(slash < 0 ? rest : rest.slice(0, slash))
+    const typed = decodeSegment(slash < 0 ? rest : rest.slice(0, slash))
     const code = normalizeRoomCode(typed)
     if (code === null) throw new HttpError(400, `"${typed.slice(0, 20)}" is not a room code: a room code is six digits, e.g. 482 913`)
     const info = await store.findRoom(code)
@@ -238,7 +247,7 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
       return true
     }
     if (listing) throw new HttpError(405, `${req.method} not allowed on ${url.pathname}`)
-    const code = normalizeRoomCode(decodeURIComponent(rest.replace(/^\/|\/(export\/?)?$/g, '')))
+    const code = normalizeRoomCode(decodeSegment(rest.replace(/^\/|\/(export\/?)?$/g, '')))
     if (code === null) throw new HttpError(400, 'a room code is six digits, e.g. 482 913')
     if (exporting) {
       // open or closed rooms alike; voters become per-export pseudonyms (server/roomExport.ts), no secret is in it

@@ -102,6 +102,9 @@ describeStores((kind) => {
 
   it('bad and unknown codes: 400 and 404; the presenter\'s one-poll export (?poll=) is unchanged', async () => {
     expect((await exportOf('12ab')).status).toBe(400)
+    // a malformed escape is no room code either (it was a 500 before), on the operator's paths and the rooms' alike
+    expect((await exportOf('%E0%A4%A')).status).toBe(400)
+    expect((await call(s.url, '/api/session/rooms/%E0%A4%A/state')).status).toBe(400)
     let unused = 0
     while (await s.store.findRoom(String(unused).padStart(6, '0'))) unused++
     const r = await exportOf(String(unused).padStart(6, '0'))
