@@ -82,4 +82,5 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   }
 }
 
-export const USAGE = 'usage: CLASS_SECRET=S [DATABASE_URL=postgres://…] npm run class [-- --port P] [--host H] [--data DIR] [--rebuild]   (--secret S also works, with a warning; without DATABASE_URL the class is stored in SQLite under --data)'
+export const USAGE = 'usage: CLASS_SECRET=S [DATABASE_URL=postgres://…] npm run class [-- --port P] [--host H] [--data DIR] [--rebuild]   (--secret S also works, with a warning; without DATABASE_URL the class is stored in SQLite under --data)\n'
+  + '  hosted (server/README.md, "Hosting the class for a department"): OPERATOR_TOKEN, TRUST_PROXY, ROOM_IDLE_DAYS, ROOM_DELETE_DAYS, also from the environment'
