@@ -43,7 +43,8 @@ function trusted(trust: Exclude<TrustProxy, null>, addr: string, hop: number): b
   return family !== 0 && trust.addresses.check(a, family === 4 ? 'ipv4' : 'ipv6')
 }
 
-const firstHeader = (h: string | string[] | undefined) => Array.isArray(h) ? h.join(',') : h ?? ''
+/** a header as one string (a repeated header is one list, as RFC 9110 §5.3 says) */
+const headerText = (h: string | string[] | undefined) => Array.isArray(h) ? h.join(',') : h ?? ''
 
 export interface Client {
   /** the address per-address limits count against */
@@ -58,7 +59,7 @@ export function clientOf(req: IncomingMessage, trust: TrustProxy): Client {
   const peer = plain(req.socket.remoteAddress ?? '?')
   const tls = (req.socket as TLSSocket).encrypted === true
   if (trust === null || !trusted(trust, peer, 0)) return { address: peer, https: tls }
-  const chain = firstHeader(req.headers['x-forwarded-for']).split(',').map((s) => plain(s.trim())).filter(Boolean)
+  const chain = headerText(req.headers['x-forwarded-for']).split(',').map((s) => plain(s.trim())).filter(Boolean)
   let address = peer
   for (let hop = 1; chain.length; hop++) {
     const next = chain.pop()!
@@ -67,6 +68,6 @@ export function clientOf(req: IncomingMessage, trust: TrustProxy): Client {
     if (!trusted(trust, next, hop)) break
   }
   // the proxy nearest the client wrote the first value; a trusted proxy overwrites what the client sent
-  const proto = firstHeader(req.headers['x-forwarded-proto']).split(',')[0].trim().toLowerCase()
+  const proto = headerText(req.headers['x-forwarded-proto']).split(',')[0].trim().toLowerCase()
   return { address, https: tls || proto === 'https' }
 }
