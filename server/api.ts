@@ -21,11 +21,20 @@ export const roomPrefix = (room: string | null) => (room === null ? API_PREFIX :
 export const endpointPath = (endpoint: Endpoint, room: string | null) => `${roomPrefix(room)}${endpoint}`
 
 /** Which room (its code as typed: the service judges it) and which endpoint a path under API_PREFIX names. */
+/** A path segment as typed; a malformed escape (`%E0`) stays as it came, to be refused as no room code (400), not a 500. */
+export function decodePathSegment(s: string): string {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return s
+  }
+}
+
 export function parseEndpointPath(pathname: string): { room: string | null; endpoint: string } {
   if (!pathname.startsWith(ROOMS_PREFIX)) return { room: null, endpoint: pathname.slice(API_PREFIX.length) }
   const rest = pathname.slice(ROOMS_PREFIX.length)
   const slash = rest.indexOf('/')
-  return { room: decodeURIComponent(slash < 0 ? rest : rest.slice(0, slash)), endpoint: slash < 0 ? '' : rest.slice(slash + 1) }
+  return { room: decodePathSegment(slash < 0 ? rest : rest.slice(0, slash)), endpoint: slash < 0 ? '' : rest.slice(slash + 1) }
 }
 
 // ---- vocabulary -----------------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http'
 import { resolve, relative, isAbsolute } from 'node:path'
 import sirv from 'sirv'
-import { createSessionHandler, type SessionHandler } from './handler.ts'
+import { createSessionHandler, type SessionHandler, type SessionOptions } from './handler.ts'
 import type { PollDefs } from './polls.ts'
 import { openStore, type RoomStore, type SessionStore } from './store.ts'
 import type { Limits } from './identity.ts'
@@ -21,8 +21,11 @@ export interface ClassServerOptions {
   port?: number
   throttleMs?: number
   limits?: Partial<Limits>
-  /** OPERATOR_TOKEN: lets its holder create, list and close rooms */
+  /** OPERATOR_TOKEN: lets its holder create, list, close and export rooms */
   operatorToken?: string
+  /** TRUST_PROXY and the expiry of old rooms (issue 20 item 2 and 6; see SessionOptions) */
+  trustProxy?: SessionOptions['trustProxy']
+  expiry?: SessionOptions['expiry']
 }
 
 export interface ClassServer {
@@ -48,7 +51,7 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
   const store = await openStore({ dataDir: o.dataDir, databaseUrl: o.databaseUrl })
   let handler: SessionHandler
   try {
-    handler = await createSessionHandler({ store, secret: o.secret, polls: o.polls, throttleMs: o.throttleMs, limits: o.limits, operatorToken: o.operatorToken })
+    handler = await createSessionHandler({ store, secret: o.secret, polls: o.polls, throttleMs: o.throttleMs, limits: o.limits, operatorToken: o.operatorToken, trustProxy: o.trustProxy, expiry: o.expiry })
   } catch (e) {
     await store.close()
     throw e

@@ -3,6 +3,8 @@ import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { isPostgresUrl } from './store.ts'
+import { parseTrustProxy, type TrustProxy } from './proxy.ts'
+import { parseExpiry, type ExpiryRule } from './expiry.ts'
 
 export interface ServeArgs {
   secret: string
@@ -15,6 +17,11 @@ export interface ServeArgs {
   staticDir?: string
   /** OPERATOR_TOKEN (only from the environment): lets its holder create, list and close rooms (`npm run rooms`) */
   operatorToken?: string
+  /** TRUST_PROXY (only from the environment, like the rest of a deployment's settings): the reverse proxies whose
+   *  X-Forwarded-For / X-Forwarded-Proto are believed (server/proxy.ts); none when unset */
+  trustProxy: TrustProxy
+  /** ROOM_IDLE_DAYS, ROOM_DELETE_DAYS: when old rooms are closed and deleted (server/expiry.ts) */
+  expiry: ExpiryRule
   rebuild: boolean
   /** said to the operator (never containing the secret), e.g. that --secret shows in `ps` */
   warnings: string[]
@@ -51,6 +58,13 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   }
   const operatorToken = env.OPERATOR_TOKEN || undefined
   if (operatorToken !== undefined && operatorToken.length < 24) throw new UsageError('OPERATOR_TOKEN must be at least 24 characters long (e.g. openssl rand -base64 24)')
+  let trustProxy: TrustProxy, expiry: ExpiryRule
+  try {
+    trustProxy = parseTrustProxy(env.TRUST_PROXY)
+    expiry = parseExpiry(env)
+  } catch (e) {
+    throw new UsageError((e as Error).message)
+  }
   const port = Number(values.port ?? defaultPort)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer 0..65535, got "${values.port}"`)
   return {
@@ -61,9 +75,12 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     databaseUrl,
     staticDir: values.static ? resolve(values.static) : undefined,
     operatorToken,
+    trustProxy,
+    expiry,
     rebuild: values.rebuild ?? false,
     warnings,
   }
 }
 
-export const USAGE = 'usage: CLASS_SECRET=S [DATABASE_URL=postgres://…] npm run class [-- --port P] [--host H] [--data DIR] [--rebuild]   (--secret S also works, with a warning; without DATABASE_URL the class is stored in SQLite under --data)'
+export const USAGE = 'usage: CLASS_SECRET=S [DATABASE_URL=postgres://…] npm run class [-- --port P] [--host H] [--data DIR] [--rebuild]   (--secret S also works, with a warning; without DATABASE_URL the class is stored in SQLite under --data)\n'
+  + '  hosted (server/README.md, "Hosting the class for a department"): OPERATOR_TOKEN, TRUST_PROXY, ROOM_IDLE_DAYS, ROOM_DELETE_DAYS, also from the environment'

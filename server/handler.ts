@@ -7,13 +7,16 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { presentedSecret, secretMatches } from './auth.ts'
 import { answerError, checkPollDefs, type PollDefs } from './polls.ts'
 import { SseHub } from './sse.ts'
-import { addressOf, DEFAULT_LIMITS, Identities, PerMinute, type Limits } from './identity.ts'
+import { DEFAULT_LIMITS, Identities, PerMinute, type Limits } from './identity.ts'
+import { clientOf, type TrustProxy } from './proxy.ts'
+import { DEFAULT_EXPIRY, describeExpiry, expireRooms, type ExpiryRule } from './expiry.ts'
+import { roomExport } from './roomExport.ts'
 import { CommitQueue } from './commitQueue.ts'
 import type { RoomStore, SessionStore } from './store.ts'
 import { HttpError, parseOrRefuse } from './httpError.ts'
 import {
   ACTION_PHASE, AnswerBody, API_PREFIX, ContractBody, CONTRACTS_POLL, ControlBody, ENDPOINTS, GameBody, isEndpoint, LIVE_PROBE,
-  normalizeRoomCode, parseEndpointPath, ResultsQuery, ROOMS_PREFIX, setsPhase, spacedRoomCode,
+  decodePathSegment, normalizeRoomCode, parseEndpointPath, ResultsQuery, ROOMS_PREFIX, setsPhase, spacedRoomCode,
   type AnswerReply, type ControlReply, type ErrorReply, type ResultsReply, type Snapshot, type Submitted,
 } from './api.ts'
 import { ContractStore } from './contractStore.ts'
@@ -35,14 +38,22 @@ export interface SessionOptions {
   throttleMs?: number
   /** per-address limits on new identities and open event streams */
   limits?: Partial<Limits>
-  /** OPERATOR_TOKEN: whoever presents it may create, list and close rooms (`/api/session/rooms`); unset: no one may */
+  /** OPERATOR_TOKEN: whoever presents it may create, list, close and export rooms (`/api/session/rooms`); unset: no one may */
   operatorToken?: string
+  /** TRUST_PROXY (server/proxy.ts): which peers' X-Forwarded-For / -Proto are believed; default none */
+  trustProxy?: TrustProxy
+  /** when old rooms are closed and deleted (server/expiry.ts); default DEFAULT_EXPIRY */
+  expiry?: ExpiryRule
+  /** the clock of the expiry rule (tests inject one) */
+  now?: () => number
 }
 
 export type SessionHandler = ((req: IncomingMessage, res: ServerResponse, next?: () => void) => void) & {
   close(): void
   /** the code of the room served on the paths without a code (`npm run class`'s room) */
   defaultRoom: string
+  /** enforces the expiry rule now (the service also does on start and every `expiry.everyMs`) */
+  expire(): Promise<{ closed: string[]; deleted: string[] }>
 }
 
 function send(res: ServerResponse, status: number, body: unknown, type = 'application/json; charset=utf-8'): void {
@@ -108,6 +119,12 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
   const identities = new Identities(await store.identityKey())
   const newIdentities = new PerMinute(limits.identitiesPerMinute)
   const defaultRoom = await store.defaultRoom()
+  const trust = opts.trustProxy ?? null
+  /** the client's address for the per-address limits (behind a trusted proxy, from X-Forwarded-For) */
+  const addressOf = (req: IncomingMessage) => clientOf(req, trust).address
+  const overHttps = (req: IncomingMessage) => clientOf(req, trust).https
+  const expiry = opts.expiry ?? DEFAULT_EXPIRY
+  const now = opts.now ?? Date.now
 
   const rooms = new Map<string, Room>()
   const openRoom = (code: string, secretHash: string | null): Room => {
@@ -180,16 +197,18 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
   // pass (signed under the service's durable key), and a request carrying it is never throttled (issue 19: a student
   // could lock the presenter out). Sign in before the lecture; a tab that first types the secret during a flood waits.
   const guesses = new Map<string, { n: number; until: number }>()
-  const checkGuessing = (req: IncomingMessage, room: Room, wrong = false) => {
+  // Counted per room and address (issue 20: a campus behind one NAT holds many rooms, and one room's guesser must not
+  // hold up another room's presenter), the operator token's guesses apart (bucket 'operator').
+  const checkGuessing = (req: IncomingMessage, bucket: string, right: (offered: string) => boolean, room?: Room) => {
     const offered = presentedSecret(req)
-    if (offered === undefined || (!wrong && identities.hasPresenterPass(req, room.code, room.secretDigest))) return
-    const ip = req.socket.remoteAddress ?? '?'
+    if (offered === undefined || (room && identities.hasPresenterPass(req, room.code, room.secretDigest))) return
+    const ip = `${bucket} ${addressOf(req)}`
     const now = Date.now()
     const g = guesses.get(ip)
     if (g && g.until < now) guesses.delete(ip)
     const cur = guesses.get(ip)
     if (cur && cur.n >= GUESS_LIMIT) throw new HttpError('throttled', 'too many wrong secrets from this address; wait a minute')
-    if (!wrong && room.secretOk(offered)) return
+    if (right(offered)) return
     if (guesses.size >= GUESS_ADDRESSES) {
       // bounded memory: drop the expired, and never reset the live counts (a flood of addresses must not wipe them)
       for (const [k, v] of guesses) if (v.until < now) guesses.delete(k)
@@ -203,18 +222,18 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
   const operatorToken = opts.operatorToken || undefined
   if (operatorToken !== undefined && operatorToken.length < 24) throw new Error('OPERATOR_TOKEN must be at least 24 characters long')
   async function operator(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
-    const rest = url.pathname.slice(ROOMS_PREFIX.length - 1) // '' | '/' | '/<code>'
+    const rest = url.pathname.slice(ROOMS_PREFIX.length - 1) // '' | '/' | '/<code>' | '/<code>/export'
     const listing = rest === '' || rest === '/'
-    if (!(listing || (req.method === 'DELETE' && /^\/[^/]+\/?$/.test(rest)))) return false
+    // a whole room's export; `export?poll=…` (one poll, with the room's secret) is the presenter's, below in route()
+    const exporting = req.method === 'GET' && /^\/[^/]+\/export\/?$/.test(rest) && !url.searchParams.has('poll')
+    if (!(listing || exporting || (req.method === 'DELETE' && /^\/[^/]+\/?$/.test(rest)))) return false
     if (operatorToken === undefined) throw new HttpError('not_found', 'rooms are managed with an operator token, and this service has none (set OPERATOR_TOKEN)')
-    const offered = presentedSecret(req)
-    if (!secretMatches(operatorToken, offered)) {
-      checkGuessing(req, home, true)
-      throw new HttpError('bad_secret', 'operator token missing or wrong')
-    }
+    // throttled before it is compared, so past the limit the right token gets the same 429 and a guesser learns nothing
+    checkGuessing(req, 'operator', (offered) => secretMatches(operatorToken, offered))
+    if (!secretMatches(operatorToken, presentedSecret(req))) throw new HttpError('bad_secret', 'operator token missing or wrong')
     if (listing && req.method === 'GET') {
       const list = (await store.listRooms()).map(({ code, createdAt, closedAt }) => ({ code, createdAt, closedAt, default: code === defaultRoom.code }))
-      send(res, 200, { rooms: list })
+      send(res, 200, { rooms: list, expiry: { idleDays: expiry.idleDays, deleteDays: expiry.deleteDays, rule: describeExpiry(expiry) } })
       return true
     }
     if (listing && req.method === 'POST') {
@@ -224,8 +243,16 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
       return true
     }
     if (listing) throw new HttpError('method_not_allowed', `${req.method} not allowed on ${url.pathname}`)
-    const code = normalizeRoomCode(decodeURIComponent(rest.replace(/^\/|\/$/g, '')))
+    const code = normalizeRoomCode(decodePathSegment(rest.replace(/^\/|\/(export\/?)?$/g, '')))
     if (code === null) throw new HttpError('bad_room_code', 'a room code is six digits, e.g. 482 913')
+    if (exporting) {
+      // open or closed rooms alike; voters become per-export pseudonyms (server/roomExport.ts), no secret is in it
+      const dump = await store.dumpRoom(code)
+      if (!dump) throw new HttpError('no_room', `no room with code ${spacedRoomCode(code)}`)
+      res.setHeader('Content-Disposition', `attachment; filename="room-${code}.json"`)
+      send(res, 200, roomExport(dump, polls, code === defaultRoom.code, now()))
+      return true
+    }
     if (code === defaultRoom.code) throw new HttpError('not_allowed', 'the default room cannot be closed: it is the room of the paths without a code')
     if (!(await store.closeRoom(code))) throw new HttpError('no_room', `no room with code ${spacedRoomCode(code)}`)
     const r = rooms.get(code)
@@ -237,7 +264,7 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (`${url.pathname}/`.startsWith(ROOMS_PREFIX) && await operator(req, res, url)) return
     const { room, path } = await roomOf(url)
-    checkGuessing(req, room)
+    checkGuessing(req, room.code, room.secretOk, room)
     const { store, contracts, hub, commits, snapshot } = room
     if (!isEndpoint(path)) throw new HttpError('not_found', `no such endpoint ${url.pathname}`)
     const method = req.method ?? 'GET'
@@ -254,8 +281,9 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
       case 'identity': {
         // a browser asks once (and again if its cookie is lost): the service issues an identity it cannot forge
         if (voterOf(req)) return send(res, 200, { ok: true, issued: false })
-        if (!newIdentities.take(addressOf(req))) throw new HttpError('throttled', 'too many new identities from this address; wait a minute')
-        identities.setCookie(res, identities.issue(scope).cookie, scope)
+        // per room and address: a campus behind one NAT may fill several rooms at once
+        if (!newIdentities.take(`${room.code} ${addressOf(req)}`)) throw new HttpError('throttled', 'too many new identities from this address; wait a minute')
+        identities.setCookie(res, identities.issue(scope).cookie, scope, overHttps(req))
         return send(res, 200, { ok: true, issued: true })
       }
       case 'state': {
@@ -278,7 +306,7 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
       }
       case 'auth':
         requirePresenter(req)
-        identities.setPresenterCookie(res, room.code, room.secretDigest, scope) // the pass that keeps this tab clear of the throttle on secrets
+        identities.setPresenterCookie(res, room.code, room.secretDigest, scope, overHttps(req)) // the pass that keeps this tab clear of the throttle on secrets
         return send(res, 200, { presenter: true })
       case 'answer': {
         const voter = voterOf(req)
@@ -393,5 +421,26 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
     for (const r of rooms.values()) r.hub.close()
   }
   handler.defaultRoom = defaultRoom.code
+
+  // old rooms expire by the stated rule (server/expiry.ts): once before the first request, then every everyMs; a room
+  // closed or deleted here ends its open streams in this process, as the operator's close does
+  handler.expire = async () => {
+    const done = await expireRooms(store, expiry, defaultRoom.code, now())
+    for (const code of [...done.closed, ...done.deleted]) {
+      const r = rooms.get(code)
+      if (r) { rooms.delete(code); r.hub.close() }
+    }
+    if (done.closed.length || done.deleted.length)
+      console.log(`[session] expiry: ${done.closed.length} idle room(s) closed${done.closed.map((c) => ` ${c}`).join('')}; ${done.deleted.length} closed room(s) deleted${done.deleted.map((c) => ` ${c}`).join('')}`)
+    return done
+  }
+  await handler.expire()
+  const expiring = setInterval(() => handler.expire().catch((e: unknown) => console.error('[session] expiry failed; retried at the next interval', e)), expiry.everyMs)
+  expiring.unref()
+  const closeStreams = handler.close
+  handler.close = () => {
+    clearInterval(expiring)
+    closeStreams()
+  }
   return handler
 }

@@ -65,17 +65,22 @@ export class Identities {
     })
   }
 
-  /** The pass goes only to its room's paths (the default room's: every path under /api/session/). */
-  setPresenterCookie(res: ServerResponse, room: string, secretDigest: string, scope: string | null = null): void {
-    const path = scope === null ? '/api/session/' : `/api/session/rooms/${scope}/`
-    res.setHeader('Set-Cookie', `${PRESENTER_COOKIE}=${this.presenterPass(room, secretDigest)}; Path=${path}; Max-Age=${ONE_DAY_S}; HttpOnly; SameSite=Strict`)
+  /** The pass goes only to its room's paths (the default room's: every path under /api/session/). `secure`: the
+   *  request came over HTTPS (server/proxy.ts), so the browser must never send the pass over plain HTTP. */
+  setPresenterCookie(res: ServerResponse, room: string, secretDigest: string, scope: string | null = null, secure = false): void {
+    res.setHeader('Set-Cookie', cookieLine(PRESENTER_COOKIE, this.presenterPass(room, secretDigest), scope, ONE_DAY_S, secure))
   }
 
   /** The cookie is sent only to its room's paths (the default room's: every path under /api/session/). */
-  setCookie(res: ServerResponse, cookie: string, room: string | null = null): void {
-    const path = room === null ? '/api/session/' : `/api/session/rooms/${room}/`
-    res.setHeader('Set-Cookie', `${IDENTITY_COOKIE}=${cookie}; Path=${path}; Max-Age=${ONE_YEAR_S}; HttpOnly; SameSite=Strict`)
+  setCookie(res: ServerResponse, cookie: string, room: string | null = null, secure = false): void {
+    res.setHeader('Set-Cookie', cookieLine(IDENTITY_COOKIE, cookie, room, ONE_YEAR_S, secure))
   }
+}
+
+/** `Secure` only over HTTPS: a class on a laptop is served over plain HTTP, where a Secure cookie would never be sent back. */
+function cookieLine(name: string, value: string, room: string | null, maxAge: number, secure: boolean): string {
+  const path = room === null ? '/api/session/' : `/api/session/rooms/${room}/`
+  return `${name}=${value}; Path=${path}; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`
 }
 
 /** Every value of the cookie `name` (a browser sends one per matching path, the most specific first). */
@@ -89,7 +94,7 @@ export function cookieValues(header: string | undefined, name: string): string[]
   return out.slice(0, 8) // bounded work whatever the header
 }
 
-/** Counts per address in a sliding one-minute window (bounded memory whatever the number of addresses). */
+/** Counts per key (an address, or a room and an address) in a sliding one-minute window (bounded memory whatever the number of addresses). */
 export class PerMinute {
   private hits = new Map<string, { n: number; until: number }>()
   constructor(private limit: number) {}
@@ -106,5 +111,3 @@ export class PerMinute {
     return true
   }
 }
-
-export const addressOf = (req: IncomingMessage) => req.socket.remoteAddress ?? '?'

@@ -9,6 +9,7 @@
 // its own transaction (delivered only if it committed), and each process LISTENs on a connection of its own to push the
 // room's snapshot to its own event streams (`subscribe`).
 import pg from 'pg'
+import type { RoomDump } from './store.ts' // apart from the store import below, which the multiproc branch also changes
 import { randomBytes } from 'node:crypto'
 import type { TrackId } from '../engine/index.ts'
 import { CONTRACTS_POLL, type ContractRow, type GameRow, type Phase, type PresenterPos } from './api.ts'
@@ -477,5 +478,55 @@ export class PgSessionStore implements SessionStore {
     this.listeners.clear()
     await this.listener?.end().catch(() => {})
     await this.pool.end()
+  }
+
+  // issue 20 item 2 (rest): export and expiry. COLLATE "C" orders text bytewise, as SQLite does.
+  async dumpRoom(code: string): Promise<RoomDump | null> {
+    // one REPEATABLE READ snapshot, so the rounds, answers, contracts and games are of one moment
+    const c = await this.pool.connect()
+    try {
+      await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+      const all = async (sql: string) => (await c.query(sql, [code])).rows
+      const room = (await all(`SELECT ${PgSessionStore.ROOM_COLS} FROM rooms WHERE code = $1`))[0] as RoomInfo | undefined
+      const dump: RoomDump | null = room
+        ? {
+            room,
+            rounds: await all('SELECT poll, round, phase FROM rounds WHERE room = $1 ORDER BY poll COLLATE "C", round'),
+            answers: await all(`SELECT poll, round, voter, value, updated_at::float8 AS "updatedAt" FROM answers WHERE room = $1
+              ORDER BY poll COLLATE "C", round, updated_at, voter COLLATE "C"`),
+            contracts: (await all('SELECT voter, track, recipe, updated_at::float8 AS "updatedAt" FROM contracts WHERE room = $1 ORDER BY updated_at, voter COLLATE "C"'))
+              .map((k) => ({ ...k, recipe: JSON.parse(k.recipe) })),
+            games: (await all('SELECT voter, track, tries AS "triesUsed", found, updated_at::float8 AS "updatedAt" FROM games WHERE room = $1 ORDER BY updated_at, voter COLLATE "C"')),
+          }
+        : null
+      await c.query('COMMIT')
+      c.release()
+      return dump
+    } catch (e) {
+      c.release(true)
+      throw e
+    }
+  }
+
+  async closeIdleRooms(before: number, keep: string, now = Date.now()): Promise<string[]> {
+    // in one transaction with the notifications, as closeRoom: every process ends the closed rooms' event streams
+    return this.tx(null, [], async (c) => {
+      const { rows } = await c.query<{ code: string }>(`UPDATE rooms r SET closed_at = $3 WHERE closed_at IS NULL AND code <> $2 AND GREATEST(created_at,
+          (SELECT MAX(updated_at) FROM answers WHERE room = r.code),
+          (SELECT MAX(updated_at) FROM contracts WHERE room = r.code),
+          (SELECT MAX(updated_at) FROM games WHERE room = r.code)) < $1 RETURNING code`, [before, keep, now])
+      const codes = rows.map((r) => r.code).sort()
+      for (const code of codes) await c.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, this.payload({ room: code, kind: 'closed', part: '' })])
+      return codes
+    })
+  }
+
+  async deleteClosedRooms(before: number, keep: string): Promise<string[]> {
+    return this.tx(null, [], async (c) => {
+      const { rows } = await c.query<{ code: string }>('DELETE FROM rooms WHERE closed_at < $1 AND code <> $2 RETURNING code', [before, keep])
+      const codes = rows.map((r) => r.code).sort()
+      for (const t of ['rounds', 'answers', 'presenter', 'versions', 'contracts', 'games']) await c.query(`DELETE FROM ${t} WHERE room = ANY($1::text[])`, [codes])
+      return codes
+    })
   }
 }

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { TrackId } from '../engine/index.ts'
 import { CONTRACTS_POLL, type ContractRow, type GameRow, type Phase, type PresenterPos } from './api.ts'
-import { bindRoom, newRoomCode, type AnswerInput, type AnswerOutcome, type AnswerRow, type RoomInfo, type RoomStore, type RoundState,
+import { bindRoom, newRoomCode, type AnswerInput, type AnswerOutcome, type AnswerRow, type RoomDump, type RoomInfo, type RoomStore, type RoundState,
   type SessionStore, type StoreOutcome } from './store.ts'
 
 // Every table of a class is keyed by its room (issue 20): no statement below reads or writes a row without the room.
@@ -305,5 +305,45 @@ export class SqliteSessionStore implements SessionStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close()
+  }
+
+  // issue 20 item 2 (rest): export and expiry; the statements are prepared here, beside their only users
+  async dumpRoom(code: string): Promise<RoomDump | null> {
+    return this.db.transaction(() => {
+      const room = this.roomNow(code)
+      if (!room) return null
+      const all = (sql: string) => this.db.prepare(sql).all(code) as any[]
+      return {
+        room,
+        rounds: all('SELECT poll, round, phase FROM rounds WHERE room = ? ORDER BY poll, round'),
+        answers: all('SELECT poll, round, voter, value, updated_at AS updatedAt FROM answers WHERE room = ? ORDER BY poll, round, updated_at, voter'),
+        contracts: all('SELECT voter, track, recipe, updated_at AS updatedAt FROM contracts WHERE room = ? ORDER BY updated_at, voter')
+          .map((c) => ({ ...c, recipe: JSON.parse(c.recipe) })),
+        games: all('SELECT voter, track, tries, found, updated_at AS updatedAt FROM games WHERE room = ? ORDER BY updated_at, voter')
+          .map(({ tries, found, ...g }) => ({ ...g, triesUsed: tries, found: found === 1 })),
+      }
+    })()
+  }
+
+  async closeIdleRooms(before: number, keep: string, now = Date.now()): Promise<string[]> {
+    return this.db.transaction(() => {
+      const idle = (this.db.prepare(`SELECT code FROM rooms r WHERE closed_at IS NULL AND code <> ? AND MAX(created_at,
+          COALESCE((SELECT MAX(updated_at) FROM answers WHERE room = r.code), 0),
+          COALESCE((SELECT MAX(updated_at) FROM contracts WHERE room = r.code), 0),
+          COALESCE((SELECT MAX(updated_at) FROM games WHERE room = r.code), 0)) < ? ORDER BY code`).all(keep, before) as { code: string }[]).map((r) => r.code)
+      for (const code of idle) this.q.closeRoom.run(now, code)
+      return idle
+    }).immediate()
+  }
+
+  async deleteClosedRooms(before: number, keep: string): Promise<string[]> {
+    return this.db.transaction(() => {
+      const old = (this.db.prepare('SELECT code FROM rooms WHERE closed_at < ? AND code <> ? ORDER BY code').all(before, keep) as { code: string }[]).map((r) => r.code)
+      for (const code of old) {
+        for (const t of ['rounds', 'answers', 'presenter', 'versions', 'contracts', 'games']) this.db.prepare(`DELETE FROM ${t} WHERE room = ?`).run(code)
+        this.db.prepare('DELETE FROM rooms WHERE code = ?').run(code)
+      }
+      return old
+    }).immediate()
   }
 }

@@ -129,6 +129,26 @@ export interface SessionStore extends RoomScoped {
   subscribe?(listener: ChangeListener): Promise<() => void>
 
   close(): Promise<void>
+
+  // issue 20 item 2 (rest): the operator's export of a room and the expiry of old rooms
+  /** Everything of one room, voter ids included (the caller replaces them before anything leaves the service), or null
+   *  when there is no such room. Rounds by poll and round; answers by poll, round, time, voter; the rest by time, voter. */
+  dumpRoom(code: string): Promise<RoomDump | null>
+  /** Closes every open room but `keep` whose last activity (its creation, or its latest answer, contract or game result)
+   *  is before `before`, with `closedAt = now`; the codes it closed. */
+  closeIdleRooms(before: number, keep: string, now?: number): Promise<string[]>
+  /** Deletes every row of every room but `keep` closed before `before`, the room's own row too (its code may be
+   *  used again); the codes it deleted. */
+  deleteClosedRooms(before: number, keep: string): Promise<string[]>
+}
+
+/** One room as stored, for the operator's export (server/roomExport.ts turns the voter ids into pseudonyms). */
+export interface RoomDump {
+  room: RoomInfo
+  rounds: { poll: string; round: number; phase: Phase }[]
+  answers: AnswerRow[]
+  contracts: (ContractRow & { voter: string; updatedAt: number })[]
+  games: (GameRow & { voter: string; updatedAt: number })[]
 }
 
 export interface StoreConfig {

@@ -300,6 +300,12 @@ describe.skipIf(!TEST_DATABASE_URL)(TEST_DATABASE_URL ? title : `${title} (skipp
       await other.room(home).setPhase('quantization', 'locked')
       await until(() => heard.length === 4, 'a change after the reconnection')
       expect(heard[3]).toEqual({ room: home, kind: 'phase', part: 'quantization' })
+
+      // a room closed by the expiry rule on another process is heard as closed too, so every process ends its streams
+      const idle = await other.createRoom(null, 0)
+      expect(await other.closeIdleRooms(1, home)).toEqual([idle.code])
+      await until(() => heard.length === 5, "the other store's expiry")
+      expect(heard[4]).toEqual({ room: idle.code, kind: 'closed', part: '' })
     } finally {
       stop()
       await other.close()
