@@ -8,7 +8,8 @@ export { sig }
 /** Significant digits as plain digits, for a KaTeX formula or a lock's label: no thousands separator (TeX sets a comma
  *  as punctuation, '1, 230'); non-finite values as JavaScript prints them. */
 export function plainSig(x: number, digits = 3): string {
-  return Number.isFinite(x) ? String(roundSig(x, digits)) : String(x)
+  // laid out, not String()ed: String(1.23e-7) is '1.23e-7', which a formula would set as text
+  return Number.isFinite(x) ? roundSig(x, digits).toLocaleString('en-US', { useGrouping: false, maximumSignificantDigits: digits }) : String(x)
 }
 
 /**

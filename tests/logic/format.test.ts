@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { byteTicks, formatBytes, formatCount, formatFactor, formatJoules, formatMs, sig, unitFor } from '../../logic/format'
+import { byteTicks, formatBytes, formatCount, formatFactor, formatJoules, formatMs, plainSig, sig, unitFor } from '../../logic/format'
 
 describe('display formatting', () => {
+  it('plain digits for formulas: no exponent, no thousands separator, at every magnitude', () => {
+    expect(plainSig(1.23456e-7)).toBe('0.000000123')
+    expect(plainSig(1234567)).toBe('1230000')
+    expect(plainSig(1.5)).toBe('1.5')
+    expect(plainSig(-0.02049, 2)).toBe('-0.02')
+    expect(plainSig(Number.POSITIVE_INFINITY)).toBe('Infinity')
+  })
   it('rounds to three significant digits', () => {
     expect(sig(141.1234)).toBe('141')
     expect(sig(0.0123456)).toBe('0.0123')
