@@ -1,0 +1,52 @@
+// Issue 22 #3 in Chromium: a student in a live class answers the distillation lock, the presenter locks and reveals it and
+// moves the class to the takeaway slide, and the student downloads their takeaway: their answer against the engine's key
+// for their track, the engine's explanation, and the class's figure from the live reveal.
+import { readFileSync } from 'node:fs'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { LOCKS, lockAnswer, TRACKS } from '../../engine/index.ts'
+import { describeGap, label } from '../../logic/lockGap'
+import { classRoom } from './classRoom'
+import { lockSlide, slideNo, slidesWith } from './deck'
+
+const room = classRoom('takeaway')
+
+/** the presenter's moves and controls, as the presenter view sends them (POST /control with the secret) */
+const control = (p: Page, body: object) => p.evaluate(async ({ body, secret }) => (await fetch('/api/session/control', {
+  method: 'POST', headers: { 'Content-Type': 'application/json', 'Authorization': `Bearer ${secret}` }, body: JSON.stringify(body),
+})).status, { body, secret: room.secret })
+
+describe('a student\'s takeaway after a live reveal', () => {
+  it('answers, sees the reveal, downloads the takeaway with the key, the gap and the class\'s figure', async () => {
+    const d = await lockSlide('distillation')
+    const [takeaway] = await slidesWith('<StudentTakeaway')
+    const student = await room.open('/1?track=edge')
+    expect(await control(student, { action: 'goto', slide: d, clicks: 0 })).toBe(200)
+    await expect.poll(() => slideNo(student), { timeout: 10_000 }).toBe(d)
+
+    const box = student.locator('[data-lock="distillation"]').filter({ visible: true })
+    await box.locator('label.lock-option').nth(3).click()
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click()
+    await expect.poll(() => box.textContent(), { timeout: 15_000 }).toMatch(/answer sent/)
+    for (const action of ['lock', 'reveal']) expect(await control(student, { action, poll: 'distillation' })).toBe(200)
+    await expect.poll(() => box.getAttribute('data-phase'), { timeout: 10_000 }).toBe('revealed')
+
+    expect(await control(student, { action: 'goto', slide: takeaway, clicks: 0 })).toBe(200)
+    // the takeaway slide's route is its alias (the closing slide's link finds it by it)
+    await expect.poll(() => new URL(student.url()).pathname, { timeout: 10_000 }).toBe('/takeaway')
+    const page = student.locator('[data-instrument="StudentTakeaway"]').filter({ visible: true })
+    const key = lockAnswer('edge', 'distillation')
+    const def = LOCKS.distillation
+    await expect.poll(() => page.locator('tr[data-lock="distillation"]').textContent(), { timeout: 10_000 }).toContain('Class: 1 answer')
+
+    const [download] = await Promise.all([student.waitForEvent('download'), page.getByRole('button', { name: /Markdown/ }).click()])
+    expect(download.suggestedFilename()).toBe('silicon-contract-takeaway-edge.md')
+    const md = readFileSync((await download.path())!, 'utf8')
+    expect(md).toContain(`# My takeaway — The Silicon Contract, ${TRACKS.edge.name}`)
+    expect(md).toContain(`- My answer: ${label(def, 3)}`)
+    expect(md).toContain(`- Key (${TRACKS.edge.name}): ${label(def, key.value)}`)
+    expect(md).toContain(`- Gap: ${describeGap(def, 3, key.value)}`)
+    expect(md).toContain(`- Why: ${key.explanation}`)
+    expect(md).toContain(`- Class: 1 answer; ${key.value === 3 ? 1 : 0} (${key.value === 3 ? '100' : '0'}%) chose “${label(def, key.value)}”. (from the live class)`)
+  })
+})
