@@ -55,8 +55,9 @@ export async function probeLive(): Promise<boolean> {
 /** Asks the service for this browser's identity (an HttpOnly cookie it signs; the deck never sees or chooses it). */
 export const getIdentity = () => request<{ ok: true; issued: boolean }>('identity')
 export const getState = () => request<Snapshot>('state')
-export const postAnswer = (poll: string, value: number, round?: number) =>
-  request<{ ok: true; round: number; count: number; value: number }>('answer', { method: 'POST', body: JSON.stringify({ poll, value, round }) })
+/** `rating` (issue 22, optional): how sure (an index into CONFIDENCE_LEVELS, or null) and the viewer's track. */
+export const postAnswer = (poll: string, value: number, round?: number, rating?: { confidence: number | null; track: TrackId }) =>
+  request<{ ok: true; round: number; count: number; value: number }>('answer', { method: 'POST', body: JSON.stringify({ poll, value, round, ...rating }) })
 export const getResults = (poll: string, round: number, secret?: string | null) =>
   request<Distribution & { phase: Phase }>(`results?poll=${encodeURIComponent(poll)}&round=${round}`, {}, secret)
 export const postControl = (secret: string, action: ControlAction, poll: string) =>

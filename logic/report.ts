@@ -11,6 +11,7 @@ import { binsAround } from './lockBins'
 import { formatShare } from './ledger'
 import { formatJoules } from './format'
 import { esc, htmlPage } from './printPage'
+import { calibration, confidentWrongText, levelsText } from './calibration'
 
 export interface ReportLockInput { id: LockId; round: number; phase: Phase; dist: Distribution | null }
 export interface ReportInput { room: string; locks: ReportLockInput[]; contracts: ContractsView | null; generatedAt: string }
@@ -27,6 +28,8 @@ export interface ReportLock {
   /** options with their counts (choice), or the answers binned around the keys (number) */
   rows: ReportRow[]
   median: string | null
+  /** the room's calibration (issue 22): by confidence, and confident-and-wrong, overall and per track answered */
+  calibration: { track: TrackId | null; name: string; levels: string | null; confidentWrong: string | null }[]
 }
 export interface ReportTrack {
   track: TrackId
@@ -52,12 +55,23 @@ function lockRows(id: LockId, dist: Distribution | null): ReportRow[] {
   })
 }
 
+function calibrationRows(id: LockId, dist: Distribution | null): ReportLock['calibration'] {
+  const rated = dist?.rated ?? []
+  if (!rated.some((a) => a.confidence !== null)) return []
+  const row = (track: TrackId | null) => {
+    const c = calibration(id, rated, track ?? undefined)
+    return { track, name: track ? TRACKS[track].name : 'Whole room', levels: levelsText(c), confidentWrong: confidentWrongText(c) }
+  }
+  return [row(null), ...TRACK_IDS.filter((t) => rated.some((a) => a.track === t)).map(row)]
+}
+
 export function buildReport(input: ReportInput): Report {
   const locks = input.locks.map(({ id, round, phase, dist }): ReportLock => ({
     id, question: LOCKS[id].question, round, phase, count: dist?.count ?? 0,
     keys: TRACK_IDS.map((t) => ({ track: t, name: TRACKS[t].name, key: label(LOCKS[id], lockAnswer(t, id).value) })),
     rows: lockRows(id, dist),
     median: dist?.median == null ? null : label(LOCKS[id], dist.median),
+    calibration: calibrationRows(id, dist),
   }))
   const seen = input.contracts
   const frontier = classFrontier(seen?.contracts ?? [])
@@ -92,6 +106,10 @@ export function reportToHtml(r: Report): string {
       ? `<table><thead><tr><th scope="col">Answer</th><th scope="col">Students</th><th scope="col">Share</th></tr></thead><tbody>${
         l.rows.map((x) => `<tr><td>${esc(x.label)}</td><td>${x.n}</td><td>${esc(x.share)}</td></tr>`).join('')}</tbody></table>`
       : '<p>No answers in this round.</p>',
+    ...(l.calibration.length
+      ? [`<table><thead><tr><th scope="col">By confidence</th><th scope="col">Answers (wrong for their track)</th><th scope="col">Confident and wrong</th></tr></thead><tbody>${
+          l.calibration.map((c) => `<tr><td>${esc(c.name)}</td><td>${esc(c.levels ?? '—')}</td><td>${esc(c.confidentWrong ?? '—')}</td></tr>`).join('')}</tbody></table>`]
+      : []),
   ].join('\n')
   const track = (t: ReportTrack) => [
     `<h3>${esc(t.name)}</h3>`,

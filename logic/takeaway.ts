@@ -4,14 +4,16 @@
 // baked into the build). Pure builders (tested); the page (components/StudentTakeaway.vue) and the downloads read them.
 import { LOCKS, lockAnswer, TRACKS } from '../engine'
 import type { LockId, Recipe, TrackId } from '../engine'
-import type { Distribution, GameCounts } from '../server/api'
+import { CONFIDENCE_LEVELS, type Distribution, type GameCounts } from '../server/api'
+import { calibration, confidentWrongText } from './calibration'
 import { describeGap, label } from './lockGap'
 import { attemptStatus, MAX_ATTEMPTS, windowText, type Attempt } from './sparsity'
 import { buildContract, energySplitText, formatShare } from './ledger'
 import { formatJoules } from './format'
 import { esc, htmlPage } from './printPage'
 
-export interface TakeawayLockInput { id: LockId; mine: number | null; dist: Distribution | null }
+/** `confidence`: how sure they said they were (an index into CONFIDENCE_LEVELS), null when not said */
+export interface TakeawayLockInput { id: LockId; mine: number | null; confidence?: number | null; dist: Distribution | null }
 export interface TakeawayInput {
   track: TrackId
   locks: TakeawayLockInput[]
@@ -30,6 +32,8 @@ export interface TakeawayLock {
   title: string
   question: string
   mine: string | null
+  /** how sure they said they were, in words */
+  sure: string | null
   key: string
   /** their answer against the key, in words; null when they did not answer */
   gap: string | null
@@ -60,6 +64,11 @@ export function roomLine(id: LockId, dist: Distribution | null, key: number): st
   return dist.median == null ? `Class: ${n}.` : `Class: ${n}, median ${label(LOCKS[id], dist.median)}.`
 }
 
+/** The class's line, then "In the room, confident and wrong: 3 of 8 (38%)." where anyone said how sure. */
+function roomWithCalibration(line: string | null, confidentWrong: string | null): string | null {
+  return line && confidentWrong ? `${line} In the room, ${confidentWrong}.` : line
+}
+
 /** Their part-2 game in words: "found the window on try 3 of 10", "ran out of tries (10 of 10)", "not played". */
 export function gameResult(attempts: Attempt[]): string {
   const status = attemptStatus(attempts)
@@ -82,16 +91,17 @@ export function buildTakeaway(input: TakeawayInput): Takeaway {
   const contract = buildContract(input.track, input.recipe)
   return {
     track: { id: input.track, name: t.name, machine: t.machine.name },
-    locks: input.locks.map(({ id, mine, dist }) => {
+    locks: input.locks.map(({ id, mine, confidence, dist }) => {
       const def = LOCKS[id]
       const key = lockAnswer(input.track, id)
       return {
         id, title: def.title, question: def.question,
         mine: mine === null ? null : label(def, mine),
+        sure: mine === null || confidence == null ? null : CONFIDENCE_LEVELS[confidence] ?? null,
         key: label(def, key.value),
         gap: describeGap(def, mine, key.value),
         explanation: key.explanation,
-        room: roomLine(id, dist, key.value),
+        room: roomWithCalibration(roomLine(id, dist, key.value), dist?.rated ? confidentWrongText(calibration(id, dist.rated)) : null),
       }
     }),
     part2: {
@@ -122,7 +132,7 @@ export function takeawayToMarkdown(t: Takeaway): string {
     ...t.locks.flatMap((l) => [
       `### ${l.question}`,
       '',
-      `- My answer: ${l.mine ?? 'not answered'}`,
+      `- My answer: ${l.mine ?? 'not answered'}${l.sure ? ` (${l.sure})` : ''}`,
       `- Key (${t.track.name}): ${l.key}`,
       ...(l.gap ? [`- Gap: ${l.gap}`] : []),
       `- Why: ${l.explanation}`,
@@ -149,7 +159,7 @@ export function takeawayToMarkdown(t: Takeaway): string {
 /** The takeaway as one print-ready page (logic/printPage.ts). */
 export function takeawayToHtml(t: Takeaway): string {
   const from = t.classFrom ? ` <span class="muted">(${esc(CLASS_FROM[t.classFrom])})</span>` : ''
-  const rows = t.locks.map((l) => `<tr data-lock="${esc(l.id)}"><th scope="row">${esc(l.question)}</th><td>${esc(l.mine ?? '—')}</td>`
+  const rows = t.locks.map((l) => `<tr data-lock="${esc(l.id)}"><th scope="row">${esc(l.question)}</th><td>${esc(l.mine ?? '—')}${l.sure ? ` <i>(${esc(l.sure)})</i>` : ''}</td>`
     + `<td class="key">${esc(l.key)}</td><td><b>${esc(l.gap ?? 'not answered')}.</b> ${esc(l.explanation)}`
     + `${l.room ? `<br><i>${esc(l.room)}</i>${from}` : ''}</td></tr>`)
   const body = [

@@ -14,6 +14,11 @@ export interface PollState { round: number; phase: Phase; count: number; version
  *  choose), or null. */
 export interface PresenterPos { slide: number; clicks: number; seq: number; leader: string | null }
 
+/** How sure a student was of a prediction (issue 22), optional and locked with the answer: stored as its index. */
+export const CONFIDENCE_LEVELS = ['guess', 'fairly sure', 'sure'] as const
+/** An answer as the room's calibration reads it: its value, how sure, on which track (null when not said); no voter. */
+export interface RatedAnswer { value: number; confidence: number | null; track: TrackId | null }
+
 /** What a class may see of one round after the reveal: counts only, no voter ids. */
 export interface Distribution {
   poll: string
@@ -28,6 +33,9 @@ export interface Distribution {
   values?: number[]
   median?: number | null
   unit?: string
+  /** every answer with its confidence and track (issue 22), ordered by value, then confidence, then track (never by
+   *  time or voter), so the room's calibration can be read against each track's key */
+  rated?: RatedAnswer[]
 }
 
 /** The poll name under which the presenter opens, closes and reveals the class's contracts (issue 13). */

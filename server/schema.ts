@@ -1,7 +1,7 @@
 // Request schemas (zod). Every body is a strict object: unknown fields are rejected, not ignored.
 import { z } from 'zod'
-import { GAME_MAX_TRIES } from '../engine/index.ts'
-import { CONTROL_ACTIONS } from './api.ts'
+import { GAME_MAX_TRIES, TRACK_IDS, type TrackId } from '../engine/index.ts'
+import { CONFIDENCE_LEVELS, CONTROL_ACTIONS } from './api.ts'
 
 export const pollId = z.string().min(1).max(64).regex(/^[a-z0-9_-]+$/i, 'poll must be a short identifier')
 // The voter is not in the body: it is the identity the service issued (server/identity.ts), read from its cookie.
@@ -10,6 +10,10 @@ export const AnswerBody = z.strictObject({
   value: z.number(),
   /** optional: the round the client saw; a stale round is refused so an old tab cannot vote into a new round */
   round: z.int().min(1).optional(),
+  /** optional (issue 22): how sure, an index into CONFIDENCE_LEVELS, and the viewer's track, which the room's
+   *  calibration reads each answer against (each track has its own key) */
+  confidence: z.int().min(0).max(CONFIDENCE_LEVELS.length - 1).nullable().optional(),
+  track: z.enum(TRACK_IDS as [TrackId, ...TrackId[]]).nullable().optional(),
 })
 
 // Issue 13. The recipe's fields are the engine's to judge (validateRecipe, whose message the student sees): the schema
