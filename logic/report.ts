@@ -11,7 +11,7 @@ import { binsAround } from './lockBins'
 import { formatShare } from './ledger'
 import { formatJoules } from './format'
 import { esc, htmlPage } from './printPage'
-import { calibration, confidentWrongText, levelsText } from './calibration'
+import { calibration, confidentWrongText, isRight, levelsText } from './calibration'
 
 export interface ReportLockInput { id: LockId; round: number; phase: Phase; dist: Distribution | null }
 export interface ReportInput { room: string; locks: ReportLockInput[]; contracts: ContractsView | null; generatedAt: string }
@@ -28,8 +28,9 @@ export interface ReportLock {
   /** options with their counts (choice), or the answers binned around the keys (number) */
   rows: ReportRow[]
   median: string | null
-  /** the room's calibration (issue 22): by confidence, and confident-and-wrong, overall and per track answered */
-  calibration: { track: TrackId | null; name: string; levels: string | null; confidentWrong: string | null }[]
+  /** per track answered (from the answers that said their track, issue 22), then the whole room: how many answered, how
+   *  many were right for their own track, by confidence, and confident-and-wrong */
+  calibration: { track: TrackId | null; name: string; answers: number; right: string; levels: string | null; confidentWrong: string | null }[]
 }
 export interface ReportTrack {
   track: TrackId
@@ -56,13 +57,18 @@ function lockRows(id: LockId, dist: Distribution | null): ReportRow[] {
 }
 
 function calibrationRows(id: LockId, dist: Distribution | null): ReportLock['calibration'] {
-  const rated = dist?.rated ?? []
-  if (!rated.some((a) => a.confidence !== null)) return []
+  const rated = (dist?.rated ?? []).filter((a) => a.track !== null)
+  if (rated.length === 0) return []
   const row = (track: TrackId | null) => {
-    const c = calibration(id, rated, track ?? undefined)
-    return { track, name: track ? TRACKS[track].name : 'Whole room', levels: levelsText(c), confidentWrong: confidentWrongText(c) }
+    const mine = rated.filter((a) => track === null || a.track === track)
+    const right = mine.filter((a) => isRight(id, a.track!, a.value)).length
+    const c = calibration(id, mine)
+    return {
+      track, name: track ? TRACKS[track].name : 'Whole room (each against its track)', answers: mine.length,
+      right: `${right} (${formatShare(right / mine.length)})`, levels: levelsText(c), confidentWrong: confidentWrongText(c),
+    }
   }
-  return [row(null), ...TRACK_IDS.filter((t) => rated.some((a) => a.track === t)).map(row)]
+  return [...TRACK_IDS.filter((t) => rated.some((a) => a.track === t)).map(row), row(null)]
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -107,8 +113,8 @@ export function reportToHtml(r: Report): string {
         l.rows.map((x) => `<tr><td>${esc(x.label)}</td><td>${x.n}</td><td>${esc(x.share)}</td></tr>`).join('')}</tbody></table>`
       : '<p>No answers in this round.</p>',
     ...(l.calibration.length
-      ? [`<table><thead><tr><th scope="col">By confidence</th><th scope="col">Answers (wrong for their track)</th><th scope="col">Confident and wrong</th></tr></thead><tbody>${
-          l.calibration.map((c) => `<tr><td>${esc(c.name)}</td><td>${esc(c.levels ?? '—')}</td><td>${esc(c.confidentWrong ?? '—')}</td></tr>`).join('')}</tbody></table>`]
+      ? [`<table><thead><tr><th scope="col">Track</th><th scope="col">Answers</th><th scope="col">Right for the track</th><th scope="col">By confidence</th><th scope="col">Confident and wrong</th></tr></thead><tbody>${
+          l.calibration.map((c) => `<tr><td>${esc(c.name)}</td><td>${c.answers}</td><td>${esc(c.right)}</td><td>${esc(c.levels ?? '—')}</td><td>${esc(c.confidentWrong ?? '—')}</td></tr>`).join('')}</tbody></table>`]
       : []),
   ].join('\n')
   const track = (t: ReportTrack) => [

@@ -3,11 +3,11 @@
 // for their track, the engine's explanation, and the class's figure from the live reveal.
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import { LOCKS, lockAnswer, TRACKS } from '../../engine/index.ts'
 import { describeGap, label } from '../../logic/lockGap'
 import { classRoom } from './classRoom'
-import { lockSlide, slideNo, slidesWith } from './deck'
+import { launchChromium, lockSlide, slideNo, slidesWith } from './deck'
 
 const room = classRoom('takeaway')
 
@@ -48,5 +48,32 @@ describe('a student\'s takeaway after a live reveal', () => {
     expect(md).toContain(`- Gap: ${describeGap(def, 3, key.value)}`)
     expect(md).toContain(`- Why: ${key.explanation}`)
     expect(md).toContain(`- Class: 1 answer; ${key.value === 3 ? 1 : 0} (${key.value === 3 ? '100' : '0'}%) chose “${label(def, key.value)}”. (from the live class)`)
+  })
+})
+
+describe('a recorded viewer\'s takeaway', () => {
+  it('answers a lock on their own (with how sure), and the closing slide\'s link keeps their track', async () => {
+    const browser = await launchChromium()
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+      const d = await lockSlide('distillation')
+      const [closing] = await slidesWith('<TakeawayLink')
+      await page.goto(`${inject('baseUrl')}/${d}?track=tiny`)
+      const box = page.locator('[data-lock="distillation"]').filter({ visible: true })
+      await box.locator('label.lock-option').nth(1).click()
+      await box.locator('[data-testid="lock-confidence"] label').nth(2).click()
+      await box.getByRole('button', { name: 'Lock in my prediction' }).click()
+      await expect.poll(() => box.getAttribute('data-phase')).toBe('locked')
+
+      await page.goto(`${inject('baseUrl')}/${closing}?track=tiny`)
+      await page.locator('[data-testid="takeaway-link"]').filter({ visible: true }).click()
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/takeaway')
+      expect(new URL(page.url()).searchParams.get('track')).toBe('tiny')
+      const row = page.locator('[data-instrument="StudentTakeaway"] tr[data-lock="distillation"]').filter({ visible: true })
+      await expect.poll(() => row.textContent()).toContain(`${label(LOCKS.distillation, 1)} (sure)`)
+      expect(await row.locator('.key').textContent()).toBe(label(LOCKS.distillation, lockAnswer('tiny', 'distillation').value))
+    } finally {
+      await browser.close()
+    }
   })
 })

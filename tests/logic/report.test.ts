@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { archetypes, baselineRecipe, dominates, evaluate, LOCKS, lockAnswer, paretoFrontier, recipeLabel, TRACK_IDS, TRACKS } from '../../engine'
 import { label } from '../../logic/lockGap'
 import { buildReport, reportToHtml, reportToJson } from '../../logic/report'
+import { isRight } from '../../logic/calibration'
 import type { ContractsView } from '../../server/api'
 
 const heavy = archetypes('edge').heavy!.recipe
@@ -47,6 +48,25 @@ describe('the instructor\'s report', () => {
     }
     expect(edge.game).toBe('Edge Guardian: 66.7% found the window (2 of 3 students)')
   })
+  it('per track answered, then the whole room: answers, right for their own track, confident and wrong (issue 22)', () => {
+    const k = (t: 'edge' | 'tiny') => lockAnswer(t, 'distillation').value
+    const rated = [
+      { value: k('edge'), confidence: 2, track: 'edge' as const },
+      { value: (k('edge') + 1) % 4, confidence: 1, track: 'edge' as const },
+      { value: (k('tiny') + 2) % 4, confidence: 2, track: 'tiny' as const },
+      { value: 0, confidence: 2, track: null }, // no track: not judged
+    ]
+    const r = buildReport({ room: '1', generatedAt: 'now', contracts: null,
+      locks: [{ id: 'distillation', round: 1, phase: 'revealed', dist: { poll: 'distillation', round: 1, kind: 'choice', count: 4, counts: [1, 1, 1, 1], rated } }] })
+    expect(r.locks[0].calibration.map((c) => [c.track, c.answers, c.right, c.confidentWrong])).toEqual([
+      ['edge', 2, '1 (50%)', 'confident and wrong: 1 of 2 (50%)'],
+      ['tiny', 1, '0 (0%)', 'confident and wrong: 1 of 1 (100%)'],
+      [null, 3, '1 (33%)', 'confident and wrong: 2 of 3 (67%)'],
+    ])
+    expect(isRight('distillation', 'edge', k('edge'))).toBe(true)
+    expect(report.locks[0].calibration).toEqual([]) // no rated answers: nothing to judge
+  })
+
   it('exports JSON and one page, with no identities', () => {
     const json = reportToJson(report)
     expect(JSON.parse(json)).toEqual(report)
