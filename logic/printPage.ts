@@ -9,8 +9,9 @@ h1 { font-size: 1.5rem; margin: 0 0 0.3rem; } h2 { font-size: 1.15rem; margin: 1
 table { border-collapse: collapse; width: 100%; } th, td { text-align: left; vertical-align: top; padding: 0.25rem 0.4rem; border-bottom: 1px solid #ccc; }
 thead th { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.03em; }
 .muted { color: #444; font-size: 0.85rem; } .key { font-weight: 700; } p { margin: 0.3rem 0; }
-.room { page-break-before: always; } .room:first-of-type { page-break-before: auto; }
-@media print { body { margin: 0; max-width: none; font-size: 11pt; } .screen-only { display: none; } }
+/* a student's takeaway fits one A4 or Letter page */
+@page { margin: 12mm; }
+@media print { body { margin: 0; max-width: none; font-size: 9pt; } h1 { font-size: 14pt; } h2 { font-size: 11pt; margin-top: 0.8em; } .screen-only { display: none; } }
 `
 
 /** A whole document around `body` (already escaped HTML). */
