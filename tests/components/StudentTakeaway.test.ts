@@ -1,6 +1,7 @@
 // The takeaway slide for a recorded viewer (no service): built from what this browser kept — the offline lock answers
 // (localStorage), the part-2 tries (sessionStorage) and the deck's track — and downloaded as Markdown and HTML.
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { ref } from 'vue'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { LOCKS, lockAnswer, part2Start, pruningWindows } from '../../engine'
 import { describeGap, label } from '../../logic/lockGap'
@@ -12,6 +13,8 @@ vi.mock('../../composables/download', () => ({
   downloadBlob: (name: string, blob: Blob) => saved.push({ name, blob }),
   openBlob: (blob: Blob) => { opened.push(blob); return true },
 }))
+const printMode = ref(false)
+vi.mock('../../composables/slidev', () => ({ useNav: () => ({ isPrintMode: printMode }) }))
 vi.setConfig({ testTimeout: 30_000 })
 
 async function mountTakeaway() {
@@ -29,6 +32,7 @@ beforeEach(() => {
   sessionStorage.clear()
   saved.length = 0
   opened.length = 0
+  printMode.value = false
 })
 
 describe('StudentTakeaway (recorded viewer)', () => {
@@ -51,6 +55,13 @@ describe('StudentTakeaway (recorded viewer)', () => {
     expect(w.find('tr[data-lock="quantization"]').text()).toContain('not answered')
     expect(w.find('[data-testid="takeaway-part2"]').text()).toContain('found the window on try 2')
     expect(w.text()).toContain('No class figures')
+  })
+
+  it('in a PDF of the deck, says where the takeaway is instead of an empty one', async () => {
+    printMode.value = true
+    const w = await mountTakeaway()
+    expect(w.find('[data-instrument="StudentTakeaway"]').exists()).toBe(false)
+    expect(w.find('[data-testid="takeaway-printed"]').text()).toMatch(/open the deck on its last slide/)
   })
 
   it('downloads Markdown and HTML named for the track, and opens the printable page', async () => {
