@@ -26,14 +26,18 @@ describe('a student\'s takeaway after a live reveal', () => {
 
     const box = student.locator('[data-lock="distillation"]').filter({ visible: true })
     await box.locator('label.lock-option').nth(3).click()
+    await box.locator('[data-testid="lock-confidence"] label').nth(2).click() // sure
     await box.getByRole('button', { name: 'Lock in my prediction' }).click()
     await expect.poll(() => box.textContent(), { timeout: 15_000 }).toMatch(/answer sent/)
     for (const action of ['lock', 'reveal']) expect(await control(student, { action, poll: 'distillation' })).toBe(200)
     await expect.poll(() => box.getAttribute('data-phase'), { timeout: 10_000 }).toBe('revealed')
+    // the room's calibration at the reveal: one sure answer, judged against Edge Guardian's key
+    const wrong = lockAnswer('edge', 'distillation').value !== 3
+    await expect.poll(() => box.locator('[data-testid="lock-calibration"]').textContent(), { timeout: 10_000 })
+      .toBe(`By confidence: sure 1 (${wrong ? 1 : 0} wrong) — confident and wrong: ${wrong ? 1 : 0} of 1 (${wrong ? 100 : 0}%)`)
 
     expect(await control(student, { action: 'goto', slide: takeaway, clicks: 0 })).toBe(200)
-    // the takeaway slide's route is its alias (the closing slide's link finds it by it)
-    await expect.poll(() => new URL(student.url()).pathname, { timeout: 10_000 }).toBe('/takeaway')
+    await expect.poll(() => slideNo(student), { timeout: 10_000 }).toBe(takeaway)
     const page = student.locator('[data-instrument="StudentTakeaway"]').filter({ visible: true })
     const key = lockAnswer('edge', 'distillation')
     const def = LOCKS.distillation
@@ -43,11 +47,31 @@ describe('a student\'s takeaway after a live reveal', () => {
     expect(download.suggestedFilename()).toBe('silicon-contract-takeaway-edge.md')
     const md = readFileSync((await download.path())!, 'utf8')
     expect(md).toContain(`# My takeaway — The Silicon Contract, ${TRACKS.edge.name}`)
-    expect(md).toContain(`- My answer: ${label(def, 3)}`)
+    expect(md).toContain(`- My answer: ${label(def, 3)} (sure)`)
     expect(md).toContain(`- Key (${TRACKS.edge.name}): ${label(def, key.value)}`)
     expect(md).toContain(`- Gap: ${describeGap(def, 3, key.value)}`)
     expect(md).toContain(`- Why: ${key.explanation}`)
-    expect(md).toContain(`- Class: 1 answer; ${key.value === 3 ? 1 : 0} (${key.value === 3 ? '100' : '0'}%) chose “${label(def, key.value)}”. (from the live class)`)
+    expect(md).toContain(`- Class: 1 answer; ${key.value === 3 ? 1 : 0} (${key.value === 3 ? '100' : '0'}%) chose “${label(def, key.value)}”.`)
+
+    // the presenter's report of the room (secret entered in the presenter view), on the room's-ten-tries slide
+    const [game] = await slidesWith('<InstructorReport')
+    // a presenter tab joins the class where it is: the class moves to the game slide first
+    expect(await control(student, { action: 'goto', slide: game, clicks: 0 })).toBe(200)
+    await expect.poll(() => slideNo(student), { timeout: 10_000 }).toBe(game)
+    const presenter = await room.open(`/presenter/${game}`)
+    const chip = presenter.locator('[data-testid="class-chip"]')
+    await chip.locator('input[type="password"]').fill(room.secret)
+    await chip.getByRole('button', { name: 'Unlock controls' }).click()
+    const report = presenter.locator('[data-testid="instructor-report"]').filter({ visible: true }).first()
+    const [json] = await Promise.all([presenter.waitForEvent('download'), report.getByRole('button', { name: /JSON/ }).click()])
+    const r = JSON.parse(readFileSync((await json.path())!, 'utf8'))
+    const lock = r.locks.find((l: { id: string }) => l.id === 'distillation')
+    expect(lock).toMatchObject({ phase: 'revealed', count: 1 })
+    expect(lock.calibration[0]).toMatchObject({ track: 'edge', answers: 1, right: wrong ? '0 (0%)' : '1 (100%)' })
+    expect(JSON.stringify(r)).not.toMatch(/voter/)
+    // the student, on the same slide, has no report button
+    await expect.poll(() => student.locator('[data-instrument="ClassGame"]').filter({ visible: true }).count()).toBe(1)
+    expect(await student.locator('[data-testid="instructor-report"]').count()).toBe(0)
   })
 })
 
@@ -58,6 +82,7 @@ describe('a recorded viewer\'s takeaway', () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
       const d = await lockSlide('distillation')
       const [closing] = await slidesWith('<TakeawayLink')
+      const [takeaway] = await slidesWith('<StudentTakeaway')
       await page.goto(`${inject('baseUrl')}/${d}?track=tiny`)
       const box = page.locator('[data-lock="distillation"]').filter({ visible: true })
       await box.locator('label.lock-option').nth(1).click()
@@ -67,7 +92,7 @@ describe('a recorded viewer\'s takeaway', () => {
 
       await page.goto(`${inject('baseUrl')}/${closing}?track=tiny`)
       await page.locator('[data-testid="takeaway-link"]').filter({ visible: true }).click()
-      await expect.poll(() => new URL(page.url()).pathname).toBe('/takeaway')
+      await expect.poll(() => slideNo(page)).toBe(takeaway)
       expect(new URL(page.url()).searchParams.get('track')).toBe('tiny')
       const row = page.locator('[data-instrument="StudentTakeaway"] tr[data-lock="distillation"]').filter({ visible: true })
       await expect.poll(() => row.textContent()).toContain(`${label(LOCKS.distillation, 1)} (sure)`)
