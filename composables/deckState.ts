@@ -5,8 +5,10 @@ import { watchDebounced } from '@vueuse/core'
 import type { Router } from 'vue-router'
 import { baselineRecipe, EngineInputError, PATTERN, stateFromQuery, stateToQuery, TRACKS, validateRecipe } from '../engine'
 import type { DeckState, Precision, Recipe, TrackId } from '../engine'
+import { handoutTrack } from './handout'
 
-const DEFAULT_TRACK: TrackId = 'cloud'
+/** a handout's export (`npm run export:handout`) prints its track; the print URL carries no query of ours */
+const DEFAULT_TRACK: TrackId = handoutTrack() ?? 'cloud'
 
 const state = reactive<DeckState>({ track: DEFAULT_TRACK, recipe: baselineRecipe(DEFAULT_TRACK) })
 /** Messages about query fields that were ignored, shown once so a bad link is not silently "fixed". */

@@ -10,3 +10,12 @@ export function downloadBlob(filename: string, blob: Blob): void {
   a.remove()
   setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
+
+/** Opens a generated page (a takeaway, a report) in a new tab, to read or print; the object URL is released once the tab
+ *  has had time to load it. Returns false when the browser blocked the tab (the caller offers the download instead). */
+export function openBlob(blob: Blob): boolean {
+  const url = URL.createObjectURL(blob)
+  const tab = window.open(url, '_blank')
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  return tab !== null
+}

@@ -90,8 +90,9 @@ export async function probeLive(): Promise<boolean> {
 /** Asks the service for this browser's identity (an HttpOnly cookie it signs; the deck never sees or chooses it). */
 export const getIdentity = () => send('identity')
 export const getState = () => send('state')
-export const postAnswer = (poll: string, value: number, round?: number) =>
-  send('answer', { body: { poll, value, round } satisfies AnswerBody })
+/** `rating` (issue 22, optional): how sure (an index into CONFIDENCE_LEVELS, or null) and the viewer's track. */
+export const postAnswer = (poll: string, value: number, round?: number, rating?: Pick<AnswerBody, 'confidence' | 'track'>) =>
+  send('answer', { body: { poll, value, round, ...rating } satisfies AnswerBody })
 export const getResults = (poll: string, round: number, secret?: string | null) => send('results', { query: { poll, round }, secret })
 export const postControl = (secret: string, action: ControlAction, poll: string) =>
   send('control', { body: { action, poll } satisfies ControlBody, secret })

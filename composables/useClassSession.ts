@@ -86,9 +86,9 @@ export function useClassSession() {
     isPresenter: computed(() => !!secret.value),
     pollState: (poll: string) => computed(() => snapshot.value?.polls[poll]),
     /** Sends an answer; a network failure or a 5xx (e.g. the service restarting) is retried a few times. */
-    async answer(poll: string, value: number): Promise<void> {
+    async answer(poll: string, value: number, rating?: { confidence: number | null; track: TrackId }): Promise<void> {
       const round = snapshot.value?.polls[poll]?.round
-      const r = await retrying(() => api.postAnswer(poll, value, round))
+      const r = await retrying(() => api.postAnswer(poll, value, round, rating))
       mine[poll] = { round: r.round, value }
     },
     results: (poll: string, round: number) => api.getResults(poll, round, secret.value),

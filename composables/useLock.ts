@@ -44,6 +44,21 @@ export function lockDraft(lock: string): RemovableRef<number | null> {
   return draft
 }
 
+interface Sureness { value: number; confidence: number }
+const isSureness = (v: unknown): v is Sureness | null =>
+  v === null || (!!v && typeof v === 'object' && typeof (v as Sureness).value === 'number' && Number.isInteger((v as Sureness).confidence))
+const sureness = new Map<string, RemovableRef<Sureness | null>>()
+/** How sure this viewer said they were of their answer to a lock (issue 22), kept in this browser in both modes (the
+ *  takeaway reads it), with the answer it went with: it counts only while that is still their answer. */
+function lockSureness(lock: string): RemovableRef<Sureness | null> {
+  let s = sureness.get(lock)
+  if (!s) {
+    s = effectScope(true).run(() => useCheckedStorage(`silicon-contract:confidence:${lock}`, null, isSureness, 'local'))!
+    sureness.set(lock, s)
+  }
+  return s
+}
+
 /** A lock's phase: the service's in a live class, this browser's offline. */
 export function useLockPhase(lock: LockId) {
   const session = useClassSession()
@@ -80,6 +95,9 @@ export function useLock(lock: LockId) {
     const m = session.mine[lock]
     return m && m.round === poll.value?.round ? m.value : null
   })
+  const sure = lockSureness(lock)
+  /** how sure they were of the answer that counts (null: not said, or said of another answer) */
+  const confidence = computed<number | null>(() => (sure.value && mine.value !== null && sure.value.value === mine.value ? sure.value.confidence : null))
   const count = computed(() => poll.value?.count ?? 0)
   const distribution = ref<Distribution | null>(null)
   const loadError = ref<string | null>(null)
@@ -100,16 +118,20 @@ export function useLock(lock: LockId) {
   const error = computed(() => actionError.value ?? loadError.value)
 
   return {
-    def, key, phase, mine, count, distribution, error, busy, live,
+    def, key, phase, mine, confidence, count, distribution, error, busy, live,
     gap: computed(() => describeGap(def, mine.value, key.value.value)),
-    /** Live: send (a resubmission replaces). Offline: commit locally; the viewer then reveals. */
-    commit: (value: number) => run(async () => {
+    /** Live: send (a resubmission replaces). Offline: commit locally; the viewer then reveals. `confidence` (optional)
+     *  is locked with the answer: an index into CONFIDENCE_LEVELS, sent with the viewer's track. */
+    commit: (value: number, confidence: number | null = null) => run(async () => {
+      const keep = () => { sure.value = confidence === null ? null : { value, confidence } }
       if (!live.value) {
         local.value = { value, revealed: false }
+        keep()
         return
       }
       try {
-        await session.answer(lock, value)
+        await session.answer(lock, value, { confidence, track: track.value })
+        keep()
       } catch (e) {
         // locked or revealed (closed), or a new round began (stale) while the answer travelled: say it in the lecture's words
         if (e instanceof SessionError && (e.code === 'closed' || e.code === 'stale')) throw new Error(`Too late: ${def.title} closed before your answer arrived.`)

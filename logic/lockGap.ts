@@ -22,11 +22,14 @@ export function label(def: LockDefinition, value: number): string {
   return `${fmt(value, 3)}${unit === '×' || unit === '%' ? '' : ' '}${unit}`.trim()
 }
 
-/** The signed miss of `mine` against `key`: a percentage of the key ("5% too low"), or "spot on" within 5%. */
+/** Within this share of the key a number answer is "spot on" (and, for the room's calibration, right). */
+export const SPOT_ON = 0.05
+
+/** The signed miss of `mine` against `key`: a percentage of the key ("5% too low"), or "spot on" within SPOT_ON. */
 export function offBy(mine: number, key: number, unit: string): string {
   if (key !== 0) {
     const rel = (mine - key) / Math.abs(key)
-    return Math.abs(rel) < 0.05 ? 'spot on (within 5%)' : `${fmt(Math.abs(rel) * 100)}% too ${rel > 0 ? 'high' : 'low'}`
+    return Math.abs(rel) < SPOT_ON ? 'spot on (within 5%)' : `${fmt(Math.abs(rel) * 100)}% too ${rel > 0 ? 'high' : 'low'}`
   }
   const d = mine - key
   return d === 0 ? 'spot on' : `${fmt(Math.abs(d))} ${unit} too ${d > 0 ? 'high' : 'low'}`.replace('  ', ' ')

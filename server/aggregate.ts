@@ -1,6 +1,8 @@
 // Aggregation of one round's answers into what a class may see after the reveal: counts only, no voter ids.
 import type { LockDefinition } from '../engine/types.ts'
-import type { Distribution } from './api.ts'
+import type { Distribution, RatedAnswer } from './api.ts'
+import type { AnswerRow } from './store.ts'
+import type { TrackId } from '../engine/index.ts'
 
 export const HISTOGRAM_BINS = 10
 
@@ -25,4 +27,14 @@ export function aggregate(def: LockDefinition, round: number, values: number[]):
   for (const v of values) counts[Math.min(HISTOGRAM_BINS - 1, Math.max(0, Math.floor((v - min) / width)))]++
   const sorted = [...values].sort((a, b) => a - b)
   return { ...base, histogram: { edges, counts }, values: sorted, median: median(sorted), unit }
+}
+
+/** Issue 22: each answer's value, confidence and track, without its voter, ordered by what it says (never by time). */
+export function rated(rows: Pick<AnswerRow, 'value' | 'confidence' | 'track'>[]): RatedAnswer[] {
+  const key = (r: RatedAnswer) => [r.value, r.confidence ?? -1, r.track ?? ''] as const
+  return rows.map((r) => ({ value: r.value, confidence: r.confidence ?? null, track: (r.track ?? null) as TrackId | null }))
+    .sort((a, b) => {
+      const [x, y] = [key(a), key(b)]
+      return x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0)
+    })
 }

@@ -42,6 +42,9 @@ export function parseEndpointPath(pathname: string): { room: string | null; endp
 export const Phase = z.enum(['open', 'locked', 'revealed'])
 export type Phase = z.infer<typeof Phase>
 
+/** How sure a student was of a prediction (issue 22), optional and locked with the answer: stored as its index. */
+export const CONFIDENCE_LEVELS = ['guess', 'fairly sure', 'sure'] as const
+
 /** What the presenter may do to a poll. */
 export const CONTROL_ACTIONS = ['open', 'lock', 'reveal', 'reset', 'newRound'] as const
 export type ControlAction = typeof CONTROL_ACTIONS[number]
@@ -76,6 +79,10 @@ export const AnswerBody = z.strictObject({
   value: z.number(),
   /** optional: the round the client saw; a stale round is refused so an old tab cannot vote into a new round */
   round: z.int().min(1).optional(),
+  /** optional (issue 22): how sure, an index into CONFIDENCE_LEVELS, and the viewer's track, which the room's
+   *  calibration reads each answer against (each track has its own key) */
+  confidence: z.int().min(0).max(CONFIDENCE_LEVELS.length - 1).nullable().optional(),
+  track: Track.nullable().optional(),
 })
 export type AnswerBody = z.infer<typeof AnswerBody>
 
@@ -124,6 +131,10 @@ export type PollState = z.infer<typeof PollState>
 export const PresenterPos = z.object({ slide: z.int(), clicks: z.int(), seq: z.number(), leader: z.string().nullable() })
 export type PresenterPos = z.infer<typeof PresenterPos>
 
+/** An answer as the room's calibration reads it: its value, how sure, on which track (null when not said); no voter. */
+export const RatedAnswer = z.object({ value: z.number(), confidence: z.int().nullable(), track: Track.nullable() })
+export type RatedAnswer = z.infer<typeof RatedAnswer>
+
 /** What a class may see of one round after the reveal: counts only, no voter ids. */
 export const Distribution = z.object({
   poll: z.string(),
@@ -138,6 +149,9 @@ export const Distribution = z.object({
   values: z.array(z.number()).optional(),
   median: z.number().nullable().optional(),
   unit: z.string().optional(),
+  /** every answer with its confidence and track (issue 22), ordered by value, then confidence, then track (never by
+   *  time or voter), so the room's calibration can be read against each track's key */
+  rated: z.array(RatedAnswer).optional(),
 })
 export type Distribution = z.infer<typeof Distribution>
 

@@ -2,7 +2,7 @@
 // that also works as connect middleware (the Slidev dev server mounts it through setup/vite-plugins.ts).
 // Every bad request gets a 4xx JSON { error, code } (codes and paths: server/api.ts) and changes nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { aggregate } from './aggregate.ts'
+import { aggregate, rated } from './aggregate.ts'
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { presentedSecret, secretMatches } from './auth.ts'
 import { answerError, checkPollDefs, type PollDefs } from './polls.ts'
@@ -317,7 +317,7 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
         const def = pollDef(b.poll)
         const bad = answerError(def, b.value)
         if (bad) throw new HttpError('invalid', bad)
-        const pending = commits.add({ poll: b.poll, voter, value: b.value, round: b.round })
+        const pending = commits.add({ poll: b.poll, voter, value: b.value, round: b.round, confidence: b.confidence, track: b.track })
         const parseMs = performance.now() - t0
         const { outcome: out, count, commitShareMs } = await pending
         if ('stale' in out) throw new HttpError('stale', `round ${b.round} is over; the poll is in round ${out.stale}`)
@@ -384,7 +384,8 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
         if (phase === null) throw new HttpError('not_found', `poll "${q.poll}" has no round ${round}`)
         if (path === 'results') {
           if (phase !== 'revealed' && !presenter) throw new HttpError('hidden', 'results are hidden until the presenter reveals them')
-          return send(res, 200, { ...aggregate(def, round, await store.values(q.poll, round)), phase } satisfies ResultsReply)
+          const rows = await store.rows(q.poll, round)
+          return send(res, 200, { ...aggregate(def, round, rows.map((r) => r.value)), rated: rated(rows), phase } satisfies ResultsReply)
         }
         const rows = await store.rows(q.poll, round)
         if (q.format === 'csv') {

@@ -38,7 +38,7 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS rounds (room text NOT NULL, poll text NOT NULL, round integer NOT NULL, phase text NOT NULL,
     PRIMARY KEY (room, poll, round));
   CREATE TABLE IF NOT EXISTS answers (room text NOT NULL, poll text NOT NULL, round integer NOT NULL, voter text NOT NULL,
-    value double precision NOT NULL, updated_at bigint NOT NULL, PRIMARY KEY (room, poll, round, voter));
+    value double precision NOT NULL, updated_at bigint NOT NULL, confidence integer, track text, PRIMARY KEY (room, poll, round, voter));
   CREATE TABLE IF NOT EXISTS presenter (room text PRIMARY KEY, slide integer NOT NULL,
     clicks integer NOT NULL, seq integer NOT NULL, leader text);
   CREATE TABLE IF NOT EXISTS meta (name text PRIMARY KEY, value bytea NOT NULL);
@@ -123,6 +123,8 @@ export class PgSessionStore implements SessionStore {
         await c.query(`CREATE SCHEMA IF NOT EXISTS ${PG_SCHEMA}`)
         await migrateToRooms(c)
         await c.query(SCHEMA)
+        // issue 22: how sure and on which track, nullable (not said); additive, so an older service still reads the table
+        await c.query('ALTER TABLE answers ADD COLUMN IF NOT EXISTS confidence integer, ADD COLUMN IF NOT EXISTS track text')
       })
     } catch (e) {
       await pool.end().catch(() => {})
@@ -324,7 +326,7 @@ export class PgSessionStore implements SessionStore {
     return this.tx(room, items.map((a) => a.poll), async (c) => {
       const rounds = new Map<string, { round: number; phase: Phase }>()
       // the last answer of a voter in the batch wins, as it would one statement at a time
-      const upserts = new Map<string, { poll: string; round: number; voter: string; value: number }>()
+      const upserts = new Map<string, { poll: string; round: number; voter: string; value: number; confidence: number | null; track: string | null }>()
       const accepted = new Map<string, number>()
       const out: AnswerOutcome[] = []
       for (const a of items) {
@@ -332,16 +334,18 @@ export class PgSessionStore implements SessionStore {
         if (!r) rounds.set(a.poll, r = await this.cur(c, room, a.poll))
         if (r.phase !== 'open') { out.push({ closed: r.phase, round: r.round }); continue }
         if (a.round !== undefined && a.round !== r.round) { out.push({ stale: r.round }); continue }
-        upserts.set(JSON.stringify([a.poll, a.voter]), { poll: a.poll, round: r.round, voter: a.voter, value: a.value })
+        upserts.set(JSON.stringify([a.poll, a.voter]), { poll: a.poll, round: r.round, voter: a.voter, value: a.value, confidence: a.confidence ?? null, track: a.track ?? null })
         accepted.set(a.poll, (accepted.get(a.poll) ?? 0) + 1)
         out.push({ round: r.round })
       }
       if (upserts.size) {
         const u = [...upserts.values()]
-        await c.query(`INSERT INTO answers (room, poll, round, voter, value, updated_at)
-          SELECT $6, poll, round, voter, value, $5 FROM unnest($1::text[], $2::int[], $3::text[], $4::float8[]) AS t(poll, round, voter, value)
-          ON CONFLICT (room, poll, round, voter) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-        [u.map((x) => x.poll), u.map((x) => x.round), u.map((x) => x.voter), u.map((x) => x.value), now, room])
+        await c.query(`INSERT INTO answers (room, poll, round, voter, value, updated_at, confidence, track)
+          SELECT $6, poll, round, voter, value, $5, confidence, track
+          FROM unnest($1::text[], $2::int[], $3::text[], $4::float8[], $7::int[], $8::text[]) AS t(poll, round, voter, value, confidence, track)
+          ON CONFLICT (room, poll, round, voter) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
+            confidence = excluded.confidence, track = excluded.track`,
+        [u.map((x) => x.poll), u.map((x) => x.round), u.map((x) => x.voter), u.map((x) => x.value), now, room, u.map((x) => x.confidence), u.map((x) => x.track)])
         for (const [poll, n] of [...accepted].sort(([a], [b]) => a < b ? -1 : 1)) await this.bump(c, room, poll, 'count', n)
       }
       return out
@@ -386,7 +390,7 @@ export class PgSessionStore implements SessionStore {
 
   async rows(room: string, poll: string, round: number): Promise<AnswerRow[]> {
     // COLLATE "C": bytewise, as SQLite orders text, whatever the database's locale
-    const { rows } = await this.pool.query<AnswerRow>(`SELECT poll, round, voter, value, updated_at::float8 AS "updatedAt"
+    const { rows } = await this.pool.query<AnswerRow>(`SELECT poll, round, voter, value, updated_at::float8 AS "updatedAt", confidence, track
       FROM answers WHERE room = $1 AND poll = $2 AND round = $3 ORDER BY updated_at, voter COLLATE "C"`, [room, poll, round])
     return rows
   }

@@ -17,7 +17,7 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS rounds (room TEXT NOT NULL, poll TEXT NOT NULL, round INTEGER NOT NULL, phase TEXT NOT NULL,
     PRIMARY KEY (room, poll, round));
   CREATE TABLE IF NOT EXISTS answers (room TEXT NOT NULL, poll TEXT NOT NULL, round INTEGER NOT NULL, voter TEXT NOT NULL,
-    value REAL NOT NULL, updated_at INTEGER NOT NULL, PRIMARY KEY (room, poll, round, voter));
+    value REAL NOT NULL, updated_at INTEGER NOT NULL, confidence INTEGER, track TEXT, PRIMARY KEY (room, poll, round, voter));
   CREATE TABLE IF NOT EXISTS presenter (room TEXT PRIMARY KEY, slide INTEGER NOT NULL, clicks INTEGER NOT NULL,
     seq INTEGER NOT NULL, leader TEXT);
   CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB NOT NULL);
@@ -56,6 +56,14 @@ function migrateToRooms(db: Database.Database): void {
   }).immediate()
 }
 
+/** Issue 22: answers gain two nullable columns, how sure and on which track; a data folder from before keeps its answers
+ *  (null: not said). Additive, so an older service still reads the table. */
+function addAnswerRating(db: Database.Database): void {
+  const have = (db.prepare('PRAGMA table_info(answers)').all() as { name: string }[]).map((c) => c.name)
+  if (!have.includes('confidence')) db.exec('ALTER TABLE answers ADD COLUMN confidence INTEGER')
+  if (!have.includes('track')) db.exec('ALTER TABLE answers ADD COLUMN track TEXT')
+}
+
 export class SqliteSessionStore implements SessionStore {
   readonly kind = 'sqlite'
   readonly where: string
@@ -72,6 +80,7 @@ export class SqliteSessionStore implements SessionStore {
     this.db.pragma('busy_timeout = 5000')
     migrateToRooms(this.db)
     this.db.exec(SCHEMA)
+    addAnswerRating(this.db)
     const db = this.db
     this.q = {
       current: db.prepare('SELECT round, phase FROM rounds WHERE room = ? AND poll = ? ORDER BY round DESC LIMIT 1'),
@@ -79,11 +88,12 @@ export class SqliteSessionStore implements SessionStore {
       insertRound: db.prepare('INSERT OR IGNORE INTO rounds (room, poll, round, phase) VALUES (?, ?, ?, ?)'),
       setPhase: db.prepare('UPDATE rounds SET phase = ? WHERE room = ? AND poll = ? AND round = ?'),
       count: db.prepare('SELECT COUNT(*) AS n FROM answers WHERE room = ? AND poll = ? AND round = ?'),
-      upsert: db.prepare(`INSERT INTO answers (room, poll, round, voter, value, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-        ON CONFLICT (room, poll, round, voter) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
+      upsert: db.prepare(`INSERT INTO answers (room, poll, round, voter, value, updated_at, confidence, track) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (room, poll, round, voter) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
+          confidence = excluded.confidence, track = excluded.track`),
       values: db.prepare('SELECT value FROM answers WHERE room = ? AND poll = ? AND round = ?'),
       mine: db.prepare('SELECT value FROM answers WHERE room = ? AND poll = ? AND round = ? AND voter = ?'),
-      rows: db.prepare('SELECT poll, round, voter, value, updated_at AS updatedAt FROM answers WHERE room = ? AND poll = ? AND round = ? ORDER BY updated_at, voter'),
+      rows: db.prepare('SELECT poll, round, voter, value, updated_at AS updatedAt, confidence, track FROM answers WHERE room = ? AND poll = ? AND round = ? ORDER BY updated_at, voter'),
       clear: db.prepare('DELETE FROM answers WHERE room = ? AND poll = ? AND round = ?'),
       rounds: db.prepare(`SELECT r.round, r.phase, COUNT(a.voter) AS count FROM rounds r
         LEFT JOIN answers a ON a.room = r.room AND a.poll = r.poll AND a.round = r.round WHERE r.room = ? AND r.poll = ? GROUP BY r.round ORDER BY r.round`),
@@ -199,7 +209,7 @@ export class SqliteSessionStore implements SessionStore {
       const { round, phase } = this.cur(room, a.poll)
       if (phase !== 'open') return { closed: phase, round }
       if (a.round !== undefined && a.round !== round) return { stale: round }
-      this.q.upsert.run(room, a.poll, round, a.voter, a.value, now)
+      this.q.upsert.run(room, a.poll, round, a.voter, a.value, now, a.confidence ?? null, a.track ?? null)
       this.q.bump.run(room, a.poll)
       return { round }
     })).immediate()

@@ -11,9 +11,10 @@ export { normalizeRoomCode, ROOM_CODE } from './api.ts'
 /** `version`: bumped in the transaction of every change a view shows (an answer, a resubmission, a phase, a reset,
  *  a new round), so a view refetches on a change of version, not of count (issue 19). */
 export interface RoundState { poll: string; round: number; phase: Phase; count: number; version: number }
-export interface AnswerInput { poll: string; voter: string; value: number; round?: number }
+/** `confidence` and `track` (issue 22): optional; stored as null when not given. */
+export interface AnswerInput { poll: string; voter: string; value: number; round?: number; confidence?: number | null; track?: string | null }
 export type AnswerOutcome = { round: number } | { closed: Phase; round: number } | { stale: number }
-export interface AnswerRow { poll: string; round: number; voter: string; value: number; updatedAt: number }
+export interface AnswerRow { poll: string; round: number; voter: string; value: number; updatedAt: number; confidence: number | null; track: string | null }
 /** What storing a contract or a game result did (the handler turns it into api.Submitted, or a 409 when closed). */
 export type StoreOutcome = { ok: true; replaced: boolean } | { closed: Phase }
 

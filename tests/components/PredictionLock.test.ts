@@ -70,14 +70,17 @@ describe('offline (static build)', () => {
   it('asks the engine’s question with exactly 4 options; commit → locked → reveal shows the engine’s key and the gap', async () => {
     const w = await mountLock()
     expect(w.text()).toContain(LOCKS.distillation.question)
-    const radios = w.findAll('input[type="radio"]')
+    const radios = w.findAll('.lock-option input[type="radio"]')
     expect(radios).toHaveLength(4)
     const wrong = (key().value + 1) % 4
     await radios[wrong].setValue(true)
+    // how sure (issue 22): optional, locked with the answer, kept in this browser with the answer it went with
+    await w.findAll('[data-testid="lock-confidence"] input')[2].setValue(true)
     await w.find('form').trigger('submit')
     await flushPromises()
     expect(w.find('[data-phase]').attributes('data-phase')).toBe('locked')
     expect(JSON.parse(localStorage.getItem('silicon-contract:lock:distillation')!).value).toBe(wrong)
+    expect(JSON.parse(localStorage.getItem('silicon-contract:confidence:distillation')!)).toEqual({ value: wrong, confidence: 2 })
     await w.find('button.reveal').trigger('click')
     await flushPromises()
     expect(w.find('[data-phase]').attributes('data-phase')).toBe('revealed')

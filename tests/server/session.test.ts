@@ -58,6 +58,12 @@ describeStores((kind) => {
       ['extra field', () => answer({ poll: 'quantization', voter: 'voter-000001', value: 1, admin: true }), 400],
       ['array body', () => rawAnswer('voter-000001', '[1, 2, 3]'), 400],
       ['stale round', () => answer({ poll: 'quantization', voter: 'voter-000001', value: 1, round: 1 }), 409],
+      // issue 22: confidence is an index into CONFIDENCE_LEVELS (or null), the track one of the engine's
+      ['confidence 3 (three levels)', () => answer({ poll: 'quantization', voter: 'voter-000001', value: 1, confidence: 3 }), 400],
+      ['confidence -1', () => answer({ poll: 'quantization', voter: 'voter-000001', value: 1, confidence: -1 }), 400],
+      ['fractional confidence', () => answer({ poll: 'quantization', voter: 'voter-000001', value: 1, confidence: 0.5 }), 400],
+      ['confidence as words', () => answer({ poll: 'quantization', voter: 'voter-000001', value: 1, confidence: 'sure' }), 400],
+      ['unknown track', () => answer({ poll: 'quantization', voter: 'voter-000001', value: 1, track: 'mars' }), 400],
       ['control without secret', () => control({ action: 'reveal', poll: 'quantization' }, null), 401],
       ['control with a wrong secret', () => control({ action: 'reveal', poll: 'quantization' }, SECRET + 'x'), 401],
       ['control with a prefix of the secret', () => control({ action: 'lock', poll: 'quantization' }, SECRET.slice(0, 5)), 401],
@@ -98,6 +104,20 @@ describeStores((kind) => {
   })
 
   describe('rules', () => {
+    it('confidence and track are stored with the answer, replaced with it, and read after the reveal without voters (issue 22)', async () => {
+      await answer({ poll: 'quantization', voter: 'voter-sure01', value: 2, confidence: 0, track: 'edge' })
+      await answer({ poll: 'quantization', voter: 'voter-sure01', value: 1, confidence: 2, track: 'edge' }) // replaces both
+      await answer({ poll: 'quantization', voter: 'voter-sure02', value: 3, confidence: null, track: 'tiny' })
+      await answer({ poll: 'quantization', voter: 'voter-sure03', value: 0 }) // an older deck: neither said
+      const rows = (await call(service.url, '/api/session/export?poll=quantization', { secret: SECRET })).body.answers
+      expect(rows.map((r: any) => [r.value, r.confidence, r.track]).sort()).toEqual([[0, null, null], [1, 2, 'edge'], [3, null, 'tiny']])
+      expect((await call(service.url, '/api/session/results?poll=quantization')).status).toBe(403)
+      await control({ action: 'reveal', poll: 'quantization' })
+      const res = await call(service.url, '/api/session/results?poll=quantization')
+      expect(res.body.rated).toEqual([{ value: 0, confidence: null, track: null }, { value: 1, confidence: 2, track: 'edge' }, { value: 3, confidence: null, track: 'tiny' }])
+      expect(res.text).not.toMatch(/voter/)
+    })
+
     it('one answer per (poll, round, voter): a resubmission replaces', async () => {
       for (const v of [0, 3, 1]) expect((await answer({ poll: 'quantization', voter: 'voter-aaaaaa', value: v })).status).toBe(200)
       await answer({ poll: 'quantization', voter: 'voter-bbbbbb', value: 1 })

@@ -197,7 +197,7 @@ describeStores((kind) => {
       const home = await db.defaultRoom()
       const r = db.room(home.code)
       expect(await r.rounds('q')).toEqual([{ round: 1, phase: 'revealed', count: 1 }, { round: 2, phase: 'open', count: 1 }])
-      expect(await r.rows('q', 1)).toEqual([{ poll: 'q', round: 1, voter: 'v1', value: 2, updatedAt: 10 }])
+      expect(await r.rows('q', 1)).toEqual([{ poll: 'q', round: 1, voter: 'v1', value: 2, updatedAt: 10, confidence: null, track: null }]) // from before issue 22: not said
       expect(await r.presenter()).toEqual({ slide: 12, clicks: 3, seq: 40, leader: null })
       expect(await r.version('q')).toBe(5)
       expect(await r.myContract('v1')).toEqual({ contract: { track: 'tiny', recipe: { precision: 'int8' } }, game: { track: 'tiny', triesUsed: 3, found: true } })
@@ -218,6 +218,39 @@ describeStores((kind) => {
       expect(await again.room((await again.defaultRoom()).code).count('q', 2)).toBe(1)
     } finally {
       await again.close()
+    }
+  })
+})
+
+describeStores((kind) => {
+  it('a store from before issue 22 (answers without confidence or track) gains both columns, nullable, and keeps its answers', async () => {
+    const where = await kind.fresh(true)
+    const first = await openStore(where)
+    const code = (await first.defaultRoom()).code
+    await first.room(code).answer('q', 'v1', 2, 10)
+    await first.close()
+    // take the columns away again, as a store written by the service before issue 22 has them
+    if (kind.name === 'sqlite') {
+      const { default: Database } = await import('better-sqlite3')
+      const raw = new Database((await import('node:path')).join(where.dataDir, 'session.sqlite'))
+      raw.exec('ALTER TABLE answers DROP COLUMN confidence; ALTER TABLE answers DROP COLUMN track')
+      raw.close()
+    } else {
+      const pg = (await import('pg')).default
+      const c = new pg.Client({ connectionString: where.databaseUrl })
+      await c.connect()
+      await c.query(`ALTER TABLE ${PG_SCHEMA}.answers DROP COLUMN confidence, DROP COLUMN track`)
+      await c.end()
+    }
+    const db = await openStore(where)
+    try {
+      const r = db.room(code)
+      expect((await r.rows('q', 1)).map((x) => [x.voter, x.value, x.confidence, x.track])).toEqual([['v1', 2, null, null]])
+      expect(await r.answerBatch([{ poll: 'q', voter: 'v2', value: 1, confidence: 2, track: 'edge' }], 20)).toEqual([{ round: 1 }])
+      expect((await r.rows('q', 1)).map((x) => [x.voter, x.confidence, x.track])).toEqual([['v1', null, null], ['v2', 2, 'edge']])
+    } finally {
+      await db.close()
+      await where.drop()
     }
   })
 })
