@@ -5,11 +5,17 @@ import {
   LogarithmicScale, PointElement, Tooltip,
 } from 'chart.js'
 import type { ChartOptions, LegendItem } from 'chart.js'
+import annotationPlugin from 'chartjs-plugin-annotation'
+import ChartDataLabels from 'chartjs-plugin-datalabels'
 import type { TrackId } from '../engine'
 import type { ContractKind } from '../logic/classFrontier'
 import type { EnergyPart } from '../logic/ledger'
 
-Chart.register(BarElement, BubbleController, CategoryScale, Filler, Legend, LinearScale, LineElement, LogarithmicScale, PointElement, Tooltip)
+Chart.register(BarElement, BubbleController, CategoryScale, Filler, Legend, LinearScale, LineElement, LogarithmicScale, PointElement, Tooltip,
+  annotationPlugin, ChartDataLabels)
+// Lines, markers and names on a chart are chartjs-plugin-annotation's; values written on bars and points are
+// chartjs-plugin-datalabels', which labels every point of every chart once registered: off unless a chart turns it on.
+Chart.defaults.set('plugins.datalabels', { display: false })
 Chart.defaults.font.size = 16
 Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
 Chart.defaults.color = '#1f2937'
