@@ -7,7 +7,9 @@ import {
 import type { ChartOptions, LegendItem } from 'chart.js'
 import annotationPlugin from 'chartjs-plugin-annotation'
 import ChartDataLabels from 'chartjs-plugin-datalabels'
-import type { TrackId } from '../engine'
+import { computed } from 'vue'
+import type { ComputedRef } from 'vue'
+import type { Recipe, TrackId } from '../engine'
 import type { ContractKind } from '../logic/classFrontier'
 import type { EnergyPart } from '../logic/ledger'
 
@@ -103,4 +105,16 @@ export const ENERGY_PART_COLOR: Record<EnergyPart, { fill: string; ink: string }
   compute: { fill: OKABE_ITO.blue, ink: '#ffffff' },
   dataMovement: { fill: OKABE_ITO.orange, ink: OKABE_ITO.black },
   static: { fill: OKABE_ITO.skyBlue, ink: OKABE_ITO.black },
+}
+
+/**
+ * The recipe a chart's curves are drawn for: the recipe with the fields its curves span set to fixed values (a curve over
+ * every pruning ratio does not depend on the ratio the slider holds). The same object is returned while the other fields
+ * are unchanged, so a drag of that control recomputes none of the curves, only the marker that says where you are.
+ */
+export function useCurveRecipe(recipe: () => Recipe, spanned: Partial<Recipe>): ComputedRef<Recipe> {
+  return computed((prev) => {
+    const next = { ...recipe(), ...spanned }
+    return prev && (Object.keys(next) as (keyof Recipe)[]).every((k) => prev[k] === next[k]) ? prev : next
+  })
 }
