@@ -13,10 +13,17 @@ import type { Recipe, TrackId } from '../engine'
 import type { ContractKind } from '../logic/classFrontier'
 import type { EnergyPart } from '../logic/ledger'
 
+// Lines, markers and names on a chart are chartjs-plugin-annotation's, for every chart (cheap where a chart has none).
 Chart.register(BarElement, BubbleController, CategoryScale, Filler, Legend, LinearScale, LineElement, LogarithmicScale, PointElement, Tooltip,
-  annotationPlugin, ChartDataLabels)
-// Lines, markers and names on a chart are chartjs-plugin-annotation's; values written on bars and points are
-// chartjs-plugin-datalabels', which labels every point of every chart once registered: off unless a chart turns it on.
+  annotationPlugin)
+
+/**
+ * Values written on bars and points (chartjs-plugin-datalabels), for the charts that write them: `:plugins="[VALUE_LABELS]"`.
+ * Not registered for all: it builds a label for every point of every dataset on each update, even hidden ones, which
+ * cost the sparsity plot about 1.5 ms of each slider step (profiled in bench:ui's Chromium on the loaded 2-core machine).
+ * Where it is passed, it labels nothing unless a dataset or the chart turns it on.
+ */
+export const VALUE_LABELS = ChartDataLabels
 Chart.defaults.set('plugins.datalabels', { display: false })
 Chart.defaults.font.size = 16
 Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'

@@ -3,7 +3,7 @@
 import { defineComponent, h, ref } from 'vue'
 
 const stub = (name: string) =>
-  defineComponent({ name, props: ['data', 'options'], render: () => h('canvas', { 'data-stub': name }) })
+  defineComponent({ name, props: ['data', 'options', 'plugins'], render: () => h('canvas', { 'data-stub': name }) })
 
 export const chartStubs = { Line: stub('Line'), Bar: stub('Bar'), Bubble: stub('Bubble') }
 
