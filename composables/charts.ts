@@ -5,11 +5,26 @@ import {
   LogarithmicScale, PointElement, Tooltip,
 } from 'chart.js'
 import type { ChartOptions, LegendItem } from 'chart.js'
-import type { TrackId } from '../engine'
+import annotationPlugin from 'chartjs-plugin-annotation'
+import ChartDataLabels from 'chartjs-plugin-datalabels'
+import { computed } from 'vue'
+import type { ComputedRef } from 'vue'
+import type { Recipe, TrackId } from '../engine'
 import type { ContractKind } from '../logic/classFrontier'
 import type { EnergyPart } from '../logic/ledger'
 
-Chart.register(BarElement, BubbleController, CategoryScale, Filler, Legend, LinearScale, LineElement, LogarithmicScale, PointElement, Tooltip)
+// Lines, markers and names on a chart are chartjs-plugin-annotation's, for every chart (cheap where a chart has none).
+Chart.register(BarElement, BubbleController, CategoryScale, Filler, Legend, LinearScale, LineElement, LogarithmicScale, PointElement, Tooltip,
+  annotationPlugin)
+
+/**
+ * Values written on bars and points (chartjs-plugin-datalabels), for the charts that write them: `:plugins="[VALUE_LABELS]"`.
+ * Not registered for all: it builds a label for every point of every dataset on each update, even hidden ones, which
+ * cost the sparsity plot about 1.5 ms of each slider step (profiled in bench:ui's Chromium on the loaded 2-core machine).
+ * Where it is passed, it labels nothing unless a dataset or the chart turns it on.
+ */
+export const VALUE_LABELS = ChartDataLabels
+Chart.defaults.set('plugins.datalabels', { display: false })
 Chart.defaults.font.size = 16
 Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
 Chart.defaults.color = '#1f2937'
@@ -97,4 +112,16 @@ export const ENERGY_PART_COLOR: Record<EnergyPart, { fill: string; ink: string }
   compute: { fill: OKABE_ITO.blue, ink: '#ffffff' },
   dataMovement: { fill: OKABE_ITO.orange, ink: OKABE_ITO.black },
   static: { fill: OKABE_ITO.skyBlue, ink: OKABE_ITO.black },
+}
+
+/**
+ * The recipe a chart's curves are drawn for: the recipe with the fields its curves span set to fixed values (a curve over
+ * every pruning ratio does not depend on the ratio the slider holds). The same object is returned while the other fields
+ * are unchanged, so a drag of that control recomputes none of the curves, only the marker that says where you are.
+ */
+export function useCurveRecipe(recipe: () => Recipe, spanned: Partial<Recipe>): ComputedRef<Recipe> {
+  return computed((prev) => {
+    const next = { ...recipe(), ...spanned }
+    return prev && (Object.keys(next) as (keyof Recipe)[]).every((k) => prev[k] === next[k]) ? prev : next
+  })
 }

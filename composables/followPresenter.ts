@@ -9,6 +9,7 @@
 // again with a bounded backoff until it lands.
 import { computed, effectScope, readonly, ref, watch, type ComputedRef, type Ref } from 'vue'
 import type { Router } from 'vue-router'
+import { useDebounceFn } from '@vueuse/core'
 import { SessionError } from './sessionApi'
 import { useStoredString } from './storage'
 import { useClassSession } from './useClassSession'
@@ -42,9 +43,10 @@ export function movePublisher(send: (p: Position) => Promise<unknown>, opts = { 
   const failing: Ref<FailingMove | null> = ref(null)
   let wanted: Position | null = null
   let inFlight = false
-  let timer: ReturnType<typeof setTimeout> | undefined
+  let retry: ReturnType<typeof setTimeout> | undefined
   let attempt = 0
-  const later = (ms: number) => { clearTimeout(timer); timer = setTimeout(flush, ms) }
+  // a fast click-through sends only where it ends up; a cancelled position is simply no longer wanted when it fires
+  const flushSoon = useDebounceFn(() => flush(), opts.debounceMs)
   async function flush(): Promise<void> {
     if (inFlight || !wanted) return
     const p = wanted
@@ -63,7 +65,7 @@ export function movePublisher(send: (p: Position) => Promise<unknown>, opts = { 
       else if (wanted === p) wanted = null
     } finally { inFlight = false }
     // a newer position came while this one was on the wire: it goes now (or after the backoff, if this one failed)
-    if (retryIn !== null) later(retryIn)
+    if (retryIn !== null) retry = setTimeout(flush, retryIn)
     else if (wanted) flush()
   }
   return {
@@ -71,7 +73,7 @@ export function movePublisher(send: (p: Position) => Promise<unknown>, opts = { 
     /** Drops the pending position and any retry: another tab took the lead, or this one is no longer the presenter's.
      *  (A tab that lost the network must not land a stale slide on the class when it reconnects.) */
     cancel(): void {
-      clearTimeout(timer)
+      clearTimeout(retry)
       wanted = null
       attempt = 0
       failing.value = null
@@ -80,7 +82,8 @@ export function movePublisher(send: (p: Position) => Promise<unknown>, opts = { 
       wanted = p
       attempt = 0
       if (failing.value) failing.value = { ...p, error: failing.value.error }
-      later(opts.debounceMs)
+      clearTimeout(retry) // the newest position goes after the debounce, not after the last failure's backoff
+      void flushSoon()
     },
   }
 }

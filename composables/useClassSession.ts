@@ -1,7 +1,8 @@
 // The deck's side of the class session, one per browser tab: mode detection (live service or offline),
 // the live snapshot pushed over SSE, this viewer's answers, and the presenter's secret (sessionStorage of the
 // presenter's tab only; it is never in a served file). The viewer's identity is the service's (an HttpOnly cookie).
-import { computed, reactive, ref } from 'vue'
+import { computed, effectScope, reactive, ref, watch } from 'vue'
+import { useEventSource } from '@vueuse/core'
 import * as api from './sessionApi'
 import { downloadBlob } from './download'
 import { exportName, mergeRoundCsvs, roundsUpTo } from '../logic/csvRounds'
@@ -54,10 +55,23 @@ async function start(): Promise<Mode> {
   }
   mode.value = 'live'
   connected.value = true
-  const es = new EventSource(api.eventsUrl())
-  es.addEventListener('state', (e) => { connected.value = true; applySnapshot(JSON.parse((e as MessageEvent).data)) })
-  es.addEventListener('error', () => { connected.value = false })
+  listen()
   return mode.value
+}
+
+/** The snapshot pushed on every change (and in full on every connect, so a reconnected deck catches up). The browser
+ *  reconnects a dropped stream by itself (the service asks for `retry: 2000`); a stream the browser gave up on (a
+ *  refusal, e.g. a proxy's 502 while the service restarts) is reopened by vueuse every 2 s. The stream lives as long
+ *  as the tab, in a scope of its own: not the first component's that asked for the session. */
+function listen(): void {
+  effectScope(true).run(() => {
+    const { data, status } = useEventSource(api.eventsUrl(), ['state'] as const, { autoReconnect: { delay: 2000 } })
+    watch(data, (d) => {
+      connected.value = true
+      if (d) applySnapshot(JSON.parse(d))
+    }, { flush: 'sync' })
+    watch(status, (st) => { if (st !== 'CONNECTING') connected.value = st === 'OPEN' }, { flush: 'sync' })
+  })
 }
 
 /** A network failure or a 5xx (e.g. the service restarting) is retried a few times (~10 s in all: enough for the

@@ -45,6 +45,10 @@ describe('OOM at a glance', () => {
     expect(text).toMatch(/^OOM/)
     expect(text).toContain('80 GB')
     expect(w.getComponent({ name: 'Bar' }).props('data').labels[0][1]).toMatch(/OOM/)
+    // on the chart (chartjs-plugin-annotation): the capacity as a labelled line, OOM over the baseline's bar only
+    const [capacity, ...onBars] = w.getComponent({ name: 'Bar' }).props('options').plugins.annotation.annotations
+    expect(capacity).toMatchObject({ type: 'line', scaleID: 'y', value: 80, label: { content: 'capacity 80 GB' } })
+    expect(onBars).toEqual([expect.objectContaining({ type: 'label', xValue: 0, content: 'OOM' })])
     w.unmount()
   })
 

@@ -12,6 +12,8 @@ vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
 vi.mock('../../composables/slidev', async () => (await import('./labSlidevMock')).slidevMock)
 
 let sent: LabRequest[] = []
+/** what the lab server answered */
+let received: LabResponse[] = []
 /** The real lab server, in-process, behind the Worker interface. */
 function inProcess(reply?: (m: LabRequest) => LabResponse | null): WorkerLike {
   const w: WorkerLike = {
@@ -25,7 +27,7 @@ function inProcess(reply?: (m: LabRequest) => LabResponse | null): WorkerLike {
     },
     terminate() {},
   }
-  const server = createLabServer((r) => w.onmessage?.({ data: r } as MessageEvent<LabResponse>), { sliceMs: 5 })
+  const server = createLabServer((r) => { received.push(r); w.onmessage?.({ data: r } as MessageEvent<LabResponse>) }, { sliceMs: 5 })
   return w
 }
 const runs = () => sent.filter((m) => m.kind === 'run')
@@ -35,6 +37,7 @@ const settle = (w: ReturnType<typeof mount>) =>
 enableAutoUnmount(afterEach)
 beforeEach(() => {
   sent = []
+  received = []
   slide.renderContext.value = 'slide'
   slide.active.value = true
   slide.print.value = false
@@ -84,7 +87,9 @@ describe('LabBench', () => {
     slide.active.value = false
     await flushPromises()
     expect(sent.filter((m) => m.kind === 'cancel')).toHaveLength(1)
-    await new Promise((r) => setTimeout(r, 100))
+    // the server ends the job with its "cancelled" reply (one final reply per job): nothing can follow it
+    await vi.waitFor(() => expect(received.filter((r) => r.kind !== 'progress').map((r) => r.kind)).toEqual(['cancelled']), { timeout: 5000, interval: 5 })
+    await flushPromises()
     expect(w.get('[role=status]').attributes('data-status')).toBe('cancelled')
     expect(w.find('[data-lab-table="distillation"]').exists()).toBe(false)
   })

@@ -1,7 +1,7 @@
 // Following the presenter (composables/followPresenter.ts) with a fake nav and a mocked service.
 import { flushPromises } from '@vue/test-utils'
 import { computed, ref } from 'vue'
-import { beforeEach, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, expect, it, vi } from 'vitest'
 
 const api = vi.hoisted(() => ({ gotos: [] as unknown[], tabs: [] as (string | undefined)[], snapshot: null as any }))
 vi.mock('../../composables/sessionApi', async (orig) => ({
@@ -40,7 +40,10 @@ async function start() {
   return f
 }
 
+afterEach(() => { vi.useRealTimers() })
 beforeEach(() => {
+  // the move debounce and the navigation guard run on fake time (flushPromises keeps the real setImmediate)
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
   sessionStorage.clear()
   slide.value = 1
   clicks.value = 0
@@ -56,7 +59,7 @@ it('a late joiner lands on the presenter’s slide; a student who browses away g
   FakeEventSource.last.emit(snap(8, 0, 6))
   await flushPromises()
   expect(slide.value).toBe(8)
-  await new Promise((ok) => setTimeout(ok, 200)) // past the programmatic-navigation guard
+  await vi.advanceTimersByTimeAsync(200) // past the programmatic-navigation guard
   slide.value = 3 // the student browses back
   await flushPromises()
   expect(f.showButton.value).toBe(true)
@@ -81,7 +84,7 @@ it('a presenter tab first joins the class where it is (a reopened /presenter/1 d
   slide.value = 4
   clicks.value = 1
   await flushPromises()
-  await new Promise((ok) => setTimeout(ok, 150)) // debounce
+  await vi.advanceTimersByTimeAsync(150) // debounce
   expect(api.gotos.at(-1)).toEqual({ secret: 's3cret', slide: 4, clicks: 1 })
   FakeEventSource.last.emit(snap(2, 0, 9))
   await flushPromises()
@@ -99,11 +102,11 @@ it('a second presenter tab is told another one leads, publishes nothing, and can
   expect(f.otherLeads.value).toBe(true)
   slide.value = 6
   await flushPromises()
-  await new Promise((ok) => setTimeout(ok, 150))
+  await vi.advanceTimersByTimeAsync(150)
   // (earlier tests' tabs are still alive in this process: only this tab's publications count)
   expect(api.tabs.filter((t) => t === mine)).toEqual([]) // does not pull the class back and forth
   f.takeOver()
-  await new Promise((ok) => setTimeout(ok, 150))
+  await vi.advanceTimersByTimeAsync(150)
   expect(api.tabs.at(-1)).toBe(mine)
   expect(api.gotos.at(-1)).toEqual({ secret: 's3cret', slide: 6, clicks: 0 })
   FakeEventSource.last.emit({ polls: {}, presenter: { slide: 6, clicks: 0, seq: 4, leader: mine } })
@@ -121,10 +124,10 @@ it('a move made while the service was down is published again when the event str
   session.connected.value = false // the service goes down
   slide.value = 12
   await flushPromises()
-  await new Promise((ok) => setTimeout(ok, 150))
+  await vi.advanceTimersByTimeAsync(150)
   api.gotos = [] // the moves during the outage were lost on the wire
   session.connected.value = true // back
   await flushPromises()
-  await new Promise((ok) => setTimeout(ok, 150))
+  await vi.advanceTimersByTimeAsync(150)
   expect(api.gotos.at(-1)).toEqual({ secret: 's3cret', slide: 12, clicks: 0 })
 })

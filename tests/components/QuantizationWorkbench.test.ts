@@ -70,6 +70,12 @@ describe.each(TRACK_IDS)('QuantizationWorkbench on %s', (track) => {
     expect(line).toBe(`Post-training: ${kneeText(k, TRACKS[track].metric.unit).line}`)
     expect(line).toContain(`knee ${k.kneeBits} bit`)
     expect(line).toContain(`cliff ${k.cliffBits} bit`)
+    // and on the chart (chartjs-plugin-annotation): each name above the plot at its marker's width
+    const names = w.getComponent({ name: 'Line' }).props('options').plugins.annotation.annotations.filter((a: { type: string }) => a.type === 'label')
+    expect(names).toEqual([
+      expect.objectContaining({ xValue: k.kneeBits, content: `knee · ${k.kneeBits} bits` }),
+      expect.objectContaining({ xValue: k.cliffBits, content: `cliff · ${k.cliffBits} bit${k.cliffBits === 1 ? '' : 's'}` }),
+    ])
     w.unmount()
   })
 

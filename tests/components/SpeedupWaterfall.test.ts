@@ -46,6 +46,12 @@ describe.each(TRACK_IDS)('SpeedupWaterfall on %s', (track) => {
     expected.push([0, e.realizedSpeedup])
     expect(data.datasets[0].data).toEqual(expected)
     expect(data.labels).toHaveLength(drawn.length + 2)
+    // every bar carries its number (chartjs-plugin-datalabels): the totals their value, each step its change
+    const { datalabels } = w.getComponent({ name: 'Bar' }).props('options').plugins
+    const written = expected.map((_, i) => datalabels.formatter(null, { dataIndex: i }))
+    expect(written[0]).toBe(`${sig(e.theoreticalSpeedup, 3)}×`)
+    expect(written.at(-1)).toBe(`${sig(e.realizedSpeedup, 3)}×`)
+    expected.slice(1, -1).forEach(([from, to], i) => expect(written[i + 1]).toBe(`${to >= from ? '+' : '−'}${sig(Math.abs(to - from), 2)}×`))
     const steps = w.get('[data-testid="waterfall-steps"]').text()
     for (const s of e.speedupSteps) {
       expect(steps).toContain(s.name)

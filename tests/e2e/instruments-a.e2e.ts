@@ -66,10 +66,8 @@ describe.each(TRACK_IDS)('instruments A on %s', (track) => {
     expect(await text('[data-readout="footprint"]')).toContain(formatBytes(evaluate(track, base).memory.totalBytes))
     await shot(`quant-${track}-fp16`)
 
-    await $('[data-precision="int4"]').click() // mouse
-    const t0 = Date.now()
+    await $('[data-precision="int4"]').click() // mouse (how fast it repaints is npm run bench:ui's to measure, not a test's)
     await $('[data-readout="footprint"]').filter({ hasText: 'smaller' }).waitFor()
-    expect(Date.now() - t0).toBeLessThan(1000)
     const int4 = evaluate(track, { ...base, precision: 'int4' })
     expect(await text('[data-readout="footprint"]')).toContain(formatBytes(int4.memory.totalBytes))
     expect(await text('[data-readout="accuracy"]')).toContain(formatMetric(int4.accuracy, unit))
