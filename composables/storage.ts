@@ -3,6 +3,7 @@
 // slide. Storage that is missing or refuses to write (private mode, quota) leaves the state in memory for this page.
 import { useStorage, type RemovableRef, type StorageLike, type UseStorageOptions } from '@vueuse/core'
 import type { MaybeRefOrGetter } from 'vue'
+import type { z } from 'zod'
 
 type Area = 'local' | 'session'
 
@@ -33,16 +34,18 @@ const OPTIONS = {
   onError: () => { /* storage refused: the state lives in memory for this page */ },
 } satisfies UseStorageOptions<unknown>
 
+/** A value kept as JSON under `key`, read back only when `schema` accepts it (zod: a stored value another version of the
+ *  deck wrote, or one edited by hand, reads as `fallback` instead of breaking the view). */
 export function useCheckedStorage<T>(
-  key: MaybeRefOrGetter<string>, fallback: T, valid: (v: unknown) => v is T, area: Area = 'session',
+  key: MaybeRefOrGetter<string>, fallback: T, schema: z.ZodType<T>, area: Area = 'session',
 ): RemovableRef<T> {
   return useStorage<T>(key, fallback, storageArea(area), {
     ...OPTIONS,
     serializer: {
       read: (raw: string) => {
         try {
-          const v: unknown = JSON.parse(raw)
-          return valid(v) ? v : fallback
+          const read = schema.safeParse(JSON.parse(raw))
+          return read.success ? read.data : fallback
         } catch { return fallback }
       },
       write: (v: T) => JSON.stringify(v),

@@ -2,6 +2,7 @@
 // asked again), the arrival rule of logic/trackChoice.ts applied once per page, and the prompt's open state, shared by
 // the prompt (TrackPrompt, a deck-wide layer) and the badge that reopens it on any slide.
 import { effectScope, ref } from 'vue'
+import { z } from 'zod'
 import type { TrackId } from '../engine'
 import { arrive, isTrackId } from '../logic/trackChoice'
 import { useDeckState } from './deckState'
@@ -9,13 +10,12 @@ import { useCheckedStorage } from './storage'
 
 const CHOSEN_KEY = 'silicon-contract:track'
 const PENDING_KEY = 'silicon-contract:track-pending'
-const isChosen = (v: unknown): v is TrackId | null => v === null || isTrackId(v)
-const isFlag = (v: unknown): v is boolean => typeof v === 'boolean'
+const Chosen = z.custom<TrackId>(isTrackId).nullable()
 
 // made in a detached scope: the first component to ask must not take the storage watchers with it when it unmounts
 const stored = effectScope(true).run(() => ({
-  chosen: useCheckedStorage<TrackId | null>(CHOSEN_KEY, null, isChosen, 'local'),
-  pending: useCheckedStorage<boolean>(PENDING_KEY, false, isFlag, 'session'),
+  chosen: useCheckedStorage<TrackId | null>(CHOSEN_KEY, null, Chosen, 'local'),
+  pending: useCheckedStorage<boolean>(PENDING_KEY, false, z.boolean(), 'session'),
 }))!
 const open = ref(false)
 let arrived = false

@@ -3,6 +3,7 @@
 // own answer and, after the reveal, the class distribution (live, or baked from the last class offline).
 import { computed, effectScope, ref, watch } from 'vue'
 import type { RemovableRef } from '@vueuse/core'
+import { z } from 'zod'
 import { LOCKS, lockAnswer } from '../engine'
 import type { LockId } from '../engine'
 import { useDeckState } from './deckState'
@@ -13,9 +14,8 @@ import { useCheckedStorage } from './storage'
 import { useAction } from './useAction'
 import { SessionError } from './sessionApi'
 
-interface LocalAnswer { value: number; revealed: boolean }
-const isLocalAnswer = (v: unknown): v is LocalAnswer | null =>
-  v === null || (!!v && typeof v === 'object' && typeof (v as LocalAnswer).value === 'number')
+const LocalAnswer = z.object({ value: z.number(), revealed: z.boolean() })
+type LocalAnswer = z.infer<typeof LocalAnswer>
 
 /** This browser's offline answers (localStorage, JSON; none ⇒ no key), one ref per lock shared by every view of it
  *  (the lock slide and the instruments that wait on it). Made in a detached scope: the first view to ask must not
@@ -24,13 +24,12 @@ const localAnswers = new Map<string, RemovableRef<LocalAnswer | null>>()
 function localAnswer(lock: string): RemovableRef<LocalAnswer | null> {
   let answer = localAnswers.get(lock)
   if (!answer) {
-    answer = effectScope(true).run(() => useCheckedStorage(`silicon-contract:lock:${lock}`, null, isLocalAnswer, 'local'))!
+    answer = effectScope(true).run(() => useCheckedStorage(`silicon-contract:lock:${lock}`, null, LocalAnswer.nullable(), 'local'))!
     localAnswers.set(lock, answer)
   }
   return answer
 }
 
-const isDraft = (v: unknown): v is number | null => v === null || (typeof v === 'number' && Number.isFinite(v))
 const drafts = new Map<string, RemovableRef<number | null>>()
 /** What this viewer typed into a lock and has not committed (issue 19 #8): kept per lock and per viewer (this tab's
  *  sessionStorage) so a slide change (the presenter's, followed) unmounting the form does not throw it away. Null once
@@ -38,22 +37,21 @@ const drafts = new Map<string, RemovableRef<number | null>>()
 export function lockDraft(lock: string): RemovableRef<number | null> {
   let draft = drafts.get(lock)
   if (!draft) {
-    draft = effectScope(true).run(() => useCheckedStorage(`silicon-contract:lock-draft:${lock}`, null, isDraft))!
+    draft = effectScope(true).run(() => useCheckedStorage(`silicon-contract:lock-draft:${lock}`, null, z.number().nullable()))!
     drafts.set(lock, draft)
   }
   return draft
 }
 
-interface Sureness { value: number; confidence: number }
-const isSureness = (v: unknown): v is Sureness | null =>
-  v === null || (!!v && typeof v === 'object' && typeof (v as Sureness).value === 'number' && Number.isInteger((v as Sureness).confidence))
+const Sureness = z.object({ value: z.number(), confidence: z.int() })
+type Sureness = z.infer<typeof Sureness>
 const sureness = new Map<string, RemovableRef<Sureness | null>>()
 /** How sure this viewer said they were of their answer to a lock (issue 22), kept in this browser in both modes (the
  *  takeaway reads it), with the answer it went with: it counts only while that is still their answer. */
 function lockSureness(lock: string): RemovableRef<Sureness | null> {
   let s = sureness.get(lock)
   if (!s) {
-    s = effectScope(true).run(() => useCheckedStorage(`silicon-contract:confidence:${lock}`, null, isSureness, 'local'))!
+    s = effectScope(true).run(() => useCheckedStorage(`silicon-contract:confidence:${lock}`, null, Sureness.nullable(), 'local'))!
     sureness.set(lock, s)
   }
   return s

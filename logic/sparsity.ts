@@ -5,6 +5,7 @@ import {
   PRECISION, precisionName, pruningText, pruningWindows, SPARSITY, TRACKS, wholePercent,
 } from '../engine'
 import type { Precision, Recipe, SparsityPattern, TrackId, Window } from '../engine'
+import { z } from 'zod'
 import { formatValue, sig } from './format'
 
 /** The ratios the workbench's curves are drawn at (the parameter table's curve step). */
@@ -149,20 +150,22 @@ export function windowText(track: TrackId, precision: Precision = part2Precision
 /** the engine's rule (GAME_MAX_TRIES), which the class service also checks a sent result against */
 export const MAX_ATTEMPTS = GAME_MAX_TRIES
 
-export interface Attempt {
-  precision: Recipe['precision']
-  sparsity: number
-  pattern: SparsityPattern
-  student: string
-  latencyMs: number
-  accuracy: number
+/** One try of the game, as the viewer's browser keeps it (a stored list is read back only in this shape). */
+export const Attempt = z.object({
+  precision: z.enum(PRECISION.values as readonly Precision[] as [Precision, ...Precision[]]),
+  sparsity: z.number(),
+  pattern: z.enum(PATTERN.values as readonly SparsityPattern[] as [SparsityPattern, ...SparsityPattern[]]),
+  student: z.string(),
+  latencyMs: z.number(),
+  accuracy: z.number(),
   /** the game's target budget met (false when the track has no target) */
-  hit: boolean
+  hit: z.boolean(),
   /** the target budget's value for this try */
-  target: { name: string; value: number; limit: number; unit: string } | null
+  target: z.object({ name: z.string(), value: z.number(), limit: z.number(), unit: z.string() }).nullable(),
   /** accuracy below the stakeholder's floor */
-  veto: boolean
-}
+  veto: z.boolean(),
+})
+export type Attempt = z.infer<typeof Attempt>
 export type AttemptStatus = 'open' | 'success' | 'out'
 
 /** Two numbers in as few significant digits (3 to 5) as tell them apart: an accuracy of 93.96 against a floor of 94
@@ -206,8 +209,8 @@ export function recordAttempt(attempts: Attempt[], attempt: Attempt): Attempt[] 
   return [...attempts, attempt]
 }
 
-export const isAttemptList = (v: unknown): v is Attempt[] =>
-  Array.isArray(v) && v.length <= MAX_ATTEMPTS && v.every((a) => a && typeof a === 'object' && typeof (a as Attempt).latencyMs === 'number')
+/** A viewer's tries as stored: at most the game's ten. */
+export const AttemptList = z.array(Attempt).max(MAX_ATTEMPTS)
 
 /** The viewer's own part-2 answer as a recipe: their winning try (what they carried out of part 2), or null. */
 export function winningRecipe(track: TrackId, attempts: Attempt[]): Recipe | null {

@@ -68,7 +68,8 @@ export const spacedRoomCode = (code: string) => `${code.slice(0, 3)} ${code.slic
 
 const Track = z.custom<TrackId>((v) => TRACK_IDS.includes(v as TrackId), 'unknown track')
 /** A recipe as the service stores it: the engine's clean copy (the engine judged it on the way in). */
-const StoredRecipe = z.custom<Recipe>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'recipe must be an object')
+/** A recipe's shape only: what its values may be is the engine's to judge (validateRecipe), wherever it is read. */
+export const StoredRecipe = z.custom<Recipe>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'recipe must be an object')
 
 // ---- requests (every body a strict object: unknown fields are refused, not ignored) ---------------------------------
 

@@ -17,6 +17,18 @@ afterEach(() => {
 })
 
 describe('per-track tries', () => {
+  it('stored tries are read back only in the shape the game writes (zod): a hand-edited or foreign list reads as no tries', async () => {
+    const track = ref<TrackId>('tiny')
+    const first = useAttempts(track)
+    first.record({ ...baselineRecipe('tiny'), sparsity: 0.5 })
+    await nextTick()
+    const kept = triesOf('tiny')
+    expect(useAttempts(ref<TrackId>('tiny')).attempts.value).toEqual(kept) // a good list survives the round trip
+    for (const bad of [[{ ...kept[0], precision: 'fp8' }], [{ ...kept[0], latencyMs: '3' }], Array(11).fill(kept[0]), { 0: kept[0] }]) {
+      sessionStorage.setItem('silicon-contract:attempts:tiny', JSON.stringify(bad))
+      expect(useAttempts(ref<TrackId>('tiny')).attempts.value, JSON.stringify(bad).slice(0, 80)).toEqual([])
+    }
+  })
   it('a try recorded just before a track switch is stored under the track it was made on', async () => {
     const track = ref<TrackId>('tiny')
     const game = useAttempts(track)
