@@ -35,6 +35,14 @@ describe('a student\'s takeaway after a live reveal', () => {
     const wrong = lockAnswer('edge', 'distillation').value !== 3
     await expect.poll(() => box.locator('[data-testid="lock-calibration"]').textContent(), { timeout: 10_000 })
       .toBe(`By confidence: sure 1 (${wrong ? 1 : 0} wrong) — confident and wrong: ${wrong ? 1 : 0} of 1 (${wrong ? 100 : 0}%)`)
+    // the line sits above the bars, and every option, the last included, is drawn inside the lock: nothing overlaps
+    const boxes = await box.evaluate((el) => {
+      const r = (e: Element | null) => e?.getBoundingClientRect() ?? null
+      const rows = [...el.querySelectorAll('.lock-bars .row')]
+      return { lock: r(el), calibration: r(el.querySelector('[data-testid="lock-calibration"]')), first: r(rows[0]), last: r(rows[rows.length - 1]) }
+    })
+    expect(boxes.calibration!.bottom).toBeLessThanOrEqual(boxes.first!.top)
+    expect(boxes.last!.bottom).toBeLessThanOrEqual(boxes.lock!.bottom)
 
     expect(await control(student, { action: 'goto', slide: takeaway, clicks: 0 })).toBe(200)
     await expect.poll(() => slideNo(student), { timeout: 10_000 }).toBe(takeaway)
