@@ -15,7 +15,7 @@ import { CommitQueue } from './commitQueue.ts'
 import type { RoomStore, SessionStore } from './store.ts'
 import { HttpError, parseOrRefuse } from './httpError.ts'
 import {
-  ACTION_PHASE, AnswerBody, API_PREFIX, ContractBody, CONTRACTS_POLL, ControlBody, ENDPOINTS, GameBody, isEndpoint, LIVE_PROBE,
+  ACTION_PHASE, AnswerBody, CONFIDENCE_LEVELS, API_PREFIX, ContractBody, CONTRACTS_POLL, ControlBody, ENDPOINTS, GameBody, isEndpoint, LIVE_PROBE,
   decodePathSegment, normalizeRoomCode, parseEndpointPath, ResultsQuery, ROOMS_PREFIX, setsPhase, spacedRoomCode,
   type AnswerReply, type ControlReply, type ErrorReply, type ResultsReply, type Snapshot, type Submitted,
 } from './api.ts'
@@ -389,8 +389,9 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
         }
         const rows = await store.rows(q.poll, round)
         if (q.format === 'csv') {
-          const csv = ['poll,round,voter,value,updated_at', ...rows.map((r) =>
-            `${r.poll},${r.round},${r.voter},${r.value},${new Date(r.updatedAt).toISOString()}`)].join('\n') + '\n'
+          // confidence (in words) and track last, empty when not said (issue 22), so older readers of the first five keep working
+          const csv = ['poll,round,voter,value,updated_at,confidence,track', ...rows.map((r) =>
+            `${r.poll},${r.round},${r.voter},${r.value},${new Date(r.updatedAt).toISOString()},${r.confidence == null ? '' : CONFIDENCE_LEVELS[r.confidence]},${r.track ?? ''}`)].join('\n') + '\n'
           res.setHeader('Content-Disposition', `attachment; filename="${q.poll}-round${round}.csv"`)
           return send(res, 200, csv, 'text/csv; charset=utf-8')
         }
