@@ -54,6 +54,8 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   const databaseUrl = env.DATABASE_URL || undefined
   if (databaseUrl !== undefined) {
     if (!isPostgresUrl(databaseUrl)) throw new UsageError('DATABASE_URL must be a postgres:// (or postgresql://) URL; unset it to store the class in SQLite under --data')
+    // pg parses it with URL and would fail with a bare "Invalid URL" at the first query; the URL itself is never echoed (its password)
+    if (!URL.canParse(databaseUrl)) throw new UsageError('DATABASE_URL is not a valid URL: a user or password with / # ? @ : % or a space in it must be percent-encoded (encodeURIComponent), or choose a password without them (openssl rand -hex 16)')
     if (values.data !== undefined) warnings.push('--data ignored: DATABASE_URL is set, so the class is stored in PostgreSQL')
   }
   const operatorToken = env.OPERATOR_TOKEN || undefined

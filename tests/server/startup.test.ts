@@ -37,6 +37,14 @@ describe('command line', () => {
     expect(() => parseServeArgs([], { CLASS_SECRET: 'abcdefg', DATABASE_URL: 'mysql://db/class' })).toThrow(/postgres:\/\//)
     expect(() => parseServeArgs(['--database-url', 'postgres://db/x'], { CLASS_SECRET: 'abcdefg' })).toThrow(UsageError)
   })
+  it('a DATABASE_URL whose password is not percent-encoded is refused at start, saying so, without echoing the password', () => {
+    for (const pw of ['a/b@c', 'pa#ss']) {
+      const env = { CLASS_SECRET: 'abcdefg', DATABASE_URL: `postgres://u:${pw}@db.example:5432/class` }
+      expect(() => parseServeArgs([], env)).toThrow(/DATABASE_URL is not a valid URL.*percent-encoded/)
+      expect(() => parseServeArgs([], env)).not.toThrow(pw)
+      expect(parseServeArgs([], { ...env, DATABASE_URL: `postgres://u:${encodeURIComponent(pw)}@db.example:5432/class` }).databaseUrl).toContain('db.example')
+    }
+  })
   it('defaults: all interfaces, port 3030, data outside the repository', () => {
     const a = parseServeArgs(['--secret', 'abcdefg'], {})
     expect(a).toMatchObject({ host: '0.0.0.0', port: 3030 })
