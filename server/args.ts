@@ -84,5 +84,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   }
 }
 
-export const USAGE = 'usage: CLASS_SECRET=S [DATABASE_URL=postgres://…] npm run class [-- --port P] [--host H] [--data DIR] [--rebuild]   (--secret S also works, with a warning; without DATABASE_URL the class is stored in SQLite under --data)\n'
+/** The usage of the two commands that take these arguments: `npm run class` (built deck + service, one room) and
+ *  `npm run serve` (server/cli.ts, one process of a hosted service), each printed under its own name. */
+export const usage = (command: 'class' | 'serve') => `usage: CLASS_SECRET=S [DATABASE_URL=postgres://…] npm run ${command} [-- --port P] [--host H] [--data DIR] ${command === 'class' ? '[--rebuild]' : '[--static DIR]'}   (--secret S also works, with a warning; without DATABASE_URL the class is stored in SQLite under --data)\n`
   + '  hosted (server/README.md, "Hosting the class for a department"): OPERATOR_TOKEN, TRUST_PROXY, ROOM_IDLE_DAYS, ROOM_DELETE_DAYS, also from the environment'
