@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { networkInterfaces } from 'node:os'
 import { join, resolve } from 'node:path'
 import qrcode from 'qrcode-terminal'
-import { parseServeArgs, UsageError, USAGE } from '../server/args.ts'
+import { parseServeArgs, UsageError, usage } from '../server/args.ts'
 import { startClassServer } from '../server/app.ts'
 import { DEFAULT_POLLS } from '../server/defaultPolls.ts'
 import { spacedRoomCode } from '../server/api.ts'
@@ -60,6 +60,6 @@ try {
   process.on('SIGTERM', stop)
 } catch (e) {
   console.error(`error: ${(e as Error).message}`)
-  if (e instanceof UsageError) console.error(`${USAGE}\n(e.g. CLASS_SECRET=my-class-secret npm run class)`)
+  if (e instanceof UsageError) console.error(`${usage('class')}\n(e.g. CLASS_SECRET=my-class-secret npm run class)`)
   process.exit(2)
 }

@@ -10,7 +10,11 @@ import { spacedRoomCode } from '../server/api.ts'
 const USAGE = 'usage: OPERATOR_TOKEN=… npm run rooms -- create | list | close CODE | export CODE [--out FILE]  [--url http://localhost:3030]'
 
 async function api(url: string, path: string, method: string, token: string): Promise<any> {
-  const res = await fetch(new URL(`/api/session/${path}`, url), { method, headers: { Authorization: `Bearer ${token}` } })
+  const target = new URL(`/api/session/${path}`, url)
+  // fetch's own message is "fetch failed" whatever happened; the reason (refused, unknown host, certificate) is its cause
+  const res = await fetch(target, { method, headers: { Authorization: `Bearer ${token}` } }).catch((e: Error) => {
+    throw new Error(`could not reach ${target.origin} (${(e.cause as Error | undefined)?.message ?? e.message}); is the service there? (--url)`)
+  })
   const body = await res.json().catch(() => null)
   if (!res.ok) throw new Error(body?.error ?? `the service answered ${res.status}`)
   return body

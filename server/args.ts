@@ -54,6 +54,8 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   const databaseUrl = env.DATABASE_URL || undefined
   if (databaseUrl !== undefined) {
     if (!isPostgresUrl(databaseUrl)) throw new UsageError('DATABASE_URL must be a postgres:// (or postgresql://) URL; unset it to store the class in SQLite under --data')
+    // pg parses it with URL and would fail with a bare "Invalid URL" at the first query; the URL itself is never echoed (its password)
+    if (!URL.canParse(databaseUrl)) throw new UsageError('DATABASE_URL is not a valid URL: a user or password with / # ? @ : % or a space in it must be percent-encoded (encodeURIComponent), or choose a password without them (openssl rand -hex 16)')
     if (values.data !== undefined) warnings.push('--data ignored: DATABASE_URL is set, so the class is stored in PostgreSQL')
   }
   const operatorToken = env.OPERATOR_TOKEN || undefined
@@ -82,5 +84,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   }
 }
 
-export const USAGE = 'usage: CLASS_SECRET=S [DATABASE_URL=postgres://…] npm run class [-- --port P] [--host H] [--data DIR] [--rebuild]   (--secret S also works, with a warning; without DATABASE_URL the class is stored in SQLite under --data)\n'
+/** The usage of the two commands that take these arguments: `npm run class` (built deck + service, one room) and
+ *  `npm run serve` (server/cli.ts, one process of a hosted service), each printed under its own name. */
+export const usage = (command: 'class' | 'serve') => `usage: CLASS_SECRET=S [DATABASE_URL=postgres://…] npm run ${command} [-- --port P] [--host H] [--data DIR] ${command === 'class' ? '[--rebuild]' : '[--static DIR]'}   (--secret S also works, with a warning; without DATABASE_URL the class is stored in SQLite under --data)\n`
   + '  hosted (server/README.md, "Hosting the class for a department"): OPERATOR_TOKEN, TRUST_PROXY, ROOM_IDLE_DAYS, ROOM_DELETE_DAYS, also from the environment'

@@ -1,7 +1,7 @@
 // The class-session service on its own: `CLASS_SECRET=S [DATABASE_URL=postgres://…] npm run serve [-- --port P] [--host H] [--data DIR] [--static DIR]`
 // (npm run serve is tsx server/cli.ts). Over PostgreSQL it is one stateless process of a service: any number of them, on
 // one database, behind a load balancer, serve the same rooms (server/README.md, "Several processes").
-import { parseServeArgs, UsageError, USAGE } from './args.ts'
+import { parseServeArgs, UsageError, usage } from './args.ts'
 import { startClassServer } from './app.ts'
 import { DEFAULT_POLLS } from './defaultPolls.ts'
 
@@ -16,6 +16,6 @@ try {
   process.on('SIGTERM', stop)
 } catch (e) {
   console.error(`error: ${(e as Error).message}`)
-  if (e instanceof UsageError) console.error(USAGE)
+  if (e instanceof UsageError) console.error(usage('serve'))
   process.exit(2)
 }

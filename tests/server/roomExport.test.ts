@@ -3,6 +3,7 @@
 // or closed rooms alike; voters become per-export pseudonyms (no voter id, no secret in it); nothing of another room.
 import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -129,6 +130,15 @@ describeStores((kind) => {
       const { exportedAt: __, ...fromApi } = (await exportOf(room.A.code)).body
       expect(fromFile).toEqual(fromApi)
       await expect(run('operator-token-wrong-0123456789abcdef')).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/operator token missing or wrong/) })
+      // no service at --url: the reason is said, not fetch's bare "fetch failed"
+      const closed = await new Promise<number>((ok) => {
+        const n = createServer().listen(0, '127.0.0.1', () => {
+          const { port } = n.address() as AddressInfo
+          n.close(() => ok(port))
+        })
+      })
+      await expect(promisify(execFile)(process.execPath, ['--import', 'tsx', script, 'list', '--url', `http://127.0.0.1:${closed}`], { env: { ...process.env, OPERATOR_TOKEN: TOKEN } }))
+        .rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(new RegExp(`could not reach http://127.0.0.1:${closed} \\(connect ECONNREFUSED`)) })
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

@@ -1,7 +1,9 @@
 // Start-up rules: no secret, no class; the data folder is never inside the served folder.
+import { execFile } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { parseServeArgs, UsageError } from '../../server/args.ts'
 import { startClassServer } from '../../server/app.ts'
@@ -36,6 +38,21 @@ describe('command line', () => {
     expect(a.warnings.join(' ')).not.toContain('pw')
     expect(() => parseServeArgs([], { CLASS_SECRET: 'abcdefg', DATABASE_URL: 'mysql://db/class' })).toThrow(/postgres:\/\//)
     expect(() => parseServeArgs(['--database-url', 'postgres://db/x'], { CLASS_SECRET: 'abcdefg' })).toThrow(UsageError)
+  })
+  it('npm run serve (server/cli.ts) refuses a bad start with its own usage, not npm run class\'s', async () => {
+    const cli = join(import.meta.dirname, '../../server/cli.ts')
+    const { CLASS_SECRET: _, ...env } = process.env
+    await expect(promisify(execFile)(process.execPath, ['--import', 'tsx', cli], { env })).rejects.toMatchObject({
+      code: 2, stderr: expect.stringMatching(/a presenter secret is required[\s\S]*usage: .*npm run serve \[-- --port P\].*\[--static DIR\]/),
+    })
+  })
+  it('a DATABASE_URL whose password is not percent-encoded is refused at start, saying so, without echoing the password', () => {
+    for (const pw of ['a/b@c', 'pa#ss']) {
+      const env = { CLASS_SECRET: 'abcdefg', DATABASE_URL: `postgres://u:${pw}@db.example:5432/class` }
+      expect(() => parseServeArgs([], env)).toThrow(/DATABASE_URL is not a valid URL.*percent-encoded/)
+      expect(() => parseServeArgs([], env)).not.toThrow(pw)
+      expect(parseServeArgs([], { ...env, DATABASE_URL: `postgres://u:${encodeURIComponent(pw)}@db.example:5432/class` }).databaseUrl).toContain('db.example')
+    }
   })
   it('defaults: all interfaces, port 3030, data outside the repository', () => {
     const a = parseServeArgs(['--secret', 'abcdefg'], {})
