@@ -74,8 +74,9 @@ function listen(): void {
   })
 }
 
-/** A network failure or a 5xx (e.g. the service restarting) is retried a few times (~10 s in all: enough for the
- *  service to restart); a lost identity cookie (cleared storage, a new service data folder) is replaced once. Other refusals (4xx) are thrown: they changed nothing and would not change on a retry. */
+/** A network failure or a 5xx (e.g. the service restarting) is retried for ~18 s in all: a hosted service restarting
+ *  behind its proxy answers 502 until a process is back (the rehearsal of issue 20: ~9 s was too short once nginx had
+ *  marked every process down), and an answer is an upsert, so a late retry is harmless; a lost identity cookie (cleared storage, a new service data folder) is replaced once. Other refusals (4xx) are thrown: they changed nothing and would not change on a retry. */
 async function retrying<T>(send: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -83,7 +84,7 @@ async function retrying<T>(send: () => Promise<T>): Promise<T> {
     } catch (e) {
       if (e instanceof api.SessionError && e.code === 'no_identity' && attempt === 0) { await api.getIdentity(); continue }
       const retriable = e instanceof api.SessionError && (e.status === 0 || e.status >= 500)
-      if (!retriable || attempt >= 5) throw e
+      if (!retriable || attempt >= 8) throw e // waits 0.4 + 0.8 + 1.6 + 5 × 3 s
       await new Promise((ok) => setTimeout(ok, Math.min(3000, 400 * 2 ** attempt)))
     }
   }
