@@ -3,7 +3,7 @@
 import { computed, reactive, ref } from 'vue'
 import { watchDebounced } from '@vueuse/core'
 import type { Router } from 'vue-router'
-import { baselineRecipe, EngineInputError, PATTERN, stateFromQuery, stateToQuery, TRACKS, validateRecipe } from '../engine'
+import { baselineRecipe, EngineInputError, PATTERN, stateFromQuery, stateToQuery, STUDENT, TRACKS, validateRecipe } from '../engine'
 import type { DeckState, Precision, Recipe, TrackId } from '../engine'
 import { handoutTrack } from './handout'
 
@@ -19,7 +19,7 @@ export function loadQuery(query: Record<string, string | undefined>): void {
   const parsed = stateFromQuery(query, { track: DEFAULT_TRACK, recipe: baselineRecipe(DEFAULT_TRACK) })
   const found = [...parsed.problems]
   let recipe = parsed.state.recipe
-  if (query.student === undefined) recipe = { ...recipe, student: TRACKS[parsed.state.track].baseline }
+  if (query[STUDENT.key] === undefined) recipe = { ...recipe, student: TRACKS[parsed.state.track].baseline }
   try {
     recipe = validateRecipe(parsed.state.track, recipe)
   } catch (e) {

@@ -1,10 +1,9 @@
 // Where a room is joined (issue 20): the link that carries its code (for a QR code) and the /join page's address (to
 // read aloud or type), both from the deck's own origin and base, so they hold wherever the deck is served.
 import { renderSVG } from 'uqr'
+import { deckBase } from './sessionApi'
 
-const base = () => `${import.meta.env?.BASE_URL ?? '/'}`.replace(/\/?$/, '/')
-
-export const roomLink = (code: string) => `${globalThis.location?.origin ?? ''}${base()}?room=${code}`
-export const joinAddress = () => `${globalThis.location?.host ?? ''}${base()}join`
+export const roomLink = (code: string) => `${globalThis.location?.origin ?? ''}${deckBase()}?room=${code}`
+export const joinAddress = () => `${globalThis.location?.host ?? ''}${deckBase()}join`
 /** An SVG QR code of the room's link, made here from the code (no outside input reaches the markup). */
 export const roomQrSvg = (code: string) => renderSVG(roomLink(code), { border: 2 })

@@ -17,7 +17,8 @@ export class SessionError extends Error {
   constructor(readonly status: number, message: string, readonly code: SessionErrorCode) { super(message) }
 }
 
-const base = () => `${import.meta.env?.BASE_URL ?? '/'}`.replace(/\/?$/, '/')
+/** The deck's own base path, ending in '/' (Vite's BASE_URL): every URL of the deck's files and its service starts here. */
+export const deckBase = () => `${import.meta.env?.BASE_URL ?? '/'}`.replace(/\/?$/, '/')
 const ROOM_KEY = 'silicon-contract:room'
 
 /** The class's room (issue 20): from the link (`?room=482913`, what /join and the printed URLs carry), kept in this tab's
@@ -43,7 +44,7 @@ export type ReplyOf<E extends Endpoint> = Route<E> extends { reply: infer S exte
 /** The URL of an endpoint in this tab's room, with its query. */
 export function apiUrl<E extends Endpoint>(endpoint: E, query?: QueryOf<E>): string {
   const q = Object.entries(query ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])
-  return `${base()}${endpointPath(endpoint, roomCode()).slice(1)}${q.length ? `?${new URLSearchParams(q)}` : ''}`
+  return `${deckBase()}${endpointPath(endpoint, roomCode()).slice(1)}${q.length ? `?${new URLSearchParams(q)}` : ''}`
 }
 
 interface Ask<E extends Endpoint> { body?: BodyOf<E>; query?: QueryOf<E>; secret?: string | null }
@@ -80,7 +81,7 @@ export async function send<E extends Endpoint>(endpoint: E, ask: Ask<E> = {}): P
 /** Is the service there? The static build ships `session-live.json` = {live:false}; the service answers {live:true}. */
 export async function probeLive(): Promise<boolean> {
   try {
-    const res = await fetch(`${base()}${LIVE_PROBE.slice(1)}`, { cache: 'no-store' })
+    const res = await fetch(`${deckBase()}${LIVE_PROBE.slice(1)}`, { cache: 'no-store' })
     return res.ok && (await res.json())?.live === true
   } catch {
     return false

@@ -6,16 +6,13 @@ import type { TrackId } from '../engine'
 import { classFrontier, gameRooms } from '../logic/classFrontier'
 import type { ContractsView } from '../server/api'
 import { useClassSession } from './useClassSession'
+import { bakedFile } from './baked'
 
 type Seen = Omit<ContractsView, 'phase'>
-let baked: Promise<{ bakedAt: string | null; contracts: Seen | null }> | null = null
 /** The contracts baked into this build by `npm run bake-results` (none in a build that was never baked). */
-export function bakedContracts(): Promise<{ bakedAt: string | null; contracts: Seen | null }> {
-  baked ??= fetch(`${import.meta.env?.BASE_URL ?? '/'}baked-results.json`)
-    .then((r) => (r.ok ? r.json() : null))
-    .then((j) => ({ bakedAt: j?.bakedAt ?? null, contracts: j?.contracts ?? null }))
-    .catch(() => ({ bakedAt: null, contracts: null }))
-  return baked
+export async function bakedContracts(): Promise<{ bakedAt: string | null; contracts: Seen | null }> {
+  const { bakedAt, contracts } = await bakedFile()
+  return { bakedAt, contracts: contracts ?? null }
 }
 
 export function useClassContracts() {

@@ -13,6 +13,7 @@ import { useClassSession } from './useClassSession'
 import { useCheckedStorage } from './storage'
 import { useAction } from './useAction'
 import { SessionError } from './sessionApi'
+import { bakedFile } from './baked'
 
 const LocalAnswer = z.object({ value: z.number(), revealed: z.boolean() })
 type LocalAnswer = z.infer<typeof LocalAnswer>
@@ -69,15 +70,8 @@ export function useLockPhase(lock: LockId) {
   })
 }
 
-let baked: Promise<Record<string, Distribution>> | null = null
-/** Results of the last live class, baked into the build (an empty file when there are none). */
-export function bakedResults(): Promise<Record<string, Distribution>> {
-  baked ??= fetch(`${import.meta.env?.BASE_URL ?? '/'}baked-results.json`)
-    .then((r) => (r.ok ? r.json() : { polls: {} }))
-    .then((j) => (j?.polls ?? {}) as Record<string, Distribution>)
-    .catch(() => ({}))
-  return baked
-}
+/** Results of the last live class, baked into the build (none when it was never baked). */
+export const bakedResults = async (): Promise<Record<string, Distribution>> => (await bakedFile()).polls
 
 export function useLock(lock: LockId) {
   const session = useClassSession()

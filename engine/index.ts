@@ -34,7 +34,7 @@ export { accuracyVsBits } from './curves'
 export { compressionSteps, type CompressionStep, type CompressionStepKey } from './waterfall'
 export { theoryTerms, amdahlTerms, uniformQuantizer, modelBytes, weightStorage, type WeightStorage } from './peek'
 /** The storyboard's three prediction locks; answer keys computed from evaluate(). */
-export { LOCKS, lockAnswer } from './locks'
+export { LOCKS, LOCK_IDS, lockAnswer } from './locks'
 /** What the instruments ask of the lessons (engine/lessons.ts): the knee and cliff of any recipe's curve, part 2's start,
  *  target, judge and window, part 3's opening student and stakeholder reference, heavy vs light. The rest of that module
  *  (the whole per-track summary and its Markdown tables for `npm run lessons`) is for scripts and tests, from its file. */

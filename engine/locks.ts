@@ -32,6 +32,8 @@ export const LOCKS: Record<LockId, LockDefinition> = {
     options: ['Yes, by more than 1 point', 'Yes, by up to 1 point', 'No, within 1 point below', 'No, by more than 1 point'],
   },
 }
+/** The locks in the lecture's order (the takeaway and the instructor's report list them so). */
+export const LOCK_IDS = Object.keys(LOCKS) as LockId[]
 
 /** Lock 2's question: the storyboard's "prune 50% of the weights", unstructured. */
 const LOCK2_PRUNING = { sparsity: 0.5, pattern: 'unstructured' } as const satisfies Partial<Recipe>

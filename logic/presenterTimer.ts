@@ -1,6 +1,7 @@
 // The presenter's timer (Slidev's stopwatch, which every note's [mm:ss] cue counts on) kept across a reload of the
 // presenter view and shared with a second presenter tab: a built deck syncs Slidev's state between tabs only on a
 // change, and a fresh tab starts stopped ("-:--"). Pure rules here; composables/presenterTimer.ts is the glue.
+import { z } from 'zod'
 
 /** Slidev's shared timer state (SharedState['timer'] in @slidev/client). */
 export interface TimerState {
@@ -14,16 +15,21 @@ export const TIMER_KEY = 'silicon-contract:presenter-timer'
 /** A timer started longer ago than this is another day's lecture, not this one's. */
 export const TIMER_MAX_AGE_MS = 6 * 3600_000
 
+/** A stored timer's shape (zod's z.number() refuses NaN and ±∞); per-slide times that are not read as none. */
+const StoredTimer = z.object({
+  status: z.enum(['stopped', 'running', 'paused']),
+  slides: z.record(z.string(), z.object({ start: z.number().optional(), end: z.number().optional() })).catch({}),
+  startedAt: z.number(),
+  pausedAt: z.number(),
+}) satisfies z.ZodType<TimerState>
+
 /** The stored timer, or null if there is none or it is not one. */
 export function parseStoredTimer(raw: string | null): TimerState | null {
   if (!raw) return null
   try {
-    const t = JSON.parse(raw) as Partial<TimerState> | null
-    if (!t || !['stopped', 'running', 'paused'].includes(t.status as string)) return null
-    if (!Number.isFinite(t.startedAt) || !Number.isFinite(t.pausedAt)) return null
-    return { status: t.status!, slides: t.slides && typeof t.slides === 'object' ? t.slides : {}, startedAt: t.startedAt!, pausedAt: t.pausedAt! }
+    return StoredTimer.safeParse(JSON.parse(raw)).data ?? null
   } catch {
-    return null
+    return null // not JSON
   }
 }
 

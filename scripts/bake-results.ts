@@ -4,6 +4,7 @@
 import { existsSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { BAKED_RESULTS } from '../server/api.ts'
 import { DEFAULT_DATA_DIR } from '../server/args.ts'
 import { bake } from '../server/bake.ts'
 import { DEFAULT_POLLS } from '../server/defaultPolls.ts'
@@ -15,7 +16,7 @@ try {
   const databaseUrl = process.env.DATABASE_URL || undefined
   if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// URL (or unset, to read --data)')
   if (!databaseUrl && !existsSync(join(dataDir, 'session.sqlite'))) throw new Error(`no class-session data in ${dataDir} (use --data DIR)`)
-  const out = resolve(values.out ?? 'public/baked-results.json')
+  const out = resolve(values.out ?? `public${BAKED_RESULTS}`)
   const store = await openStore({ dataDir, databaseUrl })
   // one room's class: --room CODE, else the default room (the one `npm run class` opens)
   const baked = await (async () => {

@@ -14,6 +14,8 @@ export const API_PREFIX = '/api/session/'
 export const ROOMS_PREFIX = `${API_PREFIX}rooms/`
 /** The static build ships this file as `{live:false}`; where the service runs, it answers `{live:true}`. */
 export const LIVE_PROBE = '/session-live.json'
+/** The last live class, baked into the build for a recorded lecture (schema: Baked). */
+export const BAKED_RESULTS = '/baked-results.json'
 
 /** Where a room's endpoints live (null: the default room), e.g. `/api/session/rooms/482913/`. */
 export const roomPrefix = (room: string | null) => (room === null ? API_PREFIX : `${ROOMS_PREFIX}${room}/`)
@@ -177,6 +179,15 @@ export const ContractsView = z.object({
   maxTries: z.int(),
 })
 export type ContractsView = z.infer<typeof ContractsView>
+
+/** `public/baked-results.json` (BAKED_RESULTS): the last live class as `npm run bake-results` writes it (server/bake.ts)
+ *  and a build without the service shows it, counts and recipes only; `bakedAt` is null in a build never baked. */
+export const Baked = z.object({
+  bakedAt: z.string().nullable(),
+  polls: z.record(z.string(), Distribution),
+  contracts: ContractsView.omit({ phase: true }).optional(),
+})
+export type Baked = z.infer<typeof Baked>
 
 /** GET state and every event on the stream; `mine`, `myContract` and `myGame` only for a browser with an identity. */
 export const Snapshot = z.object({

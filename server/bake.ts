@@ -1,15 +1,14 @@
 // Baking the last live class's results for recorded-lecture viewers: per poll, the latest round with
 // answers (a revealed one preferred), aggregated to counts only — no voter ids leave the store. One room's class.
 import { aggregate, rated } from './aggregate.ts'
-import type { ContractsView, Distribution } from './api.ts'
+import type { Baked } from './api.ts'
 import type { PollDefs } from './polls.ts'
 import type { RoomStore } from './store.ts'
 import { ContractStore } from './contractStore.ts'
 import { contractsView } from './contracts.ts'
 
-/** `contracts`: the class's recipes (no identities) and game counts per track, when any were sent (issue 13). */
-export interface Baked { bakedAt: string | null; polls: Record<string, Distribution>; contracts?: Omit<ContractsView, 'phase'> }
-
+/** The file's shape is the contract's (`Baked` in api.ts, which the deck parses it with); `contracts`: the class's
+ *  recipes (no identities) and game counts per track, when any were sent (issue 13). */
 export async function bake(store: RoomStore, polls: PollDefs, now = new Date()): Promise<Baked> {
   const out: Baked = { bakedAt: now.toISOString(), polls: {} }
   for (const [id, def] of Object.entries(polls)) {

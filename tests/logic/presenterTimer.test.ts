@@ -21,5 +21,7 @@ describe('the presenter timer kept across tabs and reloads', () => {
   it('reads only a well-formed stored timer', () => {
     expect(parseStoredTimer(JSON.stringify(running))).toEqual(running)
     for (const bad of [null, '', '{', 'null', '{"status":"running"}', JSON.stringify({ ...running, status: 'flying' })]) expect(parseStoredTimer(bad)).toBeNull()
+    expect(parseStoredTimer('{"status":"running","slides":{},"startedAt":1e999,"pausedAt":0}')).toBeNull() // JSON's 1e999 is ∞
+    expect(parseStoredTimer(JSON.stringify({ ...running, slides: 'lost', extra: 1 }))).toEqual({ ...running, slides: {} })
   })
 })

@@ -3,6 +3,7 @@
 // and an acknowledged contract survives a restart.
 import { beforeEach, describe, expect, it } from 'vitest'
 import { startClassServer } from '../../server/app.ts'
+import { Baked } from '../../server/api.ts'
 import { bake } from '../../server/bake.ts'
 import { BASELINE_RECIPE, EngineInputError, GAME_MAX_TRIES, TRACKS, validateRecipe } from '../../engine/index.ts'
 import type { Recipe } from '../../engine/index.ts'
@@ -195,6 +196,7 @@ describeStores((kind) => {
         expect(b.contracts?.games.tiny).toMatchObject({ count: 1, notFound: 0 })
         expect(b.contracts?.games.tiny?.found[4]).toBe(1)
         expect(JSON.stringify(b)).not.toContain(id.id)
+        expect(Baked.parse(JSON.parse(JSON.stringify(b)))).toEqual(b) // the file, as written, is what the deck parses
         await two.close()
       } finally {
         await where.drop()
