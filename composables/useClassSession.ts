@@ -7,7 +7,7 @@ import * as api from './sessionApi'
 import { downloadBlob } from './download'
 import { exportName, mergeRoundCsvs, roundsUpTo } from '../logic/csvRounds'
 import { useStoredString } from './storage'
-import type { ContractRow, ControlAction, GameRow, Snapshot, Submitted } from '../server/api'
+import { Snapshot, type ContractRow, type ControlAction, type GameRow, type Submitted } from '../server/api'
 import type { Recipe, TrackId } from '../engine'
 
 export type Mode = 'unknown' | 'live' | 'offline'
@@ -39,6 +39,19 @@ function applySnapshot(s: Snapshot): void {
   }
 }
 
+/** A pushed snapshot is held to the contract as every fetched reply is (sessionApi): one that is not (a proxy's page in
+ *  the stream, a service of another version) is said in the console and changes nothing; the next push or refetch heals. */
+function applyPushed(text: string): void {
+  let parsed: ReturnType<typeof Snapshot.safeParse>
+  try {
+    parsed = Snapshot.safeParse(JSON.parse(text))
+  } catch {
+    return console.warn('[class] an event that is not JSON was ignored')
+  }
+  if (parsed.success) applySnapshot(parsed.data)
+  else console.warn(`[class] a snapshot that is not the contract's was ignored: ${parsed.error.issues[0]?.message ?? ''}`)
+}
+
 /** Slidev's print/export view (`/print`, `/export`, `?print`): a PDF must not hold a live connection open. */
 function isPrintView(): boolean {
   return /\/(print|export)\/?$/.test(location.pathname) || new URLSearchParams(location.search).has('print')
@@ -68,7 +81,7 @@ function listen(): void {
     const { data, status } = useEventSource(api.eventsUrl(), ['state'] as const, { autoReconnect: { delay: 2000 } })
     watch(data, (d) => {
       connected.value = true
-      if (d) applySnapshot(JSON.parse(d))
+      if (d) applyPushed(d)
     }, { flush: 'sync' })
     watch(status, (st) => { if (st !== 'CONNECTING') connected.value = st === 'OPEN' }, { flush: 'sync' })
   })

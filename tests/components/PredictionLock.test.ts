@@ -3,6 +3,7 @@
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import { ref } from 'vue'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { fullSnapshot, type SnapshotIn } from './liveSession'
 import { LOCKS, lockAnswer, TRACK_IDS, TRACKS } from '../../engine'
 
 const renderContext = ref('slide')
@@ -34,7 +35,7 @@ class FakeEventSource {
   listeners: Record<string, ((e: any) => void)[]> = {}
   constructor(public url: string) { FakeEventSource.last = this }
   addEventListener(t: string, f: (e: any) => void) { (this.listeners[t] ??= []).push(f) }
-  emit(data: unknown) { for (const f of this.listeners.state ?? []) f({ data: JSON.stringify(data) }) }
+  emit(data: SnapshotIn) { for (const f of this.listeners.state ?? []) f({ data: JSON.stringify(fullSnapshot(data)) }) }
   close() {}
 }
 const saved = vi.hoisted(() => [] as { name: string; blob: Blob }[])

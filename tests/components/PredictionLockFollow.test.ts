@@ -2,6 +2,7 @@
 import { flushPromises } from '@vue/test-utils'
 import { computed, ref } from 'vue'
 import { afterEach, beforeEach, expect, it, vi } from 'vitest'
+import { fullSnapshot, type SnapshotIn } from './liveSession'
 
 const api = vi.hoisted(() => ({ gotos: [] as unknown[], tabs: [] as (string | undefined)[], snapshot: null as any }))
 vi.mock('../../composables/sessionApi', async (orig) => ({
@@ -16,7 +17,7 @@ class FakeEventSource {
   listeners: Record<string, ((e: any) => void)[]> = {}
   constructor() { FakeEventSource.last = this }
   addEventListener(t: string, f: (e: any) => void) { (this.listeners[t] ??= []).push(f) }
-  emit(data: unknown) { for (const f of this.listeners.state ?? []) f({ data: JSON.stringify(data) }) }
+  emit(data: SnapshotIn) { for (const f of this.listeners.state ?? []) f({ data: JSON.stringify(fullSnapshot(data)) }) }
 }
 vi.stubGlobal('EventSource', FakeEventSource)
 

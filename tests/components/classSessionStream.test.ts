@@ -4,11 +4,9 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { defineComponent, h } from 'vue'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { fullSnapshot } from './liveSession'
 
-const snapshot = (count: number) => ({
-  room: 'ABCD', polls: { distillation: { phase: 'open', round: 1, count } }, presenter: { slide: 1, clicks: 0, seq: 0 },
-  contracts: { phase: 'open', count: 0, games: 0, version: 0 },
-})
+const snapshot = (count: number) => fullSnapshot({ polls: { distillation: { phase: 'open', round: 1, count, version: count } } })
 vi.mock('../../composables/sessionApi', async (orig) => ({
   ...(await orig<typeof import('../../composables/sessionApi')>()),
   probeLive: async () => true,
@@ -65,6 +63,21 @@ describe('the class session event stream', () => {
     es.push(snapshot(4))
     expect(session.snapshot.value?.polls.distillation.count).toBe(4)
     expect(es.readyState).toBe(1)
+  })
+
+  it('ignores a push that is not the contract\'s (a proxy\'s page, a half snapshot) and keeps the last good one', async () => {
+    const { session } = await liveSession()
+    const es = FakeEventSource.all[0]
+    es.open()
+    es.push(snapshot(3))
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    for (const bad of [{ polls: { distillation: { phase: 'open', round: 1, count: 9 } } }, { ...snapshot(9), presenter: { slide: 'x' } }])
+      es.push(bad)
+    for (const f of es.listeners.state ?? []) f({ data: '<html>502 Bad Gateway</html>' })
+    expect(session.snapshot.value?.polls.distillation.count).toBe(3)
+    expect(warn).toHaveBeenCalledTimes(3)
+    es.push(snapshot(4))
+    expect(session.snapshot.value?.polls.distillation.count).toBe(4)
   })
 
   it('says "not connected" while the browser reconnects, and connected again once the stream is open', async () => {

@@ -12,6 +12,24 @@ export const openSnapshot = (poll: string): Snapshot => ({
   contracts: { phase: 'open', count: 0, games: 0, version: 1 },
 })
 
+/** What a test says of a snapshot: what it is about; `fullSnapshot` fills in the rest as the service would send it. */
+export interface SnapshotIn {
+  room?: string
+  polls?: Record<string, { round: number; phase: string; count: number; version?: number }>
+  presenter?: Partial<Snapshot['presenter']>
+  contracts?: Partial<Omit<Snapshot['contracts'], 'phase'>> & { phase?: string }
+  mine?: Snapshot['mine']
+}
+/** A snapshot of the contract's shape (the deck ignores a push that is not, composables/useClassSession.ts) from what a
+ *  test says of it: polls at version 1, the presenter on slide 1, the contracts open and empty, unless said otherwise. */
+export const fullSnapshot = (s: SnapshotIn): Snapshot => ({
+  ...s,
+  room: s.room ?? '482913',
+  polls: Object.fromEntries(Object.entries(s.polls ?? {}).map(([k, p]) => [k, { version: 1, ...p }])),
+  presenter: { slide: 1, clicks: 0, seq: 0, leader: null, ...s.presenter },
+  contracts: { phase: 'open', count: 0, games: 0, version: 1, ...s.contracts },
+} as Snapshot)
+
 export function liveSessionApi(real: typeof SessionApi, overrides: Partial<typeof SessionApi>): typeof SessionApi {
   return {
     ...real,

@@ -3,6 +3,7 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { computed, ref } from 'vue'
 import { afterEach, beforeEach, expect, it, vi } from 'vitest'
+import { fullSnapshot, type SnapshotIn } from './liveSession'
 
 const api = vi.hoisted(() => ({
   snapshot: null as any,
@@ -38,7 +39,7 @@ class FakeEventSource {
   constructor() { FakeEventSource.last = this }
   addEventListener(t: string, f: (e: { data: string }) => void) { (this.listeners[t] ??= []).push(f) }
   close() {}
-  emit(data: unknown) { for (const f of this.listeners.state ?? []) f({ data: JSON.stringify(data) }) }
+  emit(data: SnapshotIn) { for (const f of this.listeners.state ?? []) f({ data: JSON.stringify(fullSnapshot(data)) }) }
 }
 vi.stubGlobal('EventSource', FakeEventSource)
 

@@ -3,6 +3,7 @@
 import { flushPromises } from '@vue/test-utils'
 import { effectScope } from 'vue'
 import { afterEach, beforeEach, expect, it, vi } from 'vitest'
+import { fullSnapshot, type SnapshotIn } from './liveSession'
 
 const api = vi.hoisted(() => ({ fetched: 0, view: null as any, answers: [] as Promise<unknown>[] }))
 vi.mock('../../composables/sessionApi', async (orig) => {
@@ -22,7 +23,7 @@ class FakeEventSource {
   constructor() { FakeEventSource.last = this }
   addEventListener(type: string, f: (e: MessageEvent) => void) { (this.listeners[type] ??= []).push(f) }
   close() {}
-  emit(data: unknown) { for (const f of this.listeners.state ?? []) f(new MessageEvent('state', { data: JSON.stringify(data) })) }
+  emit(data: SnapshotIn) { for (const f of this.listeners.state ?? []) f(new MessageEvent('state', { data: JSON.stringify(fullSnapshot(data)) })) }
 }
 vi.stubGlobal('EventSource', FakeEventSource)
 
