@@ -21,7 +21,7 @@ export { LEVERS, leversThrough, leversOf, type Lever } from './levers'
 /** A recipe in words, and the words every view uses for precisions, patterns, percentages, temperatures and verdicts. */
 export { recipeLabel } from './labels'
 export {
-  PRECISION_NAMES, PATTERN_NAMES, precisionName, patternName, wholePercent, percent, pruningText, temperatureText,
+  PRECISION_NAMES, PATTERN_NAMES, precisionName, patternName, wholePercent, percent, shareText, percentSig, pruningText, temperatureText,
   VERDICT, type VerdictWord, verdictWord, floorVerdict, BELOW_FLOOR,
 } from './words'
 /** The stakeholder's accuracy floor and its veto (meetsFloor: the one rule, the same as the accuracy budget's check),

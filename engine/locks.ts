@@ -8,7 +8,7 @@ import { bestTemperature } from './temperature'
 import { part2Start } from './lessons'
 import { PRECISION } from './params'
 import { sig } from './format'
-import { pruningText, temperatureText } from './words'
+import { percentSig, pruningText, temperatureText } from './words'
 
 export const LOCKS: Record<LockId, LockDefinition> = {
   quantization: {
@@ -89,8 +89,8 @@ export function lockAnswer(track: TrackId, lock: LockId): LockAnswer {
       const why = e.memory.format === 'dense'
         ? `the fastest format here is ${e.memory.kernel}: no sparse format beats dense, so the zeros are multiplied anyway on the ${spec.machine.paths[dense.precision].unit}, and no memory is saved either`
         : spec.machine.unstructured.skip
-          ? `stored as a ${e.memory.kernel}, the ${spec.machine.unstructured.skip.unit} skips the pruned multiplies but runs the rest below its dense rate, and the index costs bytes; memory shrinks ${sig(saved * 100, 2)}%`
-          : `stored as a ${e.memory.kernel}, fewer bytes move but every multiply still runs on the ${spec.machine.paths[dense.precision].unit}; memory shrinks ${sig(saved * 100, 2)}%`
+          ? `stored as a ${e.memory.kernel}, the ${spec.machine.unstructured.skip.unit} skips the pruned multiplies but runs the rest below its dense rate, and the index costs bytes; memory shrinks ${percentSig(saved, 2)}`
+          : `stored as a ${e.memory.kernel}, fewer bytes move but every multiply still runs on the ${spec.machine.paths[dense.precision].unit}; memory shrinks ${percentSig(saved, 2)}`
       const theory = 1 / (1 - r.sparsity)
       const pruned = pruningText(r.sparsity, r.pattern)
       return { value, basis: [{ label: `${p} dense`, recipe: dense }, { label: `${p}, ${pruned}`, recipe: r }], explanation: `${value < 1.9 ? 'No' : 'Yes'}: at ${p}, ${pruned} pruning gives ${sig(value, 3)}× over dense ${p} on ${spec.machine.name} (${theory}× if every pruned weight were saved work): ${why}.` }

@@ -1,7 +1,8 @@
 // The deck's words for the recipe and its verdicts, in one place: the engine's texts (labels, waterfall steps, lesson
 // tables) and, through engine/index.ts, every view spell a precision, a pattern, a percentage, a temperature or a
 // verdict from here, so one state never reads two ways ("VETO" on one workbench, "FAIL" on the next).
-// A leaf module (types only): engine/params.ts builds each parameter's formatter from it.
+// A leaf module (types and engine/format.ts only): engine/params.ts builds each parameter's formatter from it.
+import { sig } from './format'
 import type { Precision, SparsityPattern } from './types'
 
 /** The name each precision goes by on a slide. */
@@ -16,6 +17,11 @@ export const patternName = (p: SparsityPattern): string => PATTERN_NAMES[p]
 export const wholePercent = (fraction: number): number => Math.round(fraction * 100)
 /** A fraction as the deck prints it: whole percent with its sign (0.3 → '30%'). */
 export const percent = (fraction: number): string => `${wholePercent(fraction)}%`
+/** A share of a whole (of the energy, of the room's answers): whole percent, and "<1%" for a part that is there but
+ *  rounds to nothing. */
+export const shareText = (share: number): string => (share > 0 && share < 0.005 ? '<1%' : percent(share))
+/** A fraction in percent to `digits` significant digits, where a measured or modelled figure is quoted ('0.29%'). */
+export const percentSig = (fraction: number, digits = 3): string => `${sig(fraction * 100, digits)}%`
 
 /** A pruning ratio with its pattern: '50% 2:4', '30% unstructured'. */
 export const pruningText = (sparsity: number, pattern: SparsityPattern): string => `${percent(sparsity)} ${patternName(pattern)}`

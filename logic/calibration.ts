@@ -2,10 +2,10 @@
 // confident answers (fairly sure or sure) that were wrong — the misconception that matters. Each answer is judged
 // against the key of its own track (the room is on mixed tracks); an answer whose track was not sent is not judged.
 // Pure (tested).
-import { LOCKS, lockAnswer } from '../engine'
+import { LOCKS, lockAnswer, shareText } from '../engine'
 import type { LockId, TrackId } from '../engine'
 import { CONFIDENCE_LEVELS, type RatedAnswer } from '../server/api'
-import { formatShare } from './ledger'
+
 import { SPOT_ON } from './lockGap'
 
 /** "fairly sure" and "sure": every level above a guess */
@@ -44,7 +44,7 @@ export function calibration(id: LockId, rated: readonly RatedAnswer[], track?: T
 
 /** "confident and wrong: 3 of 8 (38%)", or null when nobody said they were sure. */
 export function confidentWrongText(c: Calibration): string | null {
-  return c.confident === 0 ? null : `confident and wrong: ${c.confidentWrong} of ${c.confident} (${formatShare(c.confidentWrong / c.confident)})`
+  return c.confident === 0 ? null : `confident and wrong: ${c.confidentWrong} of ${c.confident} (${shareText(c.confidentWrong / c.confident)})`
 }
 
 /** "sure 5 (2 wrong) · fairly sure 3 (1 wrong) · guess 4 (3 wrong)", most sure first; null when no level has answers. */

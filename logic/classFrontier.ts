@@ -2,8 +2,7 @@
 // engine, classified with the engine's heavy/light predicate (archetypeOf, the ledger's own), in spec or not, counted
 // per kind and track, and the three most energy-efficient in-spec recipes named. The game's counts become per-track
 // histograms. The service stores recipes only; every number here is recomputed.
-import { ARCHETYPE_LABEL, archetypeOf, evaluate, EngineInputError, pruningWindows, recipeLabel, TRACK_IDS, validateRecipe } from '../engine'
-import { formatPercent } from './format'
+import { ARCHETYPE_LABEL, archetypeOf, evaluate, EngineInputError, percentSig, pruningWindows, recipeLabel, TRACK_IDS, validateRecipe } from '../engine'
 import type { ArchetypeKind, Evaluation, Recipe, TrackId } from '../engine'
 import { recipeKey } from './pareto'
 import type { ContractRow, GameCounts } from '../server/api'
@@ -89,7 +88,7 @@ export function gameRooms(games: Partial<Record<TrackId, GameCounts>>, maxTries:
 export function gameCaption(g: GameRoom, name: string): string {
   if (!g.window) return `${name}: no pruning window to find on this track${g.count > 0 ? ` (${students(g.count)} played)` : ''}`
   if (g.count === 0) return `${name}: no game results in yet`
-  return `${name}: ${formatPercent(g.share!)} found the window (${g.found} of ${students(g.count)})`
+  return `${name}: ${percentSig(g.share!)} found the window (${g.found} of ${students(g.count)})`
 }
 
 /** "3 students" / "1 student" */

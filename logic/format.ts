@@ -80,10 +80,6 @@ export function formatFactor(x: number, more: string, less: string): string {
   return x >= 1 ? `${sig(x, 2)}× ${more}` : `${sig(1 / x, 2)}× ${less}`
 }
 
-export function formatPercent(fraction: number): string {
-  return `${sig(fraction * 100, 3)}%`
-}
-
 /** A value of the track's quality metric with its unit ('%' sticks to the number). */
 export function formatMetric(value: number, unit: string): string {
   return unit === '%' ? `${sig(value)}%` : `${sig(value)} ${unit}`

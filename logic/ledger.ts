@@ -1,7 +1,7 @@
 // The Silicon Contract ledger: the student's final recipe, every budget check, what the energy means for the track and
 // where it goes (compute, memory traffic, static), and "heavy model + aggressive quantization" vs "light student + high
 // precision". Pure builders (tested).
-import { ARCHETYPE_LABEL, archetypeAbsence, archetypes, BELOW_FLOOR, evaluate, PARAMS, percent, recipeLabel, TRACKS, verdictWord } from '../engine'
+import { ARCHETYPE_LABEL, archetypeAbsence, archetypes, BELOW_FLOOR, evaluate, PARAMS, shareText, recipeLabel, TRACKS, verdictWord } from '../engine'
 import type { BudgetCheck, Evaluation, Param, Recipe, TrackId } from '../engine'
 import { formatBytes, formatJoules, formatMs, formatValue, sig } from './format'
 
@@ -38,14 +38,9 @@ export function energySplit(e: Pick<Evaluation, 'energy'>): EnergySplit {
   return { totalJ, parts, dominant }
 }
 
-/** A share as the deck prints it: whole percent, and "<1%" for a part that is there but rounds to nothing. */
-export function formatShare(share: number): string {
-  return share > 0 && share < 0.005 ? '<1%' : percent(share)
-}
-
 /** The split in one line of words, the largest part first: "mostly static (clocks, leakage) 57% · memory traffic 42% · …". */
 export function energySplitText(s: EnergySplit): string {
-  return byShare(s).map((p, i) => `${i === 0 ? 'mostly ' : ''}${p.words} ${formatShare(p.share)}`).join(' · ')
+  return byShare(s).map((p, i) => `${i === 0 ? 'mostly ' : ''}${p.words} ${shareText(p.share)}`).join(' · ')
 }
 
 /** The parts as a sentence reads them: the dominant one first, then the others from larger to smaller. */
@@ -57,7 +52,7 @@ export function byShare(s: EnergySplit): EnergyShare[] {
 /** The dominant part and its share, e.g. "static (clocks, leakage) 57%". */
 export function dominantText(s: EnergySplit): string {
   const d = dominantShare(s)
-  return `${d.words} ${formatShare(d.share)}`
+  return `${d.words} ${shareText(d.share)}`
 }
 
 export function dominantShare(s: EnergySplit): EnergyShare {
@@ -200,7 +195,7 @@ export function contractToMarkdown(c: Contract): string {
     '## Energy per inference and what it means',
     '',
     `- Energy per inference: ${formatJoules(c.figures.energyPerInferenceJ)}, ${energySplitText(c.energy)}`,
-    ...c.energy.parts.map((p) => `  - ${p.words}: ${formatJoules(p.joules)} (${formatShare(p.share)})`),
+    ...c.energy.parts.map((p) => `  - ${p.words}: ${formatJoules(p.joules)} (${shareText(p.share)})`),
     `- Latency: ${formatMs(c.figures.latencyMs)} · Footprint: ${formatBytes(c.figures.totalBytes, units)}`,
     `- ${c.metric.name}: ${sig(c.figures.accuracy)} ${c.metric.unit} (${sig(c.figures.accuracyDrop)} below the baseline)`,
     ...c.impact.map((i) => `- ${i.label}: ${sig(i.value)} ${i.unit}`),

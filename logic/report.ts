@@ -2,13 +2,13 @@
 // distribution; per track the part-2 game results and the contracts, each recomputed by the engine and marked when it is
 // on the track's Pareto frontier (no frontier recipe dominates it). Built from what the service's presenter endpoints
 // give (results, contracts): counts and recipes, never identities. Pure (tested); exported as JSON and one HTML page.
-import { dominates, GAME_MAX_TRIES, LOCKS, lockAnswer, paretoFrontier, TRACK_IDS, TRACKS } from '../engine'
+import { dominates, GAME_MAX_TRIES, LOCKS, lockAnswer, paretoFrontier, TRACK_IDS, TRACKS, shareText } from '../engine'
 import type { LockId, TrackId } from '../engine'
 import type { ContractsView, Distribution, Phase } from '../server/api'
 import { classFrontier, gameCaption, gameRooms, KIND_LABEL } from './classFrontier'
 import { label } from './lockGap'
 import { binsAround } from './lockBins'
-import { formatShare } from './ledger'
+
 import { formatJoules } from './format'
 import { esc, htmlPage } from './printPage'
 import { calibration, confidentWrongText, isRight, levelsText } from './calibration'
@@ -42,7 +42,7 @@ export interface Report { room: string; generatedAt: string; locks: ReportLock[]
 
 function lockRows(id: LockId, dist: Distribution | null): ReportRow[] {
   if (!dist || dist.count === 0) return []
-  const share = (n: number) => formatShare(n / dist.count)
+  const share = (n: number) => shareText(n / dist.count)
   if (dist.kind === 'choice') return (LOCKS[id].options ?? []).map((o, i) => ({ label: o, n: dist.counts?.[i] ?? 0, share: share(dist.counts?.[i] ?? 0) }))
   // binsAround's grid over the answers and every track's key (the room is on mixed tracks), counting the answers only
   const keys = TRACK_IDS.map((t) => lockAnswer(t, id).value)
@@ -65,7 +65,7 @@ function calibrationRows(id: LockId, dist: Distribution | null): ReportLock['cal
     const c = calibration(id, mine)
     return {
       track, name: track ? TRACKS[track].name : 'Whole room (each against its track)', answers: mine.length,
-      right: `${right} (${formatShare(right / mine.length)})`, levels: levelsText(c), confidentWrong: confidentWrongText(c),
+      right: `${right} (${shareText(right / mine.length)})`, levels: levelsText(c), confidentWrong: confidentWrongText(c),
     }
   }
   return [...TRACK_IDS.filter((t) => rated.some((a) => a.track === t)).map(row), row(null)]

@@ -2,13 +2,13 @@
 // prediction, the engine's key for their track, the gap and the engine's one-line explanation; their part-2 tries and the
 // window the engine finds; their contract and where its energy goes; the class's figures where the lecture was live (or
 // baked into the build). Pure builders (tested); the page (components/StudentTakeaway.vue) and the downloads read them.
-import { LOCKS, lockAnswer, TRACKS } from '../engine'
+import { LOCKS, lockAnswer, TRACKS, shareText } from '../engine'
 import type { LockId, Recipe, TrackId } from '../engine'
 import { CONFIDENCE_LEVELS, type Distribution, type GameCounts } from '../server/api'
 import { calibration, confidentWrongText } from './calibration'
 import { describeGap, label } from './lockGap'
 import { attemptStatus, MAX_ATTEMPTS, windowText, type Attempt } from './sparsity'
-import { buildContract, energySplitText, formatShare } from './ledger'
+import { buildContract, energySplitText } from './ledger'
 import { formatJoules } from './format'
 import { esc, htmlPage } from './printPage'
 
@@ -59,7 +59,7 @@ export function roomLine(id: LockId, dist: Distribution | null, key: number): st
   const n = `${dist.count} ${dist.count === 1 ? 'answer' : 'answers'}`
   if (dist.kind === 'choice') {
     const k = dist.counts?.[key] ?? 0
-    return `Class: ${n}; ${k} (${formatShare(k / dist.count)}) chose “${label(LOCKS[id], key)}”.`
+    return `Class: ${n}; ${k} (${shareText(k / dist.count)}) chose “${label(LOCKS[id], key)}”.`
   }
   return dist.median == null ? `Class: ${n}.` : `Class: ${n}, median ${label(LOCKS[id], dist.median)}.`
 }

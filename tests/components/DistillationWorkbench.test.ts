@@ -5,8 +5,8 @@ import DistillationWorkbench from '../../components/DistillationWorkbench.vue'
 import { useDeckState } from '../../composables/deckState'
 import { mountOnTrack } from './mountOnTrack'
 import { useLock } from '../../composables/useLock'
-import { formatBytes, formatJoules, formatPercent, sig } from '../../logic/format'
-import { baselineRecipe, evaluate, LOCKS, lockAnswer, TRACK_IDS, TRACKS } from '../../engine'
+import { formatBytes, formatJoules, sig } from '../../logic/format'
+import { baselineRecipe, evaluate, LOCKS, lockAnswer, percentSig, TRACK_IDS, TRACKS } from '../../engine'
 import { distillationStudent } from '../../engine/lessons'
 import type { TrackId } from '../../engine'
 
@@ -74,7 +74,7 @@ describe.each(TRACK_IDS)('DistillationWorkbench on %s', (track) => {
     const [t, s, d] = [evaluate(track, baselineRecipe(track)), evaluate(track, { ...r, distill: false }), evaluate(track, r)].map((e) => e.accuracy)
     expect(d).toBeGreaterThan(s)
     expect(byLabel(w, 'distilled')!.data).toHaveLength(20)
-    expect(w.get('[data-testid="gap-recovered"]').text()).toContain(`recovers ${formatPercent((d - s) / (t - s))} of the ${sig(t - s, 2)}-point gap`)
+    expect(w.get('[data-testid="gap-recovered"]').text()).toContain(`recovers ${percentSig((d - s) / (t - s))} of the ${sig(t - s, 2)}-point gap`)
     w.unmount()
   })
 

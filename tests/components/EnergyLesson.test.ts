@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import EnergyLesson from '../../components/EnergyLesson.vue'
-import { evaluate, TRACK_IDS } from '../../engine'
+import { evaluate, TRACK_IDS, shareText } from '../../engine'
 import { energyLessons, energySummary, lessonColumns } from '../../logic/energyLesson'
-import { ENERGY_PARTS, energySplit, formatShare } from '../../logic/ledger'
+import { ENERGY_PARTS, energySplit } from '../../logic/ledger'
 
 describe('EnergyLesson', () => {
   it('states the summary and every track\'s split from the engine, the largest part marked ▶', () => {
@@ -21,7 +21,7 @@ describe('EnergyLesson', () => {
       expect(w.get(`th[data-column="${c.key}"]`).attributes('title')).toContain(c.finding.recipeText)
       for (const p of split.parts) {
         const cell = w.get(`tr[data-part="${p.part}"] td[data-column="${c.key}"]`).text()
-        expect(cell).toBe(`${p.part === largest ? '▶ ' : ''}${formatShare(p.share)}`)
+        expect(cell).toBe(`${p.part === largest ? '▶ ' : ''}${shareText(p.share)}`)
       }
     }
     w.unmount()

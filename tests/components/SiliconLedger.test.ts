@@ -5,10 +5,8 @@ import { mount } from '@vue/test-utils'
 import SiliconLedger from '../../components/SiliconLedger.vue'
 import { useDeckState } from '../../composables/deckState'
 import { formatJoules, formatValue } from '../../logic/format'
-import {
-  archetypeRecipes, buildContract, contractToJson, contractToMarkdown, ENERGY_PART_WORDS, ENERGY_PARTS, energySplit, formatShare,
-} from '../../logic/ledger'
-import { baselineRecipe, evaluate, PATTERN, SPARSITY, TRACK_IDS, TRACKS } from '../../engine'
+import { archetypeRecipes, buildContract, contractToJson, contractToMarkdown, ENERGY_PART_WORDS, ENERGY_PARTS, energySplit } from '../../logic/ledger'
+import { baselineRecipe, evaluate, PATTERN, SPARSITY, TRACK_IDS, TRACKS, shareText } from '../../engine'
 import type { Precision, Recipe, SparsityPattern, TrackId } from '../../engine'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
@@ -109,7 +107,7 @@ describe.each(TRACK_IDS)('SiliconLedger on %s', (track) => {
     const leads = w.findAll('[data-testid="ledger-comparison"] [data-field="energy-lead"]').map((x) => x.text())
     expect(leads).toEqual(shown.map((r) => {
       const s = energySplit(evaluate(track, r))
-      return `${formatShare(s.parts.find((p) => p.part === s.dominant)!.share)} ${ENERGY_PART_WORDS[s.dominant].short}`
+      return `${shareText(s.parts.find((p) => p.part === s.dominant)!.share)} ${ENERGY_PART_WORDS[s.dominant].short}`
     }))
     w.unmount()
   })
@@ -129,15 +127,15 @@ describe.each(TRACK_IDS)('SiliconLedger on %s', (track) => {
     for (const seg of segs) {
       const share = parts[seg.attributes('data-part') as keyof typeof parts] / total
       expect(seg.attributes('style')).toContain(`width: ${share * 100}%`)
-      expect(seg.attributes('title')).toContain(formatShare(share))
-      if (share >= 0.12) expect(seg.text()).toBe(formatShare(share)) // labelled inside where it has room
+      expect(seg.attributes('title')).toContain(shareText(share))
+      if (share >= 0.12) expect(seg.text()).toBe(shareText(share)) // labelled inside where it has room
     }
     // the line: every part with its share (not colour alone), the largest first, in full words, after "Mostly"
     const line = split.get('[data-testid="energy-dominant"]')
     const named = line.findAll('[data-part]')
     expect(named.map((x) => x.attributes('data-part'))[0]).toBe(largest)
-    expect(line.text().startsWith(`Mostly ${ENERGY_PART_WORDS[largest].words} ${formatShare(parts[largest] / total)}`)).toBe(true)
-    for (const p of ENERGY_PARTS) expect(line.get(`[data-part="${p}"]`).text()).toContain(formatShare(parts[p] / total))
+    expect(line.text().startsWith(`Mostly ${ENERGY_PART_WORDS[largest].words} ${shareText(parts[largest] / total)}`)).toBe(true)
+    for (const p of ENERGY_PARTS) expect(line.get(`[data-part="${p}"]`).text()).toContain(shareText(parts[p] / total))
     expect(named).toHaveLength(3)
     w.unmount()
   })

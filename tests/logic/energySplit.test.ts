@@ -3,11 +3,9 @@
 // Cloud, memory traffic leads a Tiny recipe whose weights stream from flash) are read from evaluate(), never typed.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { archetypes, baselineRecipe, evaluate, knee, TRACK_IDS, TRACKS } from '../../engine'
+import { archetypes, baselineRecipe, evaluate, knee, TRACK_IDS, TRACKS, shareText } from '../../engine'
 import type { Evaluation, Recipe, TrackId } from '../../engine'
-import {
-  buildContract, byShare, contractToMarkdown, dominantText, ENERGY_PART_WORDS, ENERGY_PARTS, energySplit, energySplitText, formatShare,
-} from '../../logic/ledger'
+import { buildContract, byShare, contractToMarkdown, dominantText, ENERGY_PART_WORDS, ENERGY_PARTS, energySplit, energySplitText } from '../../logic/ledger'
 import type { EnergyPart } from '../../logic/ledger'
 import { energyLessons, energySummary, lessonColumns, trackEnergyLesson } from '../../logic/energyLesson'
 
@@ -136,11 +134,11 @@ describe('the closing slide', () => {
   })
 })
 
-describe('formatShare', () => {
+describe('shareText', () => {
   it('prints whole percent, and <1% for a part that rounds to nothing', () => {
-    expect(formatShare(0.5749)).toBe('57%')
-    expect(formatShare(0.004)).toBe('<1%')
-    expect(formatShare(0)).toBe('0%')
-    expect(formatShare(1)).toBe('100%')
+    expect(shareText(0.5749)).toBe('57%')
+    expect(shareText(0.004)).toBe('<1%')
+    expect(shareText(0)).toBe('0%')
+    expect(shareText(1)).toBe('100%')
   })
 })
