@@ -3,20 +3,20 @@
 import { computed, reactive, ref } from 'vue'
 import { watchDebounced } from '@vueuse/core'
 import type { Router } from 'vue-router'
-import { baselineRecipe, EngineInputError, PATTERN, stateFromQuery, stateToQuery, STUDENT, TRACKS, validateRecipe } from '../engine'
+import { baselineRecipe, DEFAULT_TRACK, EngineInputError, PATTERN, stateFromQuery, stateToQuery, STUDENT, TRACKS, validateRecipe } from '../engine'
 import type { DeckState, Precision, Recipe, TrackId } from '../engine'
 import { handoutTrack } from './handout'
 
 /** a handout's export (`npm run export:handout`) prints its track; the print URL carries no query of ours */
-const DEFAULT_TRACK: TrackId = handoutTrack() ?? 'cloud'
+const OPENING_TRACK: TrackId = handoutTrack() ?? DEFAULT_TRACK
 
-const state = reactive<DeckState>({ track: DEFAULT_TRACK, recipe: baselineRecipe(DEFAULT_TRACK) })
+const state = reactive<DeckState>({ track: OPENING_TRACK, recipe: baselineRecipe(OPENING_TRACK) })
 /** Messages about query fields that were ignored, shown once so a bad link is not silently "fixed". */
 const problems = ref<string[]>([])
 
 /** Applies a query over the defaults; whatever the engine rejects falls back to the track's baseline, with a message. */
 export function loadQuery(query: Record<string, string | undefined>): void {
-  const parsed = stateFromQuery(query, { track: DEFAULT_TRACK, recipe: baselineRecipe(DEFAULT_TRACK) })
+  const parsed = stateFromQuery(query, { track: OPENING_TRACK, recipe: baselineRecipe(OPENING_TRACK) })
   const found = [...parsed.problems]
   let recipe = parsed.state.recipe
   if (query[STUDENT.key] === undefined) recipe = { ...recipe, student: TRACKS[parsed.state.track].baseline }

@@ -7,6 +7,8 @@ import type { Precision, Recipe, SparsityPattern, TrackId } from './types'
 import { PATTERN_NAMES, PRECISION_NAMES, percent, wholePercent } from './words'
 
 export const TRACK_IDS: readonly TrackId[] = ['cloud', 'edge', 'mobile', 'tiny']
+/** The track a deck shows before its viewer chooses one: the first of the lecture's four. */
+export const DEFAULT_TRACK: TrackId = TRACK_IDS[0]
 
 /** The student id that means "the track's own baseline model" in a recipe and a URL. */
 export const BASELINE_ALIAS = 'baseline'
