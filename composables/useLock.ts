@@ -15,48 +15,32 @@ import { useAction } from './useAction'
 import { SessionError } from './sessionApi'
 import { bakedFile } from './baked'
 
-const LocalAnswer = z.object({ value: z.number(), revealed: z.boolean() })
-type LocalAnswer = z.infer<typeof LocalAnswer>
-
-/** This browser's offline answers (localStorage, JSON; none ⇒ no key), one ref per lock shared by every view of it
- *  (the lock slide and the instruments that wait on it). Made in a detached scope: the first view to ask must not
- *  take the ref's storage watchers with it when it unmounts. */
-const localAnswers = new Map<string, RemovableRef<LocalAnswer | null>>()
-function localAnswer(lock: string): RemovableRef<LocalAnswer | null> {
-  let answer = localAnswers.get(lock)
-  if (!answer) {
-    answer = effectScope(true).run(() => useCheckedStorage(`silicon-contract:lock:${lock}`, null, LocalAnswer.nullable(), 'local'))!
-    localAnswers.set(lock, answer)
+/** One stored value per lock, shared by every view of it (the lock slide and the instruments that wait on it), read
+ *  back only in `schema`'s shape (null: none). Made in a detached scope: the first view to ask must not take the ref's
+ *  storage watchers with it when it unmounts. */
+function perLock<T>(prefix: string, schema: z.ZodType<T>, area: 'local' | 'session') {
+  const refs = new Map<string, RemovableRef<T | null>>()
+  return (lock: string): RemovableRef<T | null> => {
+    let r = refs.get(lock)
+    if (!r) {
+      r = effectScope(true).run(() => useCheckedStorage(`silicon-contract:${prefix}:${lock}`, null, schema.nullable(), area))!
+      refs.set(lock, r)
+    }
+    return r
   }
-  return answer
 }
 
-const drafts = new Map<string, RemovableRef<number | null>>()
+/** This browser's offline answers (localStorage, JSON; none ⇒ no key). */
+const localAnswer = perLock('lock', z.object({ value: z.number(), revealed: z.boolean() }), 'local')
+
 /** What this viewer typed into a lock and has not committed (issue 19 #8): kept per lock and per viewer (this tab's
  *  sessionStorage) so a slide change (the presenter's, followed) unmounting the form does not throw it away. Null once
  *  committed: the saved answer shows then. */
-export function lockDraft(lock: string): RemovableRef<number | null> {
-  let draft = drafts.get(lock)
-  if (!draft) {
-    draft = effectScope(true).run(() => useCheckedStorage(`silicon-contract:lock-draft:${lock}`, null, z.number().nullable()))!
-    drafts.set(lock, draft)
-  }
-  return draft
-}
+export const lockDraft = perLock('lock-draft', z.number(), 'session')
 
-const Sureness = z.object({ value: z.number(), confidence: z.int() })
-type Sureness = z.infer<typeof Sureness>
-const sureness = new Map<string, RemovableRef<Sureness | null>>()
 /** How sure this viewer said they were of their answer to a lock (issue 22), kept in this browser in both modes (the
  *  takeaway reads it), with the answer it went with: it counts only while that is still their answer. */
-function lockSureness(lock: string): RemovableRef<Sureness | null> {
-  let s = sureness.get(lock)
-  if (!s) {
-    s = effectScope(true).run(() => useCheckedStorage(`silicon-contract:confidence:${lock}`, null, Sureness.nullable(), 'local'))!
-    sureness.set(lock, s)
-  }
-  return s
-}
+const lockSureness = perLock('confidence', z.object({ value: z.number(), confidence: z.int() }), 'local')
 
 /** A lock's phase: the service's in a live class, this browser's offline. */
 export function useLockPhase(lock: LockId) {
