@@ -66,6 +66,10 @@ async function fetchEndpoint<E extends Endpoint>(endpoint: E, ask: Ask<E>): Prom
   if (res.ok) return res
   const refusal = ErrorReply.safeParse(await res.json().catch(() => null))
   if (refusal.success) throw new SessionError(res.status, refusal.data.error, refusal.data.code)
+  // a gateway's own page (502/503/504 from a hosted service's proxy while its processes restart): the service is not
+  // there, as with no reply at all (the hosted rehearsal of issue 20)
+  if (res.status >= 502 && res.status <= 504)
+    throw new SessionError(res.status, `the class server cannot be reached (its proxy answered ${res.status}); your answer is kept here, try again`, 'unreachable')
   throw new SessionError(res.status, `the class server answered ${res.status}`, 'unreadable')
 }
 

@@ -13,11 +13,15 @@ it('a refusal of the service carries its code and its sentence', async () => {
   expect(await refusal(postAnswer('quantization', 1))).toEqual({ status: 409, code: 'closed', message: 'the poll is locked: answers are closed' })
 })
 
-it('no reply at all is unreachable; a reply that is not the contract\'s is unreadable, whatever its status', async () => {
+it('no reply at all, or a gateway\'s page, is unreachable; another reply that is not the contract\'s is unreadable', async () => {
   vi.stubGlobal('fetch', async () => { throw new TypeError('Failed to fetch') })
   expect(await refusal(getState())).toMatchObject({ status: 0, code: 'unreachable' })
-  reply(502, '<html>Bad gateway</html>', 'text/html')
-  expect(await refusal(getState())).toMatchObject({ status: 502, code: 'unreadable' })
+  for (const status of [502, 503, 504]) {
+    reply(status, '<html>Bad gateway</html>', 'text/html')
+    expect(await refusal(getState())).toMatchObject({ status, code: 'unreachable', message: expect.stringMatching(/kept here, try again/) })
+  }
+  reply(500, '<html>Internal error</html>', 'text/html')
+  expect(await refusal(getState())).toMatchObject({ status: 500, code: 'unreadable' })
   reply(409, JSON.stringify({ error: 'closed', code: 'no_such_code' }))
   expect(await refusal(postAnswer('quantization', 1))).toMatchObject({ status: 409, code: 'unreadable' })
   reply(200, JSON.stringify({ polls: {} })) // a snapshot without its room, presenter and contracts
