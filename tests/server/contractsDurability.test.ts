@@ -4,6 +4,7 @@ import { BASELINE_RECIPE, PRECISIONS, TRACKS } from '../../engine/index.ts'
 import { serviceProcesses } from './fixtures/serviceProcess.ts'
 import { describeStores } from './fixtures/stores.ts'
 import { call, identityFor, voterName } from './fixtures/client.ts'
+import { burst } from './fixtures/burst.ts'
 
 const SECRET = 'durable-contracts-Bilby-58'
 describeStores((kind) => {
@@ -14,26 +15,15 @@ describeStores((kind) => {
     const first = await startChild()
     // each student's precision tells its contract apart after the restart
     const recipeOf = (i: number) => ({ ...BASELINE_RECIPE, student: TRACKS.tiny.baseline, precision: PRECISIONS[i % PRECISIONS.length] })
-    const acked = new Map<string, string>()
-    let next = 0
-    let killed = false
-    const worker = async () => {
-      while (!killed && next < 3000) {
-        const i = next++
-        try {
-          const { cookie } = await identityFor(first.url, voterName(i))
-          const r = await call(first.url, '/api/session/contract', { json: { track: 'tiny', recipe: recipeOf(i) }, headers: { Cookie: cookie } })
-          if (r.status === 200) acked.set(voterName(i), recipeOf(i).precision)
-        } catch { /* refused connection after the kill: not acknowledged */ }
-      }
-    }
-    const workers = Array.from({ length: 30 }, worker)
-    const deadline = Date.now() + 20_000
-    while (acked.size < 200 && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 5))
-    expect(acked.size).toBeGreaterThanOrEqual(200)
+    const students = burst(30, 3000, async (i) => {
+      const { cookie } = await identityFor(first.url, voterName(i))
+      const r = await call(first.url, '/api/session/contract', { json: { track: 'tiny', recipe: recipeOf(i) }, headers: { Cookie: cookie } })
+      return r.status === 200 ? [voterName(i), recipeOf(i).precision] : undefined
+    })
+    const { acked } = students
+    expect(await students.acknowledged(200)).toBeGreaterThanOrEqual(200)
     first.child.kill('SIGKILL')
-    killed = true
-    await Promise.all(workers)
+    await students.stop()
     await new Promise((ok) => first.child.exitCode !== null || first.child.signalCode ? ok(null) : first.child.once('exit', ok))
 
     const second = await startChild()

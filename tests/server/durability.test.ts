@@ -5,6 +5,7 @@ import { DEFAULT_POLLS } from '../../server/defaultPolls.ts'
 import { serviceProcesses } from './fixtures/serviceProcess.ts'
 import { describeStores } from './fixtures/stores.ts'
 import { call, idOf, voterName } from './fixtures/client.ts'
+import { burst } from './fixtures/burst.ts'
 
 const SECRET = 'durable-secret-Wombat-93'
 describeStores((kind) => {
@@ -14,27 +15,15 @@ describeStores((kind) => {
   it('no acknowledged answer is lost when the server is killed mid-burst', async () => {
     expect(DEFAULT_POLLS.distillation.options).toHaveLength(4) // the engine's choice lock, answered with 0..3
     const first = await startChild()
-    const acked = new Map<string, number>()
-    let next = 0
-    let killed = false
     // 40 concurrent students, each voter answering once (so an acknowledged value is unambiguous)
-    const worker = async () => {
-      while (!killed && next < 5000) {
-        const i = next++
-        const value = i % 4
-        try {
-          const r = await call(first.url, '/api/session/answer', { json: { poll: 'distillation', voter: voterName(i), value } })
-          if (r.status === 200) acked.set(voterName(i), value)
-        } catch { /* connection refused/reset after the kill: not acknowledged */ }
-      }
-    }
-    const workers = Array.from({ length: 40 }, worker)
-    const deadline = Date.now() + 20_000
-    while (acked.size < 300 && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 5))
-    expect(acked.size).toBeGreaterThanOrEqual(300)
+    const students = burst(40, 5000, async (i) => {
+      const r = await call(first.url, '/api/session/answer', { json: { poll: 'distillation', voter: voterName(i), value: i % 4 } })
+      return r.status === 200 ? [voterName(i), i % 4] : undefined
+    })
+    const { acked } = students
+    expect(await students.acknowledged(300)).toBeGreaterThanOrEqual(300)
     first.child.kill('SIGKILL')
-    killed = true
-    await Promise.all(workers)
+    await students.stop()
     await new Promise((ok) => first.child.exitCode !== null || first.child.signalCode ? ok(null) : first.child.once('exit', ok))
     expect(first.child.signalCode).toBe('SIGKILL')
 

@@ -10,6 +10,7 @@ import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { serviceProcesses } from './fixtures/serviceProcess.ts'
 import { call, idOf, voterName } from './fixtures/client.ts'
+import { burst } from './fixtures/burst.ts'
 import { PG_SKIP_REASON, STORES, TEST_DATABASE_URL } from './fixtures/stores.ts'
 
 const SECRET = 'pg-crash-secret-Echidna-41'
@@ -26,26 +27,15 @@ describe.skipIf(skip !== null)(skip ? `postgres store (skipped: ${skip})` : 'pos
   it('no acknowledged answer is lost when PostgreSQL crashes and the service is killed -9 mid-burst', async () => {
     url = await cluster('start')
     const first = await service.start()
-    const acked = new Map<string, number>()
-    let next = 0
-    let stop = false
-    const worker = async () => {
-      while (!stop && next < 5000) {
-        const i = next++
-        try {
-          const r = await call(first.url, '/api/session/answer', { json: { poll: 'distillation', voter: voterName(i), value: i % 4 } })
-          if (r.status === 200) acked.set(voterName(i), i % 4)
-        } catch { /* refused or reset after the kill: not acknowledged */ }
-      }
-    }
-    const workers = Array.from({ length: 40 }, worker)
-    const deadline = Date.now() + 20_000
-    while (acked.size < 300 && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 5))
-    expect(acked.size).toBeGreaterThanOrEqual(300)
+    const students = burst(40, 5000, async (i) => {
+      const r = await call(first.url, '/api/session/answer', { json: { poll: 'distillation', voter: voterName(i), value: i % 4 } })
+      return r.status === 200 ? [voterName(i), i % 4] : undefined
+    })
+    const { acked } = students
+    expect(await students.acknowledged(300)).toBeGreaterThanOrEqual(300)
     await cluster('crash', url) // the database goes down with commits in flight
     first.child.kill('SIGKILL')
-    stop = true
-    await Promise.all(workers)
+    await students.stop()
 
     await cluster('resume', url) // crash recovery: the WAL is replayed
     const second = await service.start()
