@@ -4,10 +4,11 @@ import {
   BarElement, BubbleController, CategoryScale, Chart, Filler, Legend, LinearScale, LineElement,
   LogarithmicScale, PointElement, Tooltip,
 } from 'chart.js'
-import type { ChartOptions, LegendItem } from 'chart.js'
+import type { ChartOptions, LegendItem, Plugin, PointStyle } from 'chart.js'
+import { drawPoint } from 'chart.js/helpers'
 import annotationPlugin from 'chartjs-plugin-annotation'
 import ChartDataLabels from 'chartjs-plugin-datalabels'
-import { computed } from 'vue'
+import { computed, useTemplateRef, watch } from 'vue'
 import type { ComputedRef } from 'vue'
 import type { Recipe, TrackId } from '../engine'
 import type { ContractKind } from '../logic/classFrontier'
@@ -124,4 +125,45 @@ export function useCurveRecipe(recipe: () => Recipe, spanned: Partial<Recipe>): 
     const next = { ...recipe(), ...spanned }
     return prev && (Object.keys(next) as (keyof Recipe)[]).every((k) => prev[k] === next[k]) ? prev : next
   })
+}
+
+/** Where the recipe sits on a chart: drawn in the look of the dataset labelled `label`. */
+export interface CurrentPoint { label: string; x: number; y: number }
+
+/**
+ * "You are here" on a chart whose curves do not depend on where you are. The dataset labelled `point().label` carries
+ * the marker's look and its legend entry, with no data; a plugin of this chart draws the marker at `point()` after the
+ * datasets, and a move redraws the canvas (`chart.draw()`) instead of updating the chart. An update resolves every
+ * option and lays out every axis again: ~7 ms of each ~10 ms precision click, what kept the workbenches' controls over
+ * bench:ui's 12-ms budget (profiled in Chromium); a redraw is the ~1.7 ms of drawing alone.
+ * The chart's axes must already span every place the marker can go (it lies on a curve the chart draws).
+ * Use: `const { plugin } = useCurrentPoint('line', () => …)` and `<Line ref="line" :plugins="[plugin]" …>`.
+ */
+export function useCurrentPoint(chartRef: string, point: () => CurrentPoint | null) {
+  const line = useTemplateRef<{ chart?: Chart | null }>(chartRef)
+  // the same object while the marker stays put (a change elsewhere in the recipe redraws nothing)
+  const at = computed<CurrentPoint | null>((prev) => {
+    const p = point()
+    return prev && p && prev.label === p.label && prev.x === p.x && prev.y === p.y ? prev : p
+  })
+  const plugin: Plugin & { point: () => CurrentPoint | null } = {
+    id: 'currentPoint',
+    point: () => at.value,
+    afterDatasetsDraw(chart) {
+      const p = at.value
+      const i = p ? chart.data.datasets.findIndex((d) => d.label === p.label) : -1
+      if (!p || i < 0 || !chart.isDatasetVisible(i)) return
+      const look = chart.data.datasets[i] as { pointStyle?: PointStyle; pointRadius?: number; borderWidth?: number; borderColor?: string; backgroundColor?: string }
+      const { ctx, scales } = chart
+      ctx.save()
+      ctx.strokeStyle = look.borderColor ?? '#111827'
+      ctx.fillStyle = look.backgroundColor ?? '#111827'
+      ctx.lineWidth = look.borderWidth ?? 2
+      drawPoint(ctx, { pointStyle: look.pointStyle ?? 'circle', radius: look.pointRadius ?? 6, borderWidth: ctx.lineWidth, rotation: 0 },
+        scales.x.getPixelForValue(p.x), scales.y.getPixelForValue(p.y))
+      ctx.restore()
+    },
+  }
+  watch(at, () => line.value?.chart?.draw())
+  return { plugin }
 }

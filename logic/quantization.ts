@@ -4,12 +4,8 @@ import { accuracyVsBits, BITS, evaluate, knee, PRECISION, uniformQuantizer, weig
 import type { Evaluation, Knee, Precision, Recipe, TrackId } from '../engine'
 import { formatMetric } from './format'
 
-export interface QuantSummary {
-  evaluation: Evaluation
-  /** the same recipe at FP16: the baseline the factor is named against */
-  fp16: Evaluation
-  /** total footprint at FP16 ÷ total footprint now (≥ 1 means smaller) */
-  factorVsFp16: number
+/** What the accuracy-vs-bits chart draws for a recipe: the same at every precision, since its curves span them. */
+export interface QuantCurves {
   /** the four formats: accuracy and footprint */
   curve: { precision: Precision; bits: number; accuracy: number; totalBytes: number }[]
   floor: number
@@ -17,18 +13,24 @@ export interface QuantSummary {
   knee: Knee
 }
 
-export function quantSummary(track: TrackId, recipe: Recipe): QuantSummary {
+export interface QuantSummary extends QuantCurves {
+  evaluation: Evaluation
+  /** the same recipe at FP16: the baseline the factor is named against */
+  fp16: Evaluation
+  /** total footprint at FP16 ÷ total footprint now (≥ 1 means smaller) */
+  factorVsFp16: number
+}
+
+export function quantCurves(track: TrackId, recipe: Recipe): QuantCurves {
+  const k = knee(track, recipe)
+  return { curve: accuracyVsBits(track, recipe), floor: k.floor, knee: k }
+}
+
+/** `curves` may be passed in when the caller keeps them across precisions (they do not depend on it). */
+export function quantSummary(track: TrackId, recipe: Recipe, curves = quantCurves(track, recipe)): QuantSummary {
   const evaluation = evaluate(track, recipe)
   const fp16 = recipe.precision === 'fp16' ? evaluation : evaluate(track, { ...recipe, precision: 'fp16' })
-  const k = knee(track, recipe)
-  return {
-    evaluation,
-    fp16,
-    factorVsFp16: fp16.memory.totalBytes / evaluation.memory.totalBytes,
-    curve: accuracyVsBits(track, recipe),
-    floor: k.floor,
-    knee: k,
-  }
+  return { evaluation, fp16, factorVsFp16: fp16.memory.totalBytes / evaluation.memory.totalBytes, ...curves }
 }
 
 /** The numbers the math peek substitutes into the textbook formulas of a uniform b-bit quantizer. */

@@ -4,6 +4,7 @@ import { mount } from '@vue/test-utils'
 import DistillationWorkbench from '../../components/DistillationWorkbench.vue'
 import { useDeckState } from '../../composables/deckState'
 import { mountOnTrack } from './mountOnTrack'
+import { currentPoint } from './chartStubs'
 import { useLock } from '../../composables/useLock'
 import { formatBytes, formatJoules, sig } from '../../logic/format'
 import { baselineRecipe, evaluate, LOCKS, lockAnswer, percentSig, TRACK_IDS, TRACKS } from '../../engine'
@@ -48,7 +49,7 @@ describe.each(TRACK_IDS)('DistillationWorkbench on %s', (track) => {
     expect(byLabel(w, 'distilled')!.data).toEqual(Array.from({ length: 20 }, (_, i) => ({ x: i + 1, y: evaluate(track, { ...r, temperature: i + 1 }).accuracy })))
     expect(byLabel(w, 'from scratch')!.data[0].y).toBe(rows.scratch.accuracy)
     expect(byLabel(w, 'teacher')!.data[0].y).toBe(rows.teacher.accuracy)
-    expect(byLabel(w, 'your T')!.data).toEqual([{ x: 7, y: rows.distilled.accuracy }])
+    expect(currentPoint(w.getComponent({ name: 'Line' }))).toEqual({ label: 'your T', x: 7, y: rows.distilled.accuracy })
     w.unmount()
   })
 
@@ -61,6 +62,7 @@ describe.each(TRACK_IDS)('DistillationWorkbench on %s', (track) => {
     expect(teacher - scratch).toBeGreaterThanOrEqual(1 - 1e-9) // a gap worth showing on every track (Tiny at FP16: 95.4 vs 94.4)
     expect(byLabel(w, 'distilled')).toBeUndefined()
     expect(byLabel(w, 'your T')).toBeUndefined()
+    expect(currentPoint(w.getComponent({ name: 'Line' }))).toBeNull()
     const gap = sig(teacher - scratch, 2)
     expect(w.get('[data-testid="gap-recovered"]').text()).toContain(`${gap} point${gap === '1' ? '' : 's'} below the teacher`)
     expect((w.get('[data-testid="student-select"]').element as HTMLSelectElement).value).toBe(distillationStudent(track))
@@ -75,6 +77,20 @@ describe.each(TRACK_IDS)('DistillationWorkbench on %s', (track) => {
     expect(d).toBeGreaterThan(s)
     expect(byLabel(w, 'distilled')!.data).toHaveLength(20)
     expect(w.get('[data-testid="gap-recovered"]').text()).toContain(`recovers ${percentSig((d - s) / (t - s))} of the ${sig(t - s, 2)}-point gap`)
+    w.unmount()
+  })
+
+  it('a temperature step moves only the marker: the chart keeps its data and options, so it is redrawn, not updated', async () => {
+    const w = start(track)
+    await w.get('[data-testid="distill-toggle"]').setValue(true)
+    const chart = w.getComponent({ name: 'Line' })
+    const [data, options] = [chart.props('data'), chart.props('options')]
+    for (const t of [2, 12, 20]) {
+      await w.get('[data-testid="temperature-slider"]').setValue(String(t))
+      expect(currentPoint(chart)).toEqual({ label: 'your T', x: t, y: evaluate(track, deck.recipe.value).accuracy })
+    }
+    expect(chart.props('data')).toBe(data)
+    expect(chart.props('options')).toBe(options)
     w.unmount()
   })
 

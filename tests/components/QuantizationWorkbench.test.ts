@@ -9,6 +9,7 @@ import { quantizationCurve } from '../../engine/curves'
 import type { TrackId } from '../../engine'
 import { useDeckState } from '../../composables/deckState'
 import { mountOnTrack } from './mountOnTrack'
+import { currentPoint } from './chartStubs'
 import { formatBytes, formatMetric, unitFor } from '../../logic/format'
 import { kneeText, quantMath } from '../../logic/quantization'
 
@@ -18,7 +19,7 @@ vi.mock('../../composables/slidev', async () => (await import('./chartStubs')).s
 const deck = useDeckState()
 const start = (track: TrackId) => mountOnTrack(QuantizationWorkbench, track)
 const readout = (w: ReturnType<typeof start>, name: string) => w.get(`[data-readout="${name}"]`).text()
-type DS = { label: string; data: { x: number; y: number }[]; pointRadius?: number[] }
+type DS = { label: string; data: { x: number; y: number }[] }
 const dataset = (w: ReturnType<typeof start>) => (label: string): DS => {
   const found = (w.getComponent({ name: 'Line' }).props('data').datasets as DS[]).find((d) => d.label === label)
   if (!found) throw new Error(`no dataset ${label}`)
@@ -101,6 +102,19 @@ describe.each(TRACK_IDS)('QuantizationWorkbench on %s', (track) => {
     w.unmount()
   })
 
+  it('a precision click moves only the marker: the chart keeps its data and options, so it is redrawn, not updated', async () => {
+    const w = start(track)
+    const chart = w.getComponent({ name: 'Line' })
+    const [data, options] = [chart.props('data'), chart.props('options')]
+    for (const [p, bits] of [['int4', 4], ['binary', 1], ['int8', 8]] as const) {
+      await w.get(`[data-precision="${p}"] input`).setValue(true)
+      expect(currentPoint(chart)).toEqual({ label: 'Yours', x: bits, y: evaluate(track, deck.recipe.value).accuracy })
+    }
+    expect(chart.props('data')).toBe(data)
+    expect(chart.props('options')).toBe(options)
+    w.unmount()
+  })
+
   it('writes the precision and follows it with every number', async () => {
     const w = start(track)
     await w.get('[data-precision="int4"] input').setValue(true)
@@ -111,7 +125,7 @@ describe.each(TRACK_IDS)('QuantizationWorkbench on %s', (track) => {
     expect(readout(w, 'footprint')).toMatch(/× smaller than FP16/)
     expect(fp16.memory.totalBytes).toBeGreaterThan(ev.memory.totalBytes)
     expect(readout(w, 'accuracy')).toContain(formatMetric(ev.accuracy, TRACKS[track].metric.unit))
-    expect(dataset(w)('Formats').pointRadius).toEqual([6, 6, 11, 6]) // INT4 is the highlighted point
+    expect(currentPoint(w.getComponent({ name: 'Line' }))).toEqual({ label: 'Yours', x: 4, y: ev.accuracy }) // INT4 is marked
     w.unmount()
   })
 })

@@ -5,6 +5,7 @@ import SparsityWorkbench from '../../components/SparsityWorkbench.vue'
 import SparsityControls from '../../components/SparsityControls.vue'
 import { useDeckState } from '../../composables/deckState'
 import { clearPage, mountOnTrack } from './mountOnTrack'
+import { currentPoint } from './chartStubs'
 import { formatMs, formatValue, sig } from '../../logic/format'
 import { gameTarget, requiredSpeedup, SPARSITY_STEPS, speedupBaseline, vetoHint, windowText } from '../../logic/sparsity'
 import { accuracyFloor, evaluate, knee, lockAnswer, PATTERN, PRECISION, PRECISIONS, pruningWindows, TRACK_IDS, TRACKS } from '../../engine'
@@ -53,7 +54,8 @@ describe.each(TRACK_IDS)('SparsityWorkbench on %s', (track) => {
     const targetLine = ds.filter((d) => d.label.startsWith('target'))
     expect(need === null).toBe(gameTarget(track)!.name !== 'latency')
     expect(targetLine.map((d) => d.data[0].y)).toEqual(need === null ? [] : [need])
-    expect(ds[ds.length - 1]).toMatchObject({ label: 'you', data: [{ x: 40, y: evaluate(track, r).realizedSpeedup }] })
+    expect(ds[ds.length - 1]).toMatchObject({ label: 'you', data: [] }) // its look and legend entry; the plugin draws it
+    expect(currentPoint(w.getComponent({ name: 'Line' }))).toEqual({ label: 'you', x: 40, y: evaluate(track, r).realizedSpeedup })
     // the table fallback lists all three patterns, with their own numbers
     const table = w.get('.sparsity-plot table').text()
     for (const p of PATTERN.values) expect(table).toContain(PATTERN.names[p])
@@ -100,6 +102,42 @@ describe.each(TRACK_IDS)('SparsityWorkbench on %s', (track) => {
     await w.get('input[value="unstructured"]').setValue(true)
     expect(deck.recipe.value).toMatchObject({ pattern: 'unstructured', sparsity: 0.64 })
     expect(w.get('[data-testid="sparsity-ratio-of"]').text()).toBe(PATTERN.ratioOf.unstructured)
+    w.unmount()
+  })
+
+  it('a slider step or a pattern moves only the marker: the chart keeps its data and options, so it is redrawn, not updated', async () => {
+    const w = start(track)
+    const chart = w.getComponent({ name: 'Line' })
+    const slider = w.get('[data-testid="sparsity-slider"]')
+    await slider.setValue('20')
+    const [data, options] = [chart.props('data'), chart.props('options')]
+    for (const [pattern, pct] of [['unstructured', 55], ['channels', 55], ['channels', 80], ['2:4', 50]] as const) {
+      if (pattern !== deck.recipe.value.pattern) await w.get(`input[value="${pattern}"]`).setValue(true)
+      if (pattern !== '2:4') await slider.setValue(String(pct))
+      const you = currentPoint(chart)!
+      expect([you.label, you.y]).toEqual(['you', evaluate(track, deck.recipe.value).realizedSpeedup])
+      expect(you.x).toBeCloseTo(pct)
+    }
+    expect(chart.props('data')).toBe(data)
+    expect(chart.props('options')).toBe(options)
+    w.unmount()
+  })
+
+  it('its axis spans every place the marker can take: each slider step of each pattern, at each precision', async () => {
+    const w = start(track)
+    const chart = w.getComponent({ name: 'Line' })
+    for (const precision of PRECISION.values) {
+      deck.updateRecipe({ precision, pattern: 'unstructured', sparsity: 0 })
+      await w.vm.$nextTick()
+      const { min, max } = chart.props('options').scales.y
+      for (const pattern of PATTERN.values) {
+        for (const s of pattern === '2:4' ? [PATTERN.sparsityOf24] : SPARSITY_STEPS.concat(0.01, 0.33, 0.47, 0.89)) {
+          const y = evaluate(track, { ...deck.recipe.value, pattern, sparsity: s }).realizedSpeedup
+          expect(y, `${precision} ${pattern} ${s}`).toBeGreaterThanOrEqual(min)
+          expect(y, `${precision} ${pattern} ${s}`).toBeLessThanOrEqual(max)
+        }
+      }
+    }
     w.unmount()
   })
 
