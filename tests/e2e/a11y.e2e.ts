@@ -4,7 +4,7 @@
 import { AxeBuilder } from '@axe-core/playwright'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { launchChromium } from './deck'
+import { framesLater, launchChromium } from './deck'
 import { TRACK_IDS } from '../../engine'
 
 const baseUrl = inject('baseUrl')
@@ -21,7 +21,7 @@ async function showSlide(page: Page, n: number, query: string) {
     dispatchEvent(new PopStateEvent('popstate', { state: history.state }))
   }, [`/${n}${query}`])
   await page.locator(`.slidev-page-${n}`).waitFor({ state: 'visible', timeout: 15_000 })
-  await page.waitForTimeout(150) // charts lay out (contrast is read from what is drawn; the deck has no transitions)
+  await framesLater(page) // charts lay out (contrast is read from what is drawn; the deck has no transitions)
 }
 
 /** A violation in one line: rule, impact, and the first few offending elements with axe's own summary. */

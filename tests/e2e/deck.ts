@@ -61,3 +61,13 @@ export async function lockSlide(lock: string): Promise<number> {
 
 /** The number of the slide a page shows (the last part of its path: /12, /presenter/12). */
 export const slideNo = (p: Page) => Number(new URL(p.url()).pathname.split('/').filter(Boolean).at(-1))
+
+/** Resolves after `n` of the page's animation frames, instead of a fixed sleep: by then the slide is scaled and its charts
+ *  are drawn at their laid-out size (chart.js redraws on the frame after its ResizeObserver hears of a new size). */
+export async function framesLater(page: Page, n = 3): Promise<void> {
+  await page.evaluate((count) => new Promise<void>((done) => {
+    let left = count
+    const tick = () => (--left <= 0 ? done() : requestAnimationFrame(tick))
+    requestAnimationFrame(tick)
+  }), n)
+}

@@ -2,7 +2,7 @@
 // are read back and compared with the engine's (imported here directly: same code as the deck's).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Locator, Page } from 'playwright-core'
-import { launchChromium, slidesWith } from './deck'
+import { framesLater, launchChromium, slidesWith } from './deck'
 import { compressionSteps, evaluate, knee, leversThrough, paretoFrontier, TRACK_IDS, TRACKS } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
 import { formatBytes as formatAnyBytes, formatMetric } from '../../logic/format'
@@ -33,7 +33,7 @@ async function open(name: string, track: TrackId, extra = '') {
   await page.goto(`${baseUrl}/${slide[name]}?track=${track}${extra}`, { waitUntil: 'networkidle' })
   root = page.locator(`[data-instrument="${name}"]:visible`) // Slidev keeps neighbouring slides mounted, hidden
   await root.waitFor({ state: 'visible', timeout: 15_000 })
-  await page.waitForTimeout(200)
+  await framesLater(page)
   return root
 }
 let root: Locator

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { launchChromium, slidesWith } from './deck'
+import { framesLater, launchChromium, slidesWith } from './deck'
 import { evaluate, part2Target, TRACK_IDS, TRACKS, verdictWord } from '../../engine'
 import { distillationStudent } from '../../engine/lessons'
 import type { Recipe, TrackId } from '../../engine'
@@ -41,7 +41,7 @@ async function open(name: string, track: TrackId, extra = '') {
   await page.reload({ waitUntil: 'networkidle' })
   const root = page.locator(`#slide-content [data-instrument="${name}"]`)
   await root.waitFor({ state: 'visible', timeout: 15_000 })
-  await page.waitForTimeout(200)
+  await framesLater(page)
   return root
 }
 // scoped to the instrument: Slidev keeps the neighbouring slides (with their own selects) in the DOM

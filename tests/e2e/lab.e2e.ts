@@ -67,44 +67,37 @@ describe('lab bench in Chromium', () => {
     for (const k of slides) if ((await partOf(k)) === 'distillation') n = k
     await page.goto(`${baseUrl}/${n}`, { waitUntil: 'networkidle' })
     await waitDone(n)
+    // Each animation frame notes the lab's status: frames drawn while it says "running" show that the page kept drawing
+    // while the job ran. Had the training run on the main thread, no frame would be drawn between "running" and "done".
+    // (A count, not a time: gaps depend on how loaded this shared 2-core machine is, so they are only logged.)
     const frames = () =>
-      page.evaluate(() => new Promise<number[]>((resolve) => {
-        const gaps: number[] = []
+      page.evaluate((status) => new Promise<{ gaps: number[]; whileRunning: number }>((resolve) => {
+        const out = { gaps: [] as number[], whileRunning: 0 }
         let last = performance.now()
         const tick = () => {
           const t = performance.now()
-          gaps.push(t - last)
+          out.gaps.push(t - last)
           last = t
-          if ((window as unknown as { __stop?: boolean }).__stop) resolve(gaps)
+          if (document.querySelector(status)?.getAttribute('data-status') === 'running') out.whileRunning++
+          if ((window as unknown as { __stop?: boolean }).__stop) resolve(out)
           else requestAnimationFrame(tick)
         }
         ;(window as unknown as { __stop?: boolean }).__stop = false
         requestAnimationFrame(tick)
-      }))
+      }), inSlide(n, '[data-status]'))
     const p95 = (g: number[]) => [...g].sort((a, b) => a - b)[Math.floor(0.95 * (g.length - 1))]
     const stop = () => page.evaluate(() => { (window as unknown as { __stop?: boolean }).__stop = true })
-    // baseline: frame gaps with nothing running (this 2-core machine is shared, so compare, not absolute)
-    const idle = frames()
-    await page.waitForTimeout(1500)
-    await stop()
-    const idleGaps = await idle
     // a configuration not cached yet: T = 7
     const range = page.locator(inSlide(n, 'input[type=range]'))
     const busy = frames()
     await range.fill('7')
     await range.dispatchEvent('change')
     await page.waitForSelector(inSlide(n, '[data-status="running"]'), { timeout: 5000 })
-    const tJob = Date.now()
     await waitDone(n, 20_000)
-    const jobMs = Date.now() - tJob
     await stop()
-    const gaps = await busy
-    console.log(`frames: idle p95 ${p95(idleGaps).toFixed(0)} ms; while distilling (${jobMs} ms) ${gaps.length} frames, `
-      + `p95 ${p95(gaps).toFixed(0)} ms, worst ${Math.max(...gaps).toFixed(0)} ms`)
-    // had the training run on the main thread, one frame gap would last about the whole job; in the worker the
-    // page keeps drawing (absolute gaps depend on how loaded this shared 2-core machine is, so they are only logged)
-    expect(gaps.length).toBeGreaterThan(5)
-    expect(Math.max(...gaps)).toBeLessThan(Math.max(250, jobMs / 2))
+    const { gaps, whileRunning } = await busy
+    console.log(`frames while distilling: ${whileRunning}; gaps p95 ${p95(gaps).toFixed(0)} ms, worst ${Math.max(...gaps).toFixed(0)} ms`)
+    expect(whileRunning).toBeGreaterThanOrEqual(3)
     // start another configuration and leave the slide at once
     await range.fill('13')
     await range.dispatchEvent('change')

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { startClassServer, type ClassServer } from '../../server/app.ts'
 import { DEFAULT_POLLS } from '../../server/defaultPolls.ts'
 import { LOCKS, lockAnswer } from '../../engine'
-import { launchChromium, slidesWith } from './deck'
+import { framesLater, launchChromium, slidesWith } from './deck'
 
 const baseUrl = inject('baseUrl')
 const distDir = inject('distDir')
@@ -98,7 +98,7 @@ describe('a phone (390×844)', () => {
     await touch('touchStart', b.x + 4)
     for (let k = 1; k <= 10; k++) await touch('touchMove', b.x + 4 + ((b.width - 8) * k) / 10)
     await touch('touchEnd')
-    await p.waitForTimeout(300)
+    await framesLater(p) // a swipe would have navigated by now
     expect(new URL(p.url()).pathname).toBe(`/${lock1}`)
     expect(Number(await lockBox(p).locator('input[type="number"]').inputValue())).toBe(LOCKS.quantization.range!.max)
   })
@@ -127,7 +127,7 @@ describe('a phone (390×844)', () => {
     const p = await phone(`${baseUrl}/${n}?track=edge`)
     const root = p.locator(`#slide-content [data-instrument="${name}"]`).filter({ visible: true }).first()
     await root.waitFor({ timeout: 15_000 })
-    await p.waitForTimeout(300) // charts lay out
+    await framesLater(p) // charts lay out
     expect(await sidewaysSpill(p)).toEqual([])
     // one column: the instrument's panes, and the parts of each pane, sit one under the other
     const sideBySide = await root.evaluate((r) => [r, ...r.children].flatMap((box) => {
@@ -221,7 +221,7 @@ describe('a phone in a live class, on the ledger and "The class on the frontier"
     const v = student.locator('[data-instrument="ClassFrontier"]').filter({ visible: true }).first()
     await expect.poll(() => v.getAttribute('data-phase'), { timeout: 10_000 }).toBe('revealed')
     await expect.poll(() => v.locator('figure.class-plot').count()).toBeGreaterThan(0)
-    await student.waitForTimeout(300) // charts lay out
+    await framesLater(student) // charts lay out
     for (const fig of await v.locator('figure.class-plot').all()) {
       const f = await box(fig)
       expect(f.width, 'a plot as wide as the column').toBeGreaterThan(300)

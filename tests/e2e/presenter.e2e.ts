@@ -3,7 +3,7 @@
 // the timer every [mm:ss] cue counts on survives a reload of the presenter view and a second presenter tab.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium } from './deck'
+import { framesLater, launchChromium } from './deck'
 
 const baseUrl = inject('baseUrl')
 const slideCount = inject('slideCount')
@@ -44,7 +44,7 @@ describe.each([[1280, 720], [1920, 1080]])('the presenter view at %i×%i', (widt
     const long: string[] = []
     for (let n = 1; n <= slideCount; n++) {
       await expect.poll(() => new URL(p.url()).pathname).toBe(`/presenter/${n}`)
-      await p.waitForTimeout(150)
+      await framesLater(p)
       const m = await notes(p)
       expect(m.width, `slide ${n}: notes width`).toBeGreaterThanOrEqual(0.38 * width)
       expect(m.height, `slide ${n}: notes height`).toBeGreaterThanOrEqual(0.8 * height)
@@ -77,13 +77,11 @@ describe('the presenter\'s timer', () => {
     const second = await ctx.newPage()
     await second.goto(`${baseUrl}/presenter/2`, { waitUntil: 'networkidle' })
     await expect.poll(() => seconds(second)).toBeGreaterThanOrEqual(2)
-    await p.waitForTimeout(1200)
-    expect(await seconds(p), 'the first tab keeps its running timer').toBeGreaterThanOrEqual(3)
+    await expect.poll(() => seconds(p), { message: 'the first tab keeps its running timer', timeout: 5000 }).toBeGreaterThanOrEqual(3)
 
     await p.reload({ waitUntil: 'networkidle' })
     await expect.poll(() => seconds(p)).toBeGreaterThanOrEqual(3)
     const a = (await seconds(p))!
-    await p.waitForTimeout(1200)
-    expect(await seconds(p), 'still running after the reload').toBeGreaterThan(a)
+    await expect.poll(() => seconds(p), { message: 'still running after the reload', timeout: 5000 }).toBeGreaterThan(a)
   })
 })

@@ -2,7 +2,7 @@
 // failed requests, or content spilling out of the slide.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { launchChromium } from './deck'
+import { framesLater, launchChromium } from './deck'
 
 const baseUrl = inject('baseUrl')
 const slideCount = inject('slideCount')
@@ -66,7 +66,7 @@ describe('every slide of the built deck', () => {
       problems.length = 0
       await page.goto(`${baseUrl}/${n}`, { waitUntil: 'networkidle' })
       await page.waitForSelector('#slide-content', { timeout: 15_000 })
-      await page.waitForTimeout(300) // let charts lay out
+      await framesLater(page) // let charts lay out
       const overflow = await overflowOf(page)
       expect(overflow.missing).toBe(false)
       expect(problems, problems.join('\n')).toEqual([])
