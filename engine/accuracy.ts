@@ -3,7 +3,8 @@
 // Drops combine multiplicatively on the margin above chance; see README.
 import type { Recipe, Sourced } from './types'
 import type { ModelDef, PruneCurve, QuantCurve, TrackSpec } from './spec'
-import { BITS, k } from './constants'
+import { k } from './constants'
+import { PRECISION } from './params'
 import { sig } from './format'
 import { percent } from './words'
 
@@ -128,7 +129,7 @@ export function kdEfficacy(model: ModelDef, teacher: ModelDef, t: number): numbe
 export interface AccuracyParts { accuracy: number; studentBase: number; quantLoss: number; pruneLoss: number }
 
 export function accuracyOf(spec: TrackSpec, teacher: ModelDef, model: ModelDef, recipe: Recipe): AccuracyParts {
-  return accuracyParts(spec, teacher, model, recipe, BITS[recipe.precision])
+  return accuracyParts(spec, teacher, model, recipe, PRECISION.bits[recipe.precision])
 }
 
 /** Accuracy at an arbitrary weight bit width (for curves between the deployable precisions). */

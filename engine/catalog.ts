@@ -4,8 +4,7 @@ import type { TrackSpec } from './spec'
 import { SPECS } from './tracks'
 import { baselineOf, evaluateSpec, modelOf } from './evaluate'
 import { validateTrack } from './validate'
-import { PRECISIONS } from './constants'
-import { BASELINE_ALIAS, BASELINE_RECIPE, TRACK_IDS } from './params'
+import { BASELINE_ALIAS, BASELINE_RECIPE, PRECISION, TRACK_IDS } from './params'
 import { macEnergy } from './energy'
 
 /** The crisis sentence and the badge's headline: the track's own story told with the FP16 baseline's numbers. */
@@ -20,7 +19,7 @@ function toTrack(spec: TrackSpec): Track {
     ...(m.kv ? { kv: m.kv } : {}),
   }))
   const mc = spec.machine
-  const paths = Object.fromEntries(PRECISIONS.map((p) => {
+  const paths = Object.fromEntries(PRECISION.values.map((p) => {
     const x = mc.paths[p]
     return [p, { fastPath: x.fastPath, unit: x.unit, macsPerS: x.macsPerS, utilisation: x.utilisation, energyPerMacJ: macEnergy(spec, p) }]
   })) as Track['machine']['paths']

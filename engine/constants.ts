@@ -1,6 +1,5 @@
 // Shared constants and the provenance helper. Every number in engine/ is a `Sourced`.
-import type { ConstantKind, Precision, Sourced } from './types'
-import { PRECISION } from './params'
+import type { ConstantKind, Sourced } from './types'
 
 export interface NamedConstant extends Sourced {
   name: string
@@ -20,10 +19,6 @@ export function k(track: string, name: string, value: number, unit: string, sour
 export function allConstants(): readonly NamedConstant[] {
   return registry
 }
-
-/** Precisions in falling bit order and their bits: the parameter table's (params.ts), under the names physics uses. */
-export const PRECISIONS: readonly Precision[] = PRECISION.values
-export const BITS: Readonly<Record<Precision, number>> = PRECISION.bits
 
 const HOROWITZ = 'Horowitz, "Computing\'s energy problem", ISSCC 2014, 45 nm (facts.md, V2)'
 const JOUPPI = 'Jouppi et al., "Ten Lessons From Three Generations Shaped Google\'s TPUv4i", ISCA 2021, energy table 45 nm vs 7 nm (7 nm column as recalled, V2: re-verify)'

@@ -3,7 +3,8 @@
 import type { Recipe, SpeedupStep, SpeedupStepKey } from './types'
 import { precisionName } from './words'
 import type { MemLevel, ModelDef, TrackSpec } from './spec'
-import { BITS, type SparseLoad } from './constants'
+import { type SparseLoad } from './constants'
+import { PRECISION } from './params'
 import { featureMapShare, type MemoryParts, type Placement, type SparseFormat } from './memory'
 
 /** dense: zeros kept and multiplied; sparse-load: compressed weights decoded on chip, dense math (Flash-LLM, SpInfer, an
@@ -42,7 +43,7 @@ export function trafficOf(spec: TrackSpec, model: ModelDef, recipe: Recipe, mem:
   const { main, onChip } = spec.machine
   return {
     weightBytes: mem.weightsBytes + mem.quantMetadataBytes + mem.sparseMetadataBytes,
-    actBytes: ((model.actTrafficBytes16.value * featureMapShare(recipe) * mem.actBits) / BITS.fp16) * spec.batch.value,
+    actBytes: ((model.actTrafficBytes16.value * featureMapShare(recipe) * mem.actBits) / PRECISION.bits.fp16) * spec.batch.value,
     kvBytes: mem.kvCacheBytes, // decode reads the whole cache once per token
     weightLevel: place.weightsOnChip ? onChip : main,
     actLevel: place.actOnChip ? onChip : main,
@@ -82,7 +83,7 @@ function weightStreamBytes(spec: TrackSpec, model: ModelDef, recipe: Recipe, mem
       // a hardware weight decoder streams the compressed bytes at line rate; a GPU kernel pays its measured overheads
       const o = kernel.load?.overhead
       if (!o) return tr.weightBytes
-      const dense = (model.params.value * BITS[recipe.precision]) / 8
+      const dense = (model.params.value * PRECISION.bits[recipe.precision]) / 8
       return mem.quantMetadataBytes + Math.max(stored, o.alpha.value * stored + o.beta.value * dense)
     }
   }
@@ -90,9 +91,9 @@ function weightStreamBytes(spec: TrackSpec, model: ModelDef, recipe: Recipe, mem
 
 export function timeOf(spec: TrackSpec, model: ModelDef, recipe: Recipe, mem: MemoryParts, tr: Traffic, kernel: Kernel, r: Realism): Timing {
   const mc = spec.machine
-  const bits = BITS[recipe.precision]
+  const bits = PRECISION.bits[recipe.precision]
   const s = recipe.sparsity
-  const ideal = (bits * (1 - s)) / BITS.fp16 // fraction of weight bytes and ops the naive arithmetic promises
+  const ideal = (bits * (1 - s)) / PRECISION.bits.fp16 // fraction of weight bytes and ops the naive arithmetic promises
   const uBW = mc.bandwidthUtilisation.value
   const path = mc.paths[recipe.precision]
   const fp16 = mc.paths.fp16
@@ -108,7 +109,7 @@ export function timeOf(spec: TrackSpec, model: ModelDef, recipe: Recipe, mem: Me
   // compute: MACs executed, and the rate they run at
   const macs = model.macs.value * spec.batch.value
   const realRate = path.macsPerS.value * path.utilisation.value
-  const idealRate = Math.max(realRate, fp16.macsPerS.value * fp16.utilisation.value * (BITS.fp16 / bits))
+  const idealRate = Math.max(realRate, fp16.macsPerS.value * fp16.utilisation.value * (PRECISION.bits.fp16 / bits))
   let macsExecuted = macs * (1 - s)
   let rate = r.precisionPath ? realRate : idealRate
   if (r.sparsePath) {

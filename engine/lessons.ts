@@ -4,7 +4,6 @@ import type { BudgetCheck, Evaluation, LockAnswer, LockId, ParetoPoint, Precisio
 import { SPECS } from './tracks'
 import { baselineOf, evaluateSpec, modelOf } from './evaluate'
 import { validateRecipe, validateTrack } from './validate'
-import { BITS, PRECISIONS } from './constants'
 import { BASELINE_RECIPE, DISTILL, gridOf, PATTERN, patternRatios, PRECISION, SPARSITY } from './params'
 import { sweep } from './sweep'
 import { accuracyFloor, meetsFloor } from './floor'
@@ -31,7 +30,7 @@ export function knee(track: TrackId, recipe?: Recipe): Knee {
   const meets = (bits: number) => meetsFloor(track, curve[bits - 1].accuracy)
   let kneeBits: number | null = null
   for (let b = 16; b >= 1 && meets(b); b--) kneeBits = b
-  const deployable = PRECISIONS.filter((p) => meets(BITS[p])) // the curve at 16, 8, 4, 1 bits is evaluate()'s accuracy
+  const deployable = PRECISION.values.filter((p) => meets(PRECISION.bits[p])) // the curve at 16, 8, 4, 1 bits is evaluate()'s accuracy
   return { kneeBits, cliffBits: kneeBits !== null && kneeBits > 1 ? kneeBits - 1 : null, precision: deployable[deployable.length - 1] ?? null, floor, curve }
 }
 

@@ -2,7 +2,8 @@
 // metadata, activations, KV cache. Which format is stored is chosen with the kernel (evaluate.ts: fastest that fits).
 import type { Recipe } from './types'
 import type { ModelDef, TrackSpec } from './spec'
-import { BITMAP_BITS, BITS, CSR_INDEX_BITS, IDX_24_BITS, INT4_GROUP, SCALE_BYTES } from './constants'
+import { BITMAP_BITS, CSR_INDEX_BITS, IDX_24_BITS, INT4_GROUP, SCALE_BYTES } from './constants'
+import { PRECISION } from './params'
 
 /** dense: zeros kept; bitmap: kept values + one presence bit per weight; csr16: kept values + a 16-bit position each;
  *  2:4: half the values + a 2-bit index each; channels: whole filters removed, the rest stored dense (no index). */
@@ -56,7 +57,7 @@ export function kvCacheBytes(spec: TrackSpec, model: ModelDef): number {
 }
 
 export function memoryOf(spec: TrackSpec, model: ModelDef, recipe: Recipe, format: SparseFormat): MemoryParts {
-  const bits = BITS[recipe.precision]
+  const bits = PRECISION.bits[recipe.precision]
   const actBits = spec.machine.paths[recipe.precision].actBits
   const st = sparseStorage(model.params.value, bits, recipe.sparsity, format)
   return {

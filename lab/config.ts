@@ -42,6 +42,6 @@ export const STUDENT = {
 /** The widths the lab quantizes its network to: the deck's precisions below FP16 (8, 4 and 1 bit, from the parameter
  *  table) and 2 bits besides, which no deployable format has but the lab's software quantizer does: the cliff of a small
  *  MLP falls between 4 bits and 1, and 2 shows where. (Its baseline is the network as trained, in FP32.) */
-export const BITS: readonly number[] = [...PRECISION.values.filter((p) => p !== PRECISION.default).map((p) => PRECISION.bits[p]), 2].sort((a, b) => b - a)
+export const WIDTHS: readonly number[] = [...PRECISION.values.filter((p) => p !== PRECISION.default).map((p) => PRECISION.bits[p]), 2].sort((a, b) => b - a)
 /** The pruning ratios the lab measures: the sweep's grid of the parameter table (0, 10%, …, 90%). */
 export const SPARSITIES: readonly number[] = gridOf(SPARSITY.min, SPARSITY.max, SPARSITY.sweepStep)

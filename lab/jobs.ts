@@ -2,7 +2,7 @@
 // The worker runs them in time slices so the UI stays live and a cancel takes effect between slices.
 import teacherJson from './artifacts/teacher.json'
 import { teacherFromArtifact, type TeacherArtifact } from './artifact'
-import { BITS, DATASET, SPARSITIES, STUDENT, TEACHER } from './config'
+import { DATASET, SPARSITIES, STUDENT, TEACHER, WIDTHS } from './config'
 import { SPARSITY, TEMPERATURE } from '../engine/params'
 import { percent, pruningText } from '../engine/words'
 import { makeDataset, type Dataset, type Split } from './dataset'
@@ -28,8 +28,8 @@ export interface QuantizationResult { part: 'quantization'; params: number; poin
 export function* quantizationJob(): Job<QuantizationResult> {
   const { data, teacher } = lab()
   const points: AccuracyPoint[] = [point('FP32', teacher, data.test, 32, 0, 'dense')]
-  for (const [i, bits] of BITS.entries()) {
-    yield { fraction: (i + 1) / (BITS.length + 1), label: `${bits}-bit` }
+  for (const [i, bits] of WIDTHS.entries()) {
+    yield { fraction: (i + 1) / (WIDTHS.length + 1), label: `${bits}-bit` }
     points.push(point(bits === 1 ? 'binary' : `INT${bits}`, quantizeModel(teacher, bits), data.test, bits, 0, 'dense'))
   }
   return { part: 'quantization', params: paramCount(teacher), points }
@@ -85,7 +85,7 @@ export function* distillationJob(spec: DistillSpec): Job<DistillationResult> {
   for (const f of trainSteps(scratch, transfer, STUDENT.train)) yield { fraction: f / 2, label: 'student from scratch' }
   const kd = { teacherLogits: ctx.teacherLogits, temperature: spec.temperature, gamma: STUDENT.gamma }
   for (const f of trainSteps(distilled, transfer, { ...STUDENT.train, kd })) yield { fraction: 0.5 + f / 2, label: 'distilled student' }
-  const out: StudentRow[] = [32, ...BITS].map((bits) => ({
+  const out: StudentRow[] = [32, ...WIDTHS].map((bits) => ({
     bits,
     scratch: accuracy(bits === 32 ? scratch : quantizeModel(scratch, bits), data.test),
     distilled: accuracy(bits === 32 ? distilled : quantizeModel(distilled, bits), data.test),

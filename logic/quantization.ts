@@ -1,6 +1,6 @@
 // Part 1: what the quantization workbench shows, as pure functions of (track, recipe) on top of the engine's public API
 // (composables/useQuantization.ts turns them into refs of the shared deck state).
-import { accuracyVsBits, BITS, evaluate, knee, PRECISION, uniformQuantizer, weightStorage } from '../engine'
+import { accuracyVsBits, evaluate, knee, PRECISION, uniformQuantizer, weightStorage } from '../engine'
 import type { Evaluation, Knee, Precision, Recipe, TrackId } from '../engine'
 import { formatMetric } from './format'
 
@@ -60,7 +60,7 @@ export interface QuantMath {
 }
 
 export function quantMath(track: TrackId, recipe: Recipe, evaluation = evaluate(track, recipe)): QuantMath {
-  const bits = BITS[recipe.precision]
+  const bits = PRECISION.bits[recipe.precision]
   const w = weightStorage(track, recipe, evaluation)
   const m = evaluation.memory
   return {

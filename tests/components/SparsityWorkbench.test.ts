@@ -8,7 +8,7 @@ import { clearPage, mountOnTrack } from './mountOnTrack'
 import { currentPoint } from './chartStubs'
 import { formatMs, formatValue, sig } from '../../logic/format'
 import { gameTarget, requiredSpeedup, SPARSITY_STEPS, speedupBaseline, vetoHint, windowText } from '../../logic/sparsity'
-import { accuracyFloor, evaluate, knee, lockAnswer, PATTERN, PRECISION, PRECISIONS, pruningWindows, TRACK_IDS, TRACKS } from '../../engine'
+import { accuracyFloor, evaluate, knee, lockAnswer, PATTERN, PRECISION, pruningWindows, TRACK_IDS, TRACKS } from '../../engine'
 import type { Recipe, SparsityPattern, TrackId } from '../../engine'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
@@ -153,7 +153,7 @@ describe.each(TRACK_IDS)('SparsityWorkbench on %s', (track) => {
     const w = start(track)
     expect(w.find('[data-testid="accuracy-veto"]').exists()).toBe(evaluate(track, deck.recipe.value).accuracy < accuracyFloor(track))
     for (const pattern of ['channels', '2:4'] as const) {
-      const vetoed = PRECISIONS.flatMap((precision) => (pattern === '2:4' ? [0.5] : SPARSITY_STEPS).map((sparsity) => ({ ...deck.recipe.value, precision, pattern, sparsity }) as Recipe))
+      const vetoed = PRECISION.values.flatMap((precision) => (pattern === '2:4' ? [0.5] : SPARSITY_STEPS).map((sparsity) => ({ ...deck.recipe.value, precision, pattern, sparsity }) as Recipe))
         .find((x) => evaluate(track, x).accuracy < accuracyFloor(track))
       expect(vetoed, `some ${pattern} recipe breaks the floor`).toBeDefined()
       deck.updateRecipe(vetoed!)

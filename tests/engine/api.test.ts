@@ -1,15 +1,15 @@
 // The views the instruments draw: sweep, frontier, waterfall steps, cliff, sources, stakeholder.
 import { describe, expect, it } from 'vitest'
 import {
-  accuracyFloor, accuracyVsBits, BASELINE_RECIPE, baselineRecipe, BITS, compressionSteps, evaluate, listSources, PATTERN,
-  dominates, knee, meetsFloor, paretoFrontier, PRECISIONS, stakeholderCheck, sweep, TRACK_IDS, TRACKS,
+  accuracyFloor, accuracyVsBits, BASELINE_RECIPE, baselineRecipe, compressionSteps, evaluate, listSources, PATTERN,
+  dominates, knee, meetsFloor, paretoFrontier, PRECISION, stakeholderCheck, sweep, TRACK_IDS, TRACKS,
 } from '../../engine'
 
 describe('public constants', () => {
   it('exposes tracks in display order, precisions and bits', () => {
     expect(TRACK_IDS).toEqual(['cloud', 'edge', 'mobile', 'tiny'])
-    expect(PRECISIONS).toEqual(['fp16', 'int8', 'int4', 'binary'])
-    expect(PRECISIONS.map((p) => BITS[p])).toEqual([16, 8, 4, 1])
+    expect(PRECISION.values).toEqual(['fp16', 'int8', 'int4', 'binary'])
+    expect(PRECISION.values.map((p) => PRECISION.bits[p])).toEqual([16, 8, 4, 1])
     expect(BASELINE_RECIPE).toMatchObject({ precision: 'fp16', sparsity: 0, pattern: 'unstructured', student: 'baseline', distill: false, temperature: 4 })
   })
   it('each track has 2+ students, budgets incl. accuracy, and a crisis with numbers', () => {

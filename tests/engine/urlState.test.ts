@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { baselineRecipe, PRECISIONS, stateFromQuery, stateToQuery, TRACK_IDS, TRACKS } from '../../engine'
+import { baselineRecipe, PRECISION, stateFromQuery, stateToQuery, TRACK_IDS, TRACKS } from '../../engine'
 import type { DeckState } from '../../engine'
 
 const defaults: DeckState = { track: 'cloud', recipe: baselineRecipe('cloud') }
@@ -9,7 +9,7 @@ const defaults: DeckState = { track: 'cloud', recipe: baselineRecipe('cloud') }
 const anyState = fc
   .record({
     track: fc.constantFrom(...TRACK_IDS),
-    precision: fc.constantFrom(...PRECISIONS),
+    precision: fc.constantFrom(...PRECISION.values),
     percent: fc.integer({ min: 0, max: 90 }),
     twoFour: fc.boolean(),
     distill: fc.boolean(),

@@ -3,7 +3,7 @@
 // the model is. None recomputes the view-model it tests.
 import { describe, expect, it } from 'vitest'
 import {
-  baselineRecipe, bestTemperature, BITS, distillationStart, evaluate, meetsFloor, SPARSITY, stakeholderReference, TEMPERATURE, TRACK_IDS,
+  baselineRecipe, bestTemperature, distillationStart, PRECISION, evaluate, meetsFloor, SPARSITY, stakeholderReference, TEMPERATURE, TRACK_IDS,
 } from '../../engine'
 import { challenge, distillComparison, gapRecovery } from '../../logic/distillation'
 import { safeSparsity } from '../../logic/sparsity'
@@ -53,7 +53,7 @@ describe.each(TRACK_IDS)('view-models on %s', (track) => {
     expect(modelShrink(track, baselineRecipe(track))).toBeCloseTo(0, 12)
     const int8 = modelShrink(track, { ...baselineRecipe(track), precision: 'int8' })
     expect(int8).toBeGreaterThan(0)
-    expect(int8).toBeLessThanOrEqual(1 - BITS.int8 / BITS.fp16)
+    expect(int8).toBeLessThanOrEqual(1 - PRECISION.bits.int8 / PRECISION.bits.fp16)
   })
 })
 

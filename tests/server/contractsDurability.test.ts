@@ -1,6 +1,6 @@
 // kill -9 during a burst of contracts: every acknowledged contract is durable, as for answers, on each store.
 import { expect, it } from 'vitest'
-import { BASELINE_RECIPE, PRECISIONS, TRACKS } from '../../engine/index.ts'
+import { BASELINE_RECIPE, PRECISION, TRACKS } from '../../engine/index.ts'
 import { serviceProcesses } from './fixtures/serviceProcess.ts'
 import { describeStores } from './fixtures/stores.ts'
 import { call, identityFor, voterName } from './fixtures/client.ts'
@@ -14,7 +14,7 @@ describeStores((kind) => {
   it('no acknowledged contract is lost when the server is killed mid-burst', async () => {
     const first = await startChild()
     // each student's precision tells its contract apart after the restart
-    const recipeOf = (i: number) => ({ ...BASELINE_RECIPE, student: TRACKS.tiny.baseline, precision: PRECISIONS[i % PRECISIONS.length] })
+    const recipeOf = (i: number) => ({ ...BASELINE_RECIPE, student: TRACKS.tiny.baseline, precision: PRECISION.values[i % PRECISION.values.length] })
     const students = burst(30, 3000, async (i) => {
       const { cookie } = await identityFor(first.url, voterName(i))
       const r = await call(first.url, '/api/session/contract', { json: { track: 'tiny', recipe: recipeOf(i) }, headers: { Cookie: cookie } })
