@@ -10,6 +10,7 @@ import { accuracyFloor, meetsFloor } from './floor'
 import { bestTemperature } from './temperature'
 import { quantizationCurve } from './curves'
 import { recipeLabel } from './labels'
+import { memo } from './memo'
 import { LOCKS, lockAnswer } from './locks'
 import { temperatureIsFlat } from './accuracy'
 import { sig } from './format'
@@ -70,15 +71,22 @@ export interface Window { pattern: SparsityPattern; precision: Precision; from: 
 /** The ratios a pattern can be played at: 2:4 only at its fixed ratio, the others at every slider step. */
 const patternSteps = (pattern: SparsityPattern) => patternRatios(pattern, SPARSITY.sliderStep)
 
-/** Every pattern's window at part 2's start (the knee's precision) or at the precision the student holds. */
-export function pruningWindows(track: TrackId, precision?: Precision): Window[] {
+const windowCache = memo<string, readonly Window[]>()
+/** Every pattern's window at part 2's start (the knee's precision) or at the precision the student holds. Memoised: a
+ *  search judges every slider step of every pattern (~180 evaluations, 5–8 ms), and the game asks again at each
+ *  precision the student comes back to. */
+export function pruningWindows(track: TrackId, precision?: Precision): readonly Window[] {
   const start = { ...part2Start(track), ...(precision ? { precision } : {}) }
+  const key = `${validateTrack(track)}|${start.precision}`
+  const cached = windowCache.get(key)
+  if (cached) return cached
   const out: Window[] = []
   for (const pattern of PATTERN.values) {
     const tries = patternSteps(pattern).map((s) => judgeTry(track, { ...start, pattern, sparsity: s }))
     const ok = tries.filter((x) => x.hit && !x.veto).map((x) => x.sparsity)
     if (ok.length > 0) out.push({ pattern, precision: start.precision, from: ok[0], to: ok[ok.length - 1], ratios: ok, vetoFrom: tries.find((x) => x.veto)?.sparsity ?? null })
   }
+  windowCache.set(key, out)
   return out
 }
 

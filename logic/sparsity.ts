@@ -109,7 +109,7 @@ function windowPart(w: Window, withVeto: boolean): string {
 }
 
 /** "unstructured 41–61% (veto from 62%), 2:4 (50%) or channels 23–24% (veto from 25%)" and whether it is one. */
-function windowList(ws: Window[], withVeto = true): { text: string; verb: string } {
+function windowList(ws: readonly Window[], withVeto = true): { text: string; verb: string } {
   const parts = ws.map((w) => windowPart(w, withVeto))
   const text = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}`
   return { text, verb: parts.length === 1 ? 'meets' : 'meet' }
