@@ -21,7 +21,7 @@ let browser: Browser
 const contexts: BrowserContext[] = []
 let lock1 = 0
 const INSTRUMENTS = ['TrackPicker', 'QuantizationWorkbench', 'CompressionWaterfall', 'ParetoFrontierPlot', 'SparsityWorkbench', 'SpeedupWaterfall',
-  'DistillationWorkbench', 'StakeholderChallenge', 'SiliconLedger']
+  'DistillationWorkbench', 'StakeholderChallenge', 'SiliconLedger', 'StudentTakeaway']
 
 beforeAll(async () => {
   ;[lock1] = await slidesWith('quantizationAccuracy')
@@ -144,6 +144,16 @@ describe('a phone (390×844)', () => {
       .map((c) => ({ c: `${c.tagName.toLowerCase()} "${(c.textContent ?? '').trim().slice(0, 30)}"`, h: c.getBoundingClientRect().height }))
       .filter((x) => x.h < min), MIN_TARGET)
     expect(small).toEqual([])
+  })
+
+  it('"Your takeaway" is read in the page\'s own scroll, not in a box scrolling inside it', async () => {
+    const [n] = await slidesWith('<StudentTakeaway')
+    const p = await phone(`${baseUrl}/${n}?track=edge`)
+    const body = p.locator('#slide-content [data-instrument="StudentTakeaway"] .body').filter({ visible: true }).first()
+    await body.waitFor({ timeout: 15_000 })
+    await framesLater(p)
+    expect(await body.evaluate((b) => b.scrollHeight - b.clientHeight)).toBeLessThanOrEqual(1)
+    expect(await p.evaluate(() => document.querySelector('#slide-container')!.scrollHeight > innerHeight)).toBe(true) // the page scrolls instead
   })
 })
 
