@@ -64,7 +64,8 @@ export function memoryOf(spec: TrackSpec, model: ModelDef, recipe: Recipe, forma
     weightsBytes: st.values,
     quantMetadataBytes: quantMetadataBytes(model, recipe),
     sparseMetadataBytes: st.index,
-    activationsBytes: (model.actPeakBytes16.value * featureMapShare(recipe) * actBits) / 16 * spec.batch.value,
+    // the model's activation peak is given at FP16; the path's activation width rescales it
+    activationsBytes: (model.actPeakBytes16.value * featureMapShare(recipe) * actBits) / PRECISION.bits.fp16 * spec.batch.value,
     kvCacheBytes: kvCacheBytes(spec, model),
     format,
     actBits,

@@ -3,8 +3,9 @@
 import teacherJson from './artifacts/teacher.json'
 import { teacherFromArtifact, type TeacherArtifact } from './artifact'
 import { DATASET, SPARSITIES, STUDENT, TEACHER, WIDTHS } from './config'
-import { SPARSITY, TEMPERATURE } from '../engine/params'
-import { percent, pruningText } from '../engine/words'
+import { PATTERN, SPARSITY, TEMPERATURE } from '../engine/params'
+import { patternName, percent, pruningText } from '../engine/words'
+import type { SparsityPattern } from '../engine/types'
 import { makeDataset, type Dataset, type Split } from './dataset'
 import { accuracy, initMlp, logitsOf, paramCount, type Mlp } from './mlp'
 import { magnitudeMask, pruneModel, quantizeModel, quantizedBytes, twoFourMask } from './compress'
@@ -22,7 +23,8 @@ export function lab() {
   return shared
 }
 
-export interface AccuracyPoint { label: string; bits: number; sparsity: number; pattern: 'dense' | 'unstructured' | '2:4'; accuracy: number; bytes: number }
+/** 'dense' for the network unpruned; the lab prunes weights only (unstructured and 2:4), never whole filters */
+export interface AccuracyPoint { label: string; bits: number; sparsity: number; pattern: 'dense' | Exclude<SparsityPattern, 'channels'>; accuracy: number; bytes: number }
 
 export interface QuantizationResult { part: 'quantization'; params: number; points: AccuracyPoint[] }
 export function* quantizationJob(): Job<QuantizationResult> {
@@ -43,8 +45,8 @@ export function* pruningJob(): Job<PruningResult> {
     yield { fraction: i / (SPARSITIES.length + 1), label: pruningText(s, 'unstructured') }
     points.push(point(percent(s), pruneModel(teacher, { pattern: 'unstructured', sparsity: s }), data.test, 32, s, 'unstructured'))
   }
-  yield { fraction: SPARSITIES.length / (SPARSITIES.length + 1), label: '2:4' }
-  points.push(point('2:4', pruneModel(teacher, { pattern: '2:4' }), data.test, 32, 0.5, '2:4'))
+  yield { fraction: SPARSITIES.length / (SPARSITIES.length + 1), label: patternName('2:4') }
+  points.push(point(patternName('2:4'), pruneModel(teacher, { pattern: '2:4' }), data.test, 32, PATTERN.sparsityOf24, '2:4'))
   return { part: 'pruning', points }
 }
 
@@ -65,10 +67,11 @@ export interface DistillationResult {
 }
 
 export function validateDistillSpec(spec: DistillSpec): void {
-  const { min, max } = TEMPERATURE
   if (!(STUDENT.hiddenChoices as readonly number[]).includes(spec.hidden))
     throw new Error(`student hidden size must be one of ${STUDENT.hiddenChoices.join(', ')}, got ${spec.hidden}`)
-  if (!(spec.temperature >= min && spec.temperature <= max)) throw new Error(`temperature must be ${min}..${max}, got ${spec.temperature}`)
+  // the deck's range and words for a temperature (the parameter table's check)
+  const problem = TEMPERATURE.problem(spec.temperature)
+  if (problem) throw new Error(`temperature ${problem}`)
 }
 
 export function* distillationJob(spec: DistillSpec): Job<DistillationResult> {
@@ -98,7 +101,8 @@ export interface KernelTiming { format: 'dense' | 'CSR' | '2:4'; sparsity: numbe
 export interface KernelResult { part: 'kernels'; spec: KernelSpec; shapes: [number, number][]; timings: KernelTiming[] }
 
 export function* kernelsJob(spec: KernelSpec): Job<KernelResult> {
-  if (!(spec.sparsity >= SPARSITY.min && spec.sparsity <= SPARSITY.max)) throw new Error(`sparsity must be ${SPARSITY.min}..${SPARSITY.max}, got ${spec.sparsity}`)
+  const sparsityProblem = SPARSITY.problem(spec.sparsity)
+  if (sparsityProblem) throw new Error(`sparsity ${sparsityProblem}`)
   if (!(spec.scale >= 1 && spec.scale <= 16 && Number.isInteger(spec.scale))) throw new Error(`scale must be an integer 1..16, got ${spec.scale}`)
   const minMs = spec.minMs ?? 60
   const { teacher } = lab()
@@ -128,7 +132,7 @@ export function* kernelsJob(spec: KernelSpec): Job<KernelResult> {
     timings: [
       { format: 'dense', sparsity: 0, nsPerCall: tDense, speedup: 1, theoretical: 1, bytes: sum(layers) },
       { format: 'CSR', sparsity: spec.sparsity, nsPerCall: tCsr, speedup: tDense / tCsr, theoretical: 1 / (1 - spec.sparsity), bytes: sum(unstructured) },
-      { format: '2:4', sparsity: 0.5, nsPerCall: t24, speedup: tDense / t24, theoretical: 2, bytes: sum(two4) },
+      { format: '2:4', sparsity: PATTERN.sparsityOf24, nsPerCall: t24, speedup: tDense / t24, theoretical: 1 / (1 - PATTERN.sparsityOf24), bytes: sum(two4) },
     ],
   }
 }

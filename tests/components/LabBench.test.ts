@@ -3,7 +3,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import LabBench from '../../components/LabBench.vue'
-import { createLabServer, runToEnd, type LabRequest, type LabResponse } from '../../lab'
+import LabKernels from '../../components/LabKernels.vue'
+import { createLabServer, runToEnd, SPARSITIES, type LabRequest, type LabResponse } from '../../lab'
+import { gridOf, PATTERN, SPARSITY, TEMPERATURE } from '../../engine'
 import { quantizationJob } from '../../lab/jobs'
 import { setLabWorkerFactory, type WorkerLike } from '../../composables/useLab'
 import { slide } from './labSlidevMock'
@@ -108,11 +110,34 @@ describe('LabBench', () => {
   }, 40_000)
 
   it('a worker error is shown with a way to recover, and the panel stays usable', async () => {
-    setLabWorkerFactory(() => inProcess((m) => (m.kind === 'run' ? { kind: 'error', id: m.id, message: 'temperature must be 1..20, got 99' } : null)))
+    setLabWorkerFactory(() => inProcess((m) => (m.kind === 'run' ? { kind: 'error', id: m.id, message: 'temperature must be between 1 and 20, got 99' } : null)))
     const w = mount(LabBench, { props: { part: 'quantization' } })
     await vi.waitFor(() => expect(w.find('[role=alert]').exists()).toBe(true))
-    expect(w.get('[role=alert]').text()).toContain('temperature must be 1..20, got 99')
+    expect(w.get('[role=alert]').text()).toContain('temperature must be between 1 and 20, got 99')
     expect(w.get('[role=alert]').text()).toContain('try again')
+  })
+
+  it("the lab's sliders are the deck's: temperature over the parameter table's range, the kernels' ratio over the grid the lab prunes at", async () => {
+    slide.active.value = false
+    const t = mount(LabBench, { props: { part: 'distillation' } }).get('input[type=range]')
+    expect([t.attributes('min'), t.attributes('max'), t.attributes('step')].map(Number)).toEqual([TEMPERATURE.min, TEMPERATURE.max, TEMPERATURE.sliderStep])
+    const k = mount(LabKernels, { props: { active: false } }).get('[data-testid=kernels-sparsity]')
+    const [min, max, step] = [k.attributes('min'), k.attributes('max'), k.attributes('step')].map(Number)
+    expect([min, max]).toEqual([SPARSITY.slider.min, SPARSITY.slider.max])
+    // every ratio the slider offers is one the pruning curve measured, and the other way round
+    expect(gridOf(min, max, step).map(SPARSITY.slider.toRatio)).toEqual(SPARSITIES)
+  })
+
+  it("the kernels' first run is at 2:4's ratio, and a slider step sends its ratio", async () => {
+    setLabWorkerFactory(() => inProcess((m) => (m.kind === 'run' ? { kind: 'error', id: m.id, message: 'not timed in this test' } : null)))
+    const w = mount(LabKernels, { props: { active: true } })
+    await flushPromises()
+    await w.get('[data-testid=kernels-sparsity]').setValue('30') // an input and a change, as a release
+    await flushPromises()
+    expect(runs().map((m) => m.kind === 'run' && m.job)).toEqual([
+      { part: 'kernels', sparsity: PATTERN.sparsityOf24, scale: 1 },
+      { part: 'kernels', sparsity: 0.3, scale: 1 },
+    ])
   })
 
   it('an unknown part says so', () => {

@@ -8,7 +8,7 @@ import { clearPage, mountOnTrack } from './mountOnTrack'
 import { currentPoint } from './chartStubs'
 import { formatMs, formatValue, sig } from '../../logic/format'
 import { gameTarget, requiredSpeedup, SPARSITY_STEPS, speedupBaseline, vetoHint, windowText } from '../../logic/sparsity'
-import { accuracyFloor, evaluate, knee, lockAnswer, PATTERN, PRECISION, pruningWindows, TRACK_IDS, TRACKS } from '../../engine'
+import { accuracyFloor, evaluate, knee, lockAnswer, PATTERN, PRECISION, pruningWindows, SPARSITY, TRACK_IDS, TRACKS } from '../../engine'
 import type { Recipe, SparsityPattern, TrackId } from '../../engine'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
@@ -123,9 +123,10 @@ describe.each(TRACK_IDS)('SparsityWorkbench on %s', (track) => {
     w.unmount()
   })
 
-  it('its axis spans every place the marker can take: each slider step of each pattern, at each precision', async () => {
+  it('its axes span every place the marker can take: the slider\'s range, and each slider step of each pattern at each precision', async () => {
     const w = start(track)
     const chart = w.getComponent({ name: 'Line' })
+    expect(chart.props('options').scales.x).toMatchObject({ min: SPARSITY.slider.min, max: SPARSITY.slider.max })
     for (const precision of PRECISION.values) {
       deck.updateRecipe({ precision, pattern: 'unstructured', sparsity: 0 })
       await w.vm.$nextTick()

@@ -5,7 +5,8 @@ import {
   BASELINE_RECIPE, baselineRecipe, EngineInputError, gridOf, PARAMS, type Param, PATTERN, PRECISION, SPARSITY,
   stateFromQuery, stateToQuery, sweep, TEMPERATURE, TRACK_IDS, validateRecipe,
 } from '../../engine'
-import { SPARSITIES as LAB_SPARSITIES, WIDTHS as LAB_WIDTHS } from '../../lab/config'
+import { SPARSITIES as LAB_SPARSITIES, STUDENT as LAB_STUDENT, WIDTHS as LAB_WIDTHS } from '../../lab/config'
+import { kernelsJob, validateDistillSpec } from '../../lab/jobs'
 import { GAME_SPARSITY_STEPS } from '../../engine/lessons'
 
 const track = TRACK_IDS[0]
@@ -99,9 +100,19 @@ describe('the table is one list the code loops over (engine/params.ts PARAMS)', 
 })
 
 describe('the lab uses the same table', () => {
-  it('its temperature range is the deck\'s, its sparsity grid the sweep\'s, and it measures every deck precision below FP16', () => {
+  it('its sparsity grid is the sweep\'s, and it measures every deck precision below FP16', () => {
     expect(LAB_SPARSITIES).toEqual(gridOf(SPARSITY.min, SPARSITY.max, SPARSITY.sweepStep))
     for (const p of PRECISION.values.filter((x) => x !== PRECISION.default)) expect(LAB_WIDTHS).toContain(PRECISION.bits[p])
     expect(LAB_WIDTHS).toEqual([8, 4, 2, 1]) // plus 2 bits, stated in lab/config.ts
+  })
+  it("its distillation takes the table's temperatures, edges included, and refuses just outside in the table's words", () => {
+    const hidden = LAB_STUDENT.defaultHidden
+    for (const temperature of [TEMPERATURE.min, TEMPERATURE.max]) expect(() => validateDistillSpec({ hidden, temperature })).not.toThrow()
+    expect(() => validateDistillSpec({ hidden, temperature: TEMPERATURE.min - 0.5 })).toThrow(`temperature must be between ${TEMPERATURE.min} and ${TEMPERATURE.max}, got 0.5`)
+    expect(() => validateDistillSpec({ hidden, temperature: TEMPERATURE.max + 1 })).toThrow(`got ${TEMPERATURE.max + 1}`)
+    expect(() => validateDistillSpec({ hidden, temperature: Number.NaN })).toThrow('temperature must be a finite number')
+  })
+  it("its kernel bench refuses a ratio outside the table's range (its slider, LabKernels, is checked in tests/components/LabBench.test.ts)", () => {
+    for (const sparsity of [SPARSITY.min - 0.01, SPARSITY.max + 0.01]) expect(() => kernelsJob({ sparsity, scale: 1 }).next()).toThrow('sparsity must be between')
   })
 })

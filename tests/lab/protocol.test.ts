@@ -47,8 +47,8 @@ describe('worker protocol', () => {
     await server.handle({ kind: 'run', id: 4, job: { part: 'kernels', sparsity: 1.5, scale: 1 } })
     server.handle({ kind: 'nope' } as never)
     expect(msgs).toEqual([
-      { kind: 'error', id: 3, message: 'temperature must be 1..20, got 99' },
-      { kind: 'error', id: 4, message: 'sparsity must be 0..0.9, got 1.5' },
+      { kind: 'error', id: 3, message: 'temperature must be between 1 and 20, got 99' },
+      { kind: 'error', id: 4, message: 'sparsity must be between 0 and 0.9, got 1.5' },
       { kind: 'error', id: -1, message: 'unknown message kind "nope"' },
     ])
   })
