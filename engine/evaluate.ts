@@ -9,6 +9,7 @@ import { accuracyOf } from './accuracy'
 import { validateRecipe } from './validate'
 import { BASELINE_RECIPE } from './params'
 import { withinLimit } from './floor'
+import { FLOOR_BUDGET } from './words'
 
 const UNIT: Record<string, number> = { 'B': 1, 'KB': 1e3, 'KiB': 1024, 'MB': 1e6, 'GB': 1e9, 'ms': 1e-3, 's': 1, 'W': 1, 'mW': 1e-3, 'min': 60, '%': 1, 'J': 1, 'mJ': 1e-3, 'µJ': 1e-6 }
 export const toUnit = (valueSI: number, unit: string) => valueSI / (UNIT[unit] ?? 1)
@@ -78,10 +79,10 @@ export function evaluateSpec(spec: TrackSpec, recipe: Recipe): Evaluation {
   const capacityBytes = level.capacityBytes.value
 
   const valueOf: Record<string, number> = {
-    memory: budgetBytes, latency: latencyS, power, battery: batteryMin * 60, accuracy: acc.accuracy, energy: en.totalJ,
+    memory: budgetBytes, latency: latencyS, power, battery: batteryMin * 60, [FLOOR_BUDGET]: acc.accuracy, energy: en.totalJ,
   }
   const checks: BudgetCheck[] = spec.budgets.map((b) => {
-    const value = b.name === 'accuracy' ? acc.accuracy : toUnit(valueOf[b.name], b.limit.unit)
+    const value = b.name === FLOOR_BUDGET ? acc.accuracy : toUnit(valueOf[b.name], b.limit.unit)
     const pass = b.name === 'memory' ? cur.place.fits : withinLimit(b.sense, value, b.limit.value)
     return { name: b.name, pass, value, limit: b.limit.value, unit: b.limit.unit }
   })

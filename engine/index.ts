@@ -3,7 +3,7 @@ export * from './types'
 export * from './urlState'
 
 /** The recipe's parameters, one table (key, label, unit, values or range, steps, default, URL coding, formatter), the track ids and the baseline recipe. */
-export { TRACK_IDS, DEFAULT_TRACK, BASELINE_ALIAS, BASELINE_RECIPE, PARAMS, type Param, PRECISION, PATTERN, SPARSITY, TEMPERATURE, STUDENT, DISTILL, gridOf, patternRatios } from './params'
+export { TRACK_IDS, isTrackId, DEFAULT_TRACK, BASELINE_ALIAS, BASELINE_RECIPE, PARAMS, type Param, PRECISION, PATTERN, SPARSITY, TEMPERATURE, STUDENT, DISTILL, gridOf, patternRatios } from './params'
 /** Precisions in falling bit order, and their bits (16, 8, 4, 1). */
 /** Numbers in words: significant digits, rounded (roundSig) or shown with thousands separators (sig). */
 export { roundSig, sig } from './format'
@@ -20,8 +20,9 @@ export { LEVERS, leversThrough, leversOf, type Lever } from './levers'
 /** A recipe in words, and the words every view uses for precisions, patterns, percentages, temperatures and verdicts. */
 export { recipeLabel } from './labels'
 export {
-  PRECISION_NAMES, PATTERN_NAMES, precisionName, patternName, wholePercent, percent, shareText, percentSig, pruningText, temperatureText,
-  VERDICT, type VerdictWord, verdictWord, floorVerdict, BELOW_FLOOR,
+  PRECISION_NAMES, PATTERN_NAMES, precisionName, patternName, wholePercent, percent, shareText, percentSig, percentFixed, pruningText, temperatureText,
+  VERDICT, type VerdictWord, verdictWord, floorVerdict, FLOOR_BUDGET, FLOOR_NAME, BELOW_FLOOR, SPEC_WORDS, specVerdict, specVerdictText,
+  type Placement, type PlacementWords, OOM, placementWordsOn,
 } from './words'
 /** The stakeholder's accuracy floor and its veto (meetsFloor: the one rule, the same as the accuracy budget's check),
  *  and part 3's power cut. */

@@ -7,6 +7,7 @@ import { validateRecipe, validateTrack } from './validate'
 import { BASELINE_RECIPE, DISTILL, gridOf, PATTERN, patternRatios, PRECISION, SPARSITY } from './params'
 import { sweep } from './sweep'
 import { accuracyFloor, meetsFloor } from './floor'
+import { FLOOR_BUDGET } from './words'
 import { bestTemperature } from './temperature'
 import { quantizationCurve } from './curves'
 import { recipeLabel } from './labels'
@@ -45,7 +46,7 @@ const targetCache = new Map<TrackId, string | null>()
 /** The budget part 2 is played for: the first budget other than accuracy that the starting recipe fails. */
 export function part2Target(track: TrackId): string | null {
   const t = validateTrack(track)
-  if (!targetCache.has(t)) targetCache.set(t, evaluateSpec(SPECS[t], part2Start(t)).checks.find((c) => c.name !== 'accuracy' && !c.pass)?.name ?? null)
+  if (!targetCache.has(t)) targetCache.set(t, evaluateSpec(SPECS[t], part2Start(t)).checks.find((c) => c.name !== FLOOR_BUDGET && !c.pass)?.name ?? null)
   return targetCache.get(t)!
 }
 
@@ -59,9 +60,8 @@ export function judgeTry(track: TrackId, recipe: Recipe): GameTry {
   const e = evaluateSpec(SPECS[validateTrack(track)], validateRecipe(track, recipe))
   const target = part2Target(track)
   const check = target ? e.checks.find((c) => c.name === target) ?? null : null
-  const acc = e.checks.find((c) => c.name === 'accuracy')
   // with nothing failing at the start there is nothing to hit: part 2 has no target on this track
-  return { sparsity: recipe.sparsity, pattern: recipe.pattern, hit: check ? check.pass : false, veto: acc ? !acc.pass : false, check, accuracy: e.accuracy }
+  return { sparsity: recipe.sparsity, pattern: recipe.pattern, hit: check ? check.pass : false, veto: !meetsFloor(track, e.accuracy), check, accuracy: e.accuracy }
 }
 
 /** The pruning window of one pattern: ratios that meet the target without the veto, the first ratio the veto trips,

@@ -6,9 +6,8 @@ import { baselineOf, evaluateSpec, modelOf } from './evaluate'
 import { validateTrack, EngineInputError } from './validate'
 import { bestTemperature } from './temperature'
 import { part2Start } from './lessons'
-import { PRECISION } from './params'
 import { sig } from './format'
-import { percentSig, pruningText, temperatureText } from './words'
+import { percentSig, precisionName, pruningText, temperatureText } from './words'
 
 export const LOCKS: Record<LockId, LockDefinition> = {
   quantization: {
@@ -60,21 +59,22 @@ export function lockAnswer(track: TrackId, lock: LockId): LockAnswer {
   const spec = SPECS[validateTrack(track)]
   const unit = spec.metric.unit === '%' ? ' points' : ` ${spec.metric.unit}`
   const base = baselineOf(spec)
+  const [fp16, int8, int4] = (['fp16', 'int8', 'int4'] as const).map(precisionName)
   switch (lock) {
     case 'quantization': {
       const f = evaluateSpec(spec, base)
       const i = evaluateSpec(spec, { ...base, precision: 'int8' })
       const value = f.memory.totalBytes / i.memory.totalBytes
-      const why = `${f.memory.kvCacheBytes > 0 ? 'the FP16 KV cache, ' : ''}activations and the INT8 scales do not halve`
-      return { value, basis: [{ label: 'FP16', recipe: base }, { label: 'INT8', recipe: { ...base, precision: 'int8' } }], explanation: `The total footprint shrinks ${value.toFixed(2)}× (${value < 1.995 ? `not quite 2×: ${why}` : 'weights and activations both drop to 8 bits'}).` }
+      const why = `${f.memory.kvCacheBytes > 0 ? `the ${fp16} KV cache, ` : ''}activations and the ${int8} scales do not halve`
+      return { value, basis: [{ label: fp16, recipe: base }, { label: int8, recipe: { ...base, precision: 'int8' } }], explanation: `The total footprint shrinks ${value.toFixed(2)}× (${value < 1.995 ? `not quite 2×: ${why}` : 'weights and activations both drop to 8 bits'}).` }
     }
     case 'quantizationAccuracy': {
-      const int8: Recipe = { ...base, precision: 'int8' }
+      const int8Recipe: Recipe = { ...base, precision: 'int8' }
       const f = evaluateSpec(spec, base)
-      const i = evaluateSpec(spec, int8)
+      const i = evaluateSpec(spec, int8Recipe)
       const i4 = evaluateSpec(spec, { ...base, precision: 'int4' })
       const value = quantizationAccuracyOption(f.accuracy - i.accuracy)
-      return { value, basis: [{ label: 'FP16', recipe: base }, { label: 'INT8', recipe: int8 }], explanation: `${LOCKS.quantizationAccuracy.options![value]}. Post-training INT8 scores ${sig(i.accuracy)} vs ${sig(f.accuracy)} at FP16 (${signed(i.accuracy - f.accuracy)}${unit}); INT4 would score ${sig(i4.accuracy)} (${signed(i4.accuracy - f.accuracy)}${unit}).` }
+      return { value, basis: [{ label: fp16, recipe: base }, { label: int8, recipe: int8Recipe }], explanation: `${LOCKS.quantizationAccuracy.options![value]}. Post-training ${int8} scores ${sig(i.accuracy)} vs ${sig(f.accuracy)} at ${fp16} (${signed(i.accuracy - f.accuracy)}${unit}); ${int4} would score ${sig(i4.accuracy)} (${signed(i4.accuracy - f.accuracy)}${unit}).` }
     }
     case 'sparsity': {
       // on the student's own recipe: part 1's answer (the knee's precision), dense against 50% unstructured, as the
@@ -84,7 +84,7 @@ export function lockAnswer(track: TrackId, lock: LockId): LockAnswer {
       const d = evaluateSpec(spec, dense)
       const e = evaluateSpec(spec, r)
       const value = d.latencyMs / e.latencyMs
-      const p = PRECISION.names[dense.precision]
+      const p = precisionName(dense.precision)
       const saved = 1 - e.memory.totalBytes / d.memory.totalBytes
       const why = e.memory.format === 'dense'
         ? `the fastest format here is ${e.memory.kernel}: no sparse format beats dense, so the zeros are multiplied anyway on the ${spec.machine.paths[dense.precision].unit}, and no memory is saved either`
@@ -105,7 +105,7 @@ export function lockAnswer(track: TrackId, lock: LockId): LockAnswer {
       const s = evaluateSpec(spec, rs)
       const diff = d.accuracy - s.accuracy
       const value = distillationOption(diff)
-      return { value, basis: [{ label: `${name} INT4 distilled`, recipe: rd }, { label: `${name} INT8 from scratch`, recipe: rs }], explanation: `${LOCKS.distillation.options![value]}: ${name} at INT4 distilled (${temperatureText(t)}) scores ${sig(d.accuracy)} vs ${sig(s.accuracy)} at INT8 from scratch (${signed(diff)}${unit}).` }
+      return { value, basis: [{ label: `${name} ${int4} distilled`, recipe: rd }, { label: `${name} ${int8} from scratch`, recipe: rs }], explanation: `${LOCKS.distillation.options![value]}: ${name} at ${int4} distilled (${temperatureText(t)}) scores ${sig(d.accuracy)} vs ${sig(s.accuracy)} at ${int8} from scratch (${signed(diff)}${unit}).` }
     }
     default: throw new EngineInputError('lock', `unknown lock ${JSON.stringify(lock)}`)
   }

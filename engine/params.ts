@@ -7,6 +7,9 @@ import type { Precision, Recipe, SparsityPattern, TrackId } from './types'
 import { PATTERN_NAMES, PRECISION_NAMES, percent, wholePercent } from './words'
 
 export const TRACK_IDS: readonly TrackId[] = ['cloud', 'edge', 'mobile', 'tiny']
+/** Whether `v` is one of the four track ids: the one test, for the URL, the engine's validation, the class service and
+ *  a viewer's stored choice. */
+export const isTrackId = (v: unknown): v is TrackId => typeof v === 'string' && (TRACK_IDS as readonly string[]).includes(v)
 /** The track a deck shows before its viewer chooses one: the first of the lecture's four. */
 export const DEFAULT_TRACK: TrackId = TRACK_IDS[0]
 

@@ -2,7 +2,7 @@
 // and their coding are the parameter table's (engine/params.ts PARAMS): this module only loops over it.
 // Parsing is forgiving per field: a bad field falls back to its default and is reported, the rest is kept.
 import type { Recipe, TrackId } from './types'
-import { PARAMS, TRACK_IDS, type Param } from './params'
+import { isTrackId, PARAMS, TRACK_IDS, type Param } from './params'
 
 export interface DeckState {
   track: TrackId
@@ -28,7 +28,7 @@ export function stateFromQuery(query: Query, defaults: DeckState): { state: Deck
   let track = defaults.track
   const raw = query.track
   if (raw !== undefined) {
-    if ((TRACK_IDS as readonly string[]).includes(raw)) track = raw as TrackId
+    if (isTrackId(raw)) track = raw
     else problems.push(`track: "${raw}" is not one of ${TRACK_IDS.join(', ')}`)
   }
   for (const p of PARAMS as readonly Param[]) {

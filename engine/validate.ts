@@ -1,6 +1,6 @@
 // Input validation: every bad field throws EngineInputError naming it; nothing is mutated.
 import type { Recipe, TrackId } from './types'
-import { BASELINE_ALIAS, PARAMS, PATTERN, TRACK_IDS } from './params'
+import { BASELINE_ALIAS, isTrackId, PARAMS, PATTERN, TRACK_IDS } from './params'
 import { SPECS } from './tracks'
 
 export class EngineInputError extends Error {
@@ -13,9 +13,8 @@ export class EngineInputError extends Error {
 }
 
 export function validateTrack(track: unknown): TrackId {
-  if (typeof track !== 'string' || !(TRACK_IDS as string[]).includes(track))
-    throw new EngineInputError('track', `unknown track ${JSON.stringify(track)}; expected one of ${TRACK_IDS.join(', ')}`)
-  return track as TrackId
+  if (!isTrackId(track)) throw new EngineInputError('track', `unknown track ${JSON.stringify(track)}; expected one of ${TRACK_IDS.join(', ')}`)
+  return track
 }
 
 /** Returns a clean copy of the recipe with 'baseline' resolved to the track's baseline model id. Each field is checked by its

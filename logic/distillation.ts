@@ -2,7 +2,7 @@
 // and the stakeholder's power-cut challenge against a reference recipe the student locks in.
 // (composables/useDistillation.ts keeps the viewer's reference recipe.)
 import { accuracyFloor, baselineRecipe, evaluate, gridOf, meetsFloor, modelName, PATTERN, pruningText, sig, stakeholderCheck, TEMPERATURE, TRACKS } from '../engine'
-import type { Evaluation, Recipe, TrackId } from '../engine'
+import type { BudgetCheck, Evaluation, Recipe, TrackId } from '../engine'
 
 export interface Contender {
   key: 'teacher' | 'scratch' | 'distilled'
@@ -63,7 +63,10 @@ export interface ChallengeResult {
   saved: number
   energyPass: boolean
   inSpec: boolean
-  failing: string[]
+  /** the budgets the recipe fails (evaluate()'s checks), each judged in words by verdictWord */
+  failing: BudgetCheck[]
+  /** the stakeholder's veto (meetsFloor): the accuracy is below the floor */
+  belowFloor: boolean
   /** the recipe's accuracy and the floor, in the metric's unit (shown when accuracy fails) */
   accuracy: number
   floor: number
@@ -77,16 +80,17 @@ export interface ChallengeResult {
 export function challenge(track: TrackId, recipe: Recipe, reference: Recipe): ChallengeResult {
   const sc = stakeholderCheck(track, recipe, reference)
   const e = evaluate(track, recipe)
-  const failing = e.checks.filter((c) => !c.pass).map((c) => c.name)
+  const failing = e.checks.filter((c) => !c.pass)
   const referenceJ = evaluate(track, reference).energyPerInferenceJ
   const floor = accuracyFloor(track)
-  const prunedBelowFloor = recipe.sparsity > 0 && !meetsFloor(track, e.accuracy)
+  const belowFloor = !meetsFloor(track, e.accuracy)
+  const prunedBelowFloor = recipe.sparsity > 0 && belowFloor
   const dense = prunedBelowFloor ? evaluate(track, { ...recipe, sparsity: 0, pattern: PATTERN.default }) : null
   const hint = prunedBelowFloor
     ? `This student still carries ${pruningText(recipe.sparsity, recipe.pattern)} pruning, found for the teacher: dense it scores ${sig(dense!.accuracy)} ${TRACKS[track].metric.unit}. Let the smaller student replace the pruning.`
     : 'Cross the bridge: a smaller student, distillation on, and a precision that keeps accuracy above the floor.'
   return {
     referenceJ, targetJ: sc.limit, targetShare: sc.limit / referenceJ, currentJ: sc.value, saved: sc.reduction,
-    energyPass: sc.value <= sc.limit, inSpec: sc.inSpec, failing, accuracy: e.accuracy, floor, hint, pass: sc.pass,
+    energyPass: sc.value <= sc.limit, inSpec: sc.inSpec, failing, belowFloor, accuracy: e.accuracy, floor, hint, pass: sc.pass,
   }
 }

@@ -1,7 +1,7 @@
 // The Silicon Contract ledger: the student's final recipe, every budget check, what the energy means for the track and
 // where it goes (compute, memory traffic, static), and "heavy model + aggressive quantization" vs "light student + high
 // precision". Pure builders (tested).
-import { ARCHETYPE_LABEL, archetypeAbsence, archetypes, BELOW_FLOOR, evaluate, PARAMS, shareText, recipeLabel, TRACKS, verdictWord } from '../engine'
+import { ARCHETYPE_LABEL, archetypeAbsence, archetypes, BELOW_FLOOR, evaluate, PARAMS, shareText, recipeLabel, specVerdictText, TRACKS, verdictWord } from '../engine'
 import type { BudgetCheck, Evaluation, Param, Recipe, TrackId } from '../engine'
 import { formatBytes, formatJoules, formatMs, formatValue, sig } from './format'
 
@@ -190,7 +190,7 @@ export function contractToMarkdown(c: Contract): string {
     '|---|---|---|---|',
     ...c.checks.map((k) => `| ${cell(k.name)} | ${formatValue(k.value, k.unit, units)} | ${formatValue(k.limit, k.unit, units)} | ${verdictWord(k)} |`),
     '',
-    `**Verdict:** ${c.inSpec ? 'IN SPEC — every budget passes' : `OUT OF SPEC — first failing budget: ${c.binding ?? '?'}`}`,
+    `**Verdict:** ${specVerdictText(c.binding)}`,
     '',
     '## Energy per inference and what it means',
     '',

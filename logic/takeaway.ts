@@ -2,7 +2,7 @@
 // prediction, the engine's key for their track, the gap and the engine's one-line explanation; their part-2 tries and the
 // window the engine finds; their contract and where its energy goes; the class's figures where the lecture was live (or
 // baked into the build). Pure builders (tested); the page (components/StudentTakeaway.vue) and the downloads read them.
-import { LOCKS, lockAnswer, TRACKS, shareText } from '../engine'
+import { LOCKS, lockAnswer, TRACKS, shareText, specVerdictText } from '../engine'
 import type { LockId, Recipe, TrackId } from '../engine'
 import { CONFIDENCE_LEVELS, type Distribution, type GameCounts } from '../server/api'
 import { calibration, confidentWrongText } from './calibration'
@@ -110,7 +110,7 @@ export function buildTakeaway(input: TakeawayInput): Takeaway {
     },
     contract: {
       recipeText: contract.recipeText,
-      verdict: contract.inSpec ? 'in spec: every budget passes' : `out of spec: ${contract.binding} fails first`,
+      verdict: specVerdictText(contract.binding),
       energy: formatJoules(contract.figures.energyPerInferenceJ),
       energySplit: energySplitText(contract.energy),
     },

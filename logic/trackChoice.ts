@@ -2,10 +2,11 @@
 // settled there and then, never silently left at the deck's default. The link's ?track= wins (a shared link, a reload);
 // else the track this viewer chose before; else the viewer is asked. A prompt left unanswered is asked again on reload,
 // even though the deck has by then written its default track into the URL.
-import { TRACK_IDS } from '../engine'
+import { isTrackId } from '../engine'
 import type { TrackId } from '../engine'
 
-export const isTrackId = (v: unknown): v is TrackId => typeof v === 'string' && (TRACK_IDS as readonly string[]).includes(v)
+// the engine's test, passed on to the composable that reads a stored choice (composables/trackChoice.ts)
+export { isTrackId }
 
 export interface Arrival {
   /** the track in the link, if any and valid */

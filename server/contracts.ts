@@ -1,7 +1,7 @@
 // The routes of issue 13: POST contract / game (a student's identity), GET contracts (the presenter live, everybody
 // after the reveal). The engine is the judge of a recipe (validateRecipe) and of the game (its ten tries, and whether
 // the track has a part-2 target at all); a refusal is an HttpError (4xx JSON) thrown before anything is written.
-import { EngineInputError, GAME_MAX_TRIES, part2Target, TRACK_IDS, validateRecipe } from '../engine/index.ts'
+import { EngineInputError, GAME_MAX_TRIES, isTrackId, part2Target, TRACK_IDS, validateRecipe } from '../engine/index.ts'
 import type { TrackId } from '../engine/index.ts'
 import type { ContractBody, ContractRow, ContractsView, GameBody, GameRow, Phase } from './api.ts'
 import type { ContractStore } from './contractStore.ts'
@@ -27,8 +27,8 @@ export function checkContract(body: ContractBody): ContractRow {
 }
 
 export function checkGame(body: GameBody): GameRow {
-  const track = body.track as TrackId
-  if (!TRACK_IDS.includes(track)) throw new HttpError('invalid', `track: unknown track ${JSON.stringify(body.track)}; expected one of ${TRACK_IDS.join(', ')}`)
+  const track = body.track
+  if (!isTrackId(track)) throw new HttpError('invalid', `track: unknown track ${JSON.stringify(track)}; expected one of ${TRACK_IDS.join(', ')}`)
   if (part2Target(track) === null) throw new HttpError('invalid', `track: ${track} has no part-2 game (nothing to hit), so there is no result to send`)
   if (!body.found && body.triesUsed !== GAME_MAX_TRIES)
     throw new HttpError('invalid', `triesUsed: a game ends without the window only after all ${GAME_MAX_TRIES} tries, got ${body.triesUsed}`)

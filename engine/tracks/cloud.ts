@@ -5,6 +5,7 @@ import type { ModelDef, QuantCurve, TrackSpec } from '../spec'
 import { teacherName } from './story'
 import { RESNET_CHANNEL_EXPONENT } from './cnn'
 import { sig } from '../format'
+import { OOM } from '../words'
 import { FAST_PATH_EFFICIENCY } from './common'
 
 const T = 'cloud'
@@ -169,9 +170,9 @@ export const cloud: TrackSpec = {
   story: {
     crisis: (e, spec) => {
       const m = e.memory, cap = m.capacityBytes / 1e9
-      return `${teacherName(spec)} needs ${sig(m.totalBytes / 1e9)} GB at FP16 (${sig(m.weightsBytes / 1e9)} GB of weights + ${sig(m.kvCacheBytes / 1e9, 2)} GB of KV cache at ${spec.context!.value} tokens); one H100 has ${cap} GB: ${m.fits ? 'it fits' : `OOM by ${sig(m.totalBytes / 1e9 - cap, 2)} GB`}.`
+      return `${teacherName(spec)} needs ${sig(m.totalBytes / 1e9)} GB at FP16 (${sig(m.weightsBytes / 1e9)} GB of weights + ${sig(m.kvCacheBytes / 1e9, 2)} GB of KV cache at ${spec.context!.value} tokens); one H100 has ${cap} GB: ${m.fits ? 'it fits' : `${OOM} by ${sig(m.totalBytes / 1e9 - cap, 2)} GB`}.`
     },
-    headline: (e) => `${sig(e.memory.totalBytes / 1e9)} GB at FP16 vs ${e.memory.capacityBytes / 1e9} GB of HBM${e.memory.fits ? '' : ': OOM'}`,
+    headline: (e) => `${sig(e.memory.totalBytes / 1e9)} GB at FP16 vs ${e.memory.capacityBytes / 1e9} GB of HBM${e.memory.fits ? '' : `: ${OOM}`}`,
     impact: (x, spec) => [
       { label: 'tokens/s per GPU (batch 1)', value: 1 / x.latencyS, unit: 'tokens/s' },
       { label: 'H100s needed to hold it', value: Math.ceil(x.totalBytes / spec.machine.main.capacityBytes.value), unit: Math.ceil(x.totalBytes / spec.machine.main.capacityBytes.value) === 1 ? 'GPU' : 'GPUs' },

@@ -153,12 +153,20 @@ describe('the slide', () => {
     expect(plots.map((p) => p.attributes('data-track'))).toEqual(['cloud', 'edge', 'tiny', 'mobile']) // your track joins
     const charts = w.findAllComponents({ name: 'Bubble' })
     const mobile = charts.at(-1)!.props('data').datasets
-    const you = mobile.find((d: any) => d.label === 'You')
+    const you = mobile.find((d: any) => d.key === 'you')
     expect(you.data[0].x).toBe(evaluate('mobile', baselineRecipe('mobile')).memory.totalBytes)
     // each class mark sits where the engine puts it
     const tiny = classFrontier(room()).rooms.find((r) => r.track === 'tiny')!
-    const marks = charts[2].props('data').datasets.filter((d: any) => / (in|out of) spec$/.test(d.label)).flatMap((d: any) => d.data)
+    const groups = charts[2].props('data').datasets.filter((d: any) => d.key === 'room')
+    expect(groups.length).toBeGreaterThan(0)
+    const marks = groups.flatMap((d: any) => d.data)
     expect(marks.map((m: any) => m.y).sort()).toEqual(tiny.points.map((p) => p.evaluation.accuracy).sort())
+    // the tooltip names each mark's recipe from its series' group (kind, in spec or out), whatever the series' words
+    const tooltip = charts[2].props('options').plugins.tooltip.callbacks.label
+    for (const g of groups) {
+      const inGroup = tiny.points.filter((p) => p.kind === g.group.kind && p.inSpec === (g.group.fit === 'in'))
+      expect(g.data.map((_: unknown, i: number) => tooltip({ dataset: { ...g, label: 'renamed' }, dataIndex: i }))).toEqual(inGroup.map((p) => `${p.label} (${p.students})`))
+    }
     const side = w.find('[data-testid="class-side"]').text()
     for (const p of tiny.best) expect(side).toContain(p.label)
   })
@@ -178,7 +186,7 @@ describe('the slide', () => {
     expect(w.findAll('figure.class-plot')).toHaveLength(3)
     expect(w.find('[data-testid="class-counts"]').text()).toContain(TRACKS.edge.name)
     // the student's own contract is marked where the engine puts it, on its track only
-    const you = w.findAllComponents({ name: 'Bubble' }).map((c) => c.props('data').datasets.find((d: any) => d.label === 'You'))
+    const you = w.findAllComponents({ name: 'Bubble' }).map((c) => c.props('data').datasets.find((d: any) => d.key === 'you'))
     expect(you.map((d) => !!d)).toEqual([false, true, false])
     expect(you[1].data[0]).toMatchObject({ x: evaluate('edge', mine.recipe).memory.totalBytes, y: evaluate('edge', mine.recipe).accuracy })
   })

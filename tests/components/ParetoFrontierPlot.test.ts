@@ -17,20 +17,20 @@ function start(track: TrackId, props: Record<string, unknown> = {}) {
   deck.reset()
   return mount(ParetoFrontierPlot, { props, attachTo: document.body })
 }
-type DS = { label: string; data: { x: number; y: number; r?: number }[] }
+type DS = { key: string; label: string; data: { x: number; y: number; r?: number }[] }
 const datasets = (w: ReturnType<typeof start>): DS[] => w.getComponent({ name: 'Bubble' }).props('data').datasets
-const byLabel = (w: ReturnType<typeof start>, label: string) => datasets(w).find((d) => d.label === label)
+const byKey = (w: ReturnType<typeof start>, key: string) => datasets(w).find((d) => d.key === key)
 
 describe.each(TRACK_IDS)('ParetoFrontierPlot on %s', (track) => {
   it('plots every sweep point once: the frontier in full colour, the rest faded', () => {
     const w = start(track)
     const all = sweep(track)
     const front = paretoFrontier(track)
-    const f = byLabel(w, 'Frontier')!
-    const d = byLabel(w, 'Dominated')!
+    const f = byKey(w, 'frontier')!
+    const d = byKey(w, 'dominated')!
     expect(f.data.map((p) => [p.x, p.y])).toEqual(front.map((p) => [p.evaluation.memory.totalBytes, p.evaluation.accuracy]))
     expect(f.data.length + d.data.length).toBe(all.length)
-    const line = byLabel(w, 'Frontier line')!.data.map((p) => p.x)
+    const line = byKey(w, 'frontierLine')!.data.map((p) => p.x)
     expect(line).toEqual([...line].sort((a, b) => a - b))
     w.unmount()
   })
@@ -38,13 +38,26 @@ describe.each(TRACK_IDS)('ParetoFrontierPlot on %s', (track) => {
   it('draws the budgets and stars the current recipe at its evaluation', () => {
     const w = start(track)
     const ev = evaluate(track, deck.recipe.value)
-    const cap = datasets(w).find((d) => d.label.startsWith('Memory capacity'))!
+    const cap = byKey(w, 'capacity')!
     const view = paretoView(track, deck.recipe.value, 'energy')
     if (view.capacityOnScale) expect(cap.data.map((p) => p.x)).toEqual([ev.memory.capacityBytes, ev.memory.capacityBytes])
     else expect(cap.label).toContain(formatBytes(ev.memory.capacityBytes, TRACKS[track].units.bytes))
-    expect(byLabel(w, 'Accuracy floor')!.data.every((p) => p.y === accuracyFloor(track))).toBe(true)
-    const you = byLabel(w, 'Your recipe')!.data[0]
+    expect(byKey(w, 'floor')!.data.every((p) => p.y === accuracyFloor(track))).toBe(true)
+    expect(byKey(w, 'floor')!.label).toBe('Accuracy floor') // the floor's one name (engine/words.ts), as every chart says it
+    const you = byKey(w, 'you')!.data[0]
     expect([you.x, you.y]).toEqual([ev.memory.totalBytes, ev.accuracy])
+    w.unmount()
+  })
+
+  it('the tooltip and the legend find a series by its key, not its words', () => {
+    const w = start(track)
+    const all = datasets(w)
+    const options = w.getComponent({ name: 'Bubble' }).props('options')
+    const listed = all.filter((_, i) => options.plugins.legend.labels.filter({ datasetIndex: i, text: 'x' }, { datasets: all }))
+    expect(listed.map((d) => d.key)).toEqual(['dominated', 'frontier', 'capacity', 'floor', 'you'])
+    const floorAt = all.findIndex((d) => d.key === 'floor')
+    const said = options.plugins.tooltip.callbacks.label({ dataset: { ...all[floorAt], label: 'renamed' }, dataIndex: 0 })
+    expect(said).toMatch(/^Accuracy floor /)
     w.unmount()
   })
 
@@ -52,7 +65,7 @@ describe.each(TRACK_IDS)('ParetoFrontierPlot on %s', (track) => {
     const w = start(track)
     const front = paretoFrontier(track)
     const order = (key: (i: number) => number) => front.map((_, i) => i).sort((a, b) => key(a) - key(b))
-    const radii = () => byLabel(w, 'Frontier')!.data.map((p) => p.r!)
+    const radii = () => byKey(w, 'frontier')!.data.map((p) => p.r!)
     const rE = radii()
     expect(order((i) => rE[i])).toEqual(order((i) => front[i].evaluation.energyPerInferenceJ))
     await w.get('input[value="latency"]').setValue(true)
@@ -71,7 +84,7 @@ describe.each(TRACK_IDS)('ParetoFrontierPlot on %s', (track) => {
     const k = 3
     await rows[0].trigger('focus')
     expect(w.get('[data-readout="focused"]').text()).toContain(front[k].label)
-    expect(byLabel(w, 'Focused')!.data[0].x).toBe(front[k].evaluation.memory.totalBytes)
+    expect(byKey(w, 'focused')!.data[0].x).toBe(front[k].evaluation.memory.totalBytes)
     await rows[0].trigger('click')
     expect(deck.recipe.value).toEqual(front[k].recipe)
     expect(w.get('[data-readout="current"]').text()).toContain('ON THE FRONTIER')
@@ -82,11 +95,11 @@ describe.each(TRACK_IDS)('ParetoFrontierPlot on %s', (track) => {
 describe.each(TRACK_IDS)('ParetoFrontierPlot in part 1 on %s: only the lever taught so far', (track) => {
   it('plots the four precisions of the teacher, their own frontier, and says what joins later', () => {
     const w = start(track, { part: 1 })
-    const shown = [...byLabel(w, 'Frontier')!.data, ...byLabel(w, 'Dominated')!.data].map((p) => [p.x, p.y])
+    const shown = [...byKey(w, 'frontier')!.data, ...byKey(w, 'dominated')!.data].map((p) => [p.x, p.y])
     const four = (['fp16', 'int8', 'int4', 'binary'] as const).map((precision) => evaluate(track, { ...baselineRecipe(track), precision }))
     expect(shown.sort()).toEqual(four.map((e) => [e.memory.totalBytes, e.accuracy]).sort())
     const front = paretoFrontier(track, leversThrough(1))
-    expect(byLabel(w, 'Frontier')!.data.map((p) => [p.x, p.y])).toEqual(front.map((p) => [p.evaluation.memory.totalBytes, p.evaluation.accuracy]))
+    expect(byKey(w, 'frontier')!.data.map((p) => [p.x, p.y])).toEqual(front.map((p) => [p.evaluation.memory.totalBytes, p.evaluation.accuracy]))
     const levers = w.get('[data-readout="levers"]').text()
     expect(levers).toContain('4 recipes')
     expect(levers).toContain('Precision only, so far')
@@ -99,7 +112,7 @@ describe.each(TRACK_IDS)('ParetoFrontierPlot in part 1 on %s: only the lever tau
     deck.updateRecipe({ precision: 'int8', sparsity: 0.5, pattern: 'unstructured' })
     await w.vm.$nextTick()
     const ev = evaluate(track, deck.recipe.value)
-    const you = byLabel(w, 'Your recipe')!.data[0]
+    const you = byKey(w, 'you')!.data[0]
     expect([you.x, you.y]).toEqual([ev.memory.totalBytes, ev.accuracy])
     expect(w.get('[data-readout="current"]').text()).toContain('your recipe also uses sparsity, not in this plot yet')
     w.unmount()
@@ -119,7 +132,7 @@ describe('the levers note', () => {
 describe('ParetoFrontierPlot details', () => {
   it('without show-current there is no star', () => {
     const w = start('edge', { showCurrent: false })
-    expect(byLabel(w, 'Your recipe')).toBeUndefined()
+    expect(byKey(w, 'you')).toBeUndefined()
     w.unmount()
   })
 

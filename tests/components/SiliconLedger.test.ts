@@ -14,6 +14,12 @@ vi.mock('../../composables/slidev', async () => (await import('./chartStubs')).s
 
 const deck = useDeckState()
 const sample = (track: TrackId): Recipe => ({ ...baselineRecipe(track), precision: 'int8', pattern: '2:4', sparsity: 0.5 })
+/** Below the accuracy floor on every track (binary collapses post-training: QuantizationWorkbench.test.ts), so the
+ *  ledger's veto is shown, not only its passes. */
+const vetoed = (track: TrackId): Recipe => ({ ...baselineRecipe(track), precision: 'binary' })
+/** The words a check's row and the Markdown give it, typed here as the deck means them: the accuracy floor is vetoed,
+ *  every other budget fails. */
+const expectedWord = (k: { name: string; pass: boolean }) => (k.pass ? 'PASS' : k.name === 'accuracy' ? 'VETO' : 'FAIL')
 
 beforeEach(() => {
   document.body.innerHTML = ''
@@ -36,14 +42,15 @@ describe.each(TRACK_IDS)('contract builders on %s', (track) => {
     expect(JSON.parse(contractToJson(c))).toEqual(c)
   })
 
-  it('the Markdown names every check with value, limit and PASS/FAIL, and the verdict', () => {
-    const c = buildContract(track, sample(track))
+  it.each([['a sample recipe', sample], ['a binary recipe, below the floor', vetoed]])('the Markdown names every check with value, limit and PASS, FAIL or VETO, and the verdict: %s', (_, recipe) => {
+    const c = buildContract(track, recipe(track))
+    if (recipe === vetoed) expect(c.checks.find((k) => k.name === 'accuracy')!.pass).toBe(false) // the VETO branch runs
     const md = contractToMarkdown(c)
     expect(md.startsWith(`# The Silicon Contract — ${TRACKS[track].name}`)).toBe(true)
     for (const k of c.checks) {
-      expect(md).toContain(`| ${k.name} | ${formatValue(k.value, k.unit, TRACKS[track].units.bytes)} | ${formatValue(k.limit, k.unit, TRACKS[track].units.bytes)} | ${k.pass ? 'PASS' : 'FAIL'} |`)
+      expect(md).toContain(`| ${k.name} | ${formatValue(k.value, k.unit, TRACKS[track].units.bytes)} | ${formatValue(k.limit, k.unit, TRACKS[track].units.bytes)} | ${expectedWord(k)} |`)
     }
-    expect(md).toContain(c.inSpec ? 'IN SPEC' : 'OUT OF SPEC')
+    expect(md).toContain(c.inSpec ? '**Verdict:** IN SPEC: every budget passes' : `**Verdict:** OUT OF SPEC: ${c.binding} fails first`)
     expect(md).toContain(formatJoules(c.figures.energyPerInferenceJ))
     for (const o of c.comparison) expect(md).toContain(o.recipeText)
   })
@@ -94,7 +101,7 @@ describe.each(TRACK_IDS)('SiliconLedger on %s', (track) => {
     for (const k of e.checks) {
       const row = w.get(`[data-check="${k.name}"]`).text()
       expect(row).toContain(formatValue(k.value, k.unit, TRACKS[track].units.bytes))
-      expect(row).toContain(k.pass ? 'PASS' : k.name === 'accuracy' ? 'VETO' : 'FAIL') // the floor's one word (issue 21 #2)
+      expect(row).toContain(expectedWord(k)) // the floor's one word (issue 21 #2)
     }
     expect(w.get('[data-testid="ledger-verdict"]').text()).toContain(e.checks.every((k) => k.pass) ? 'IN SPEC' : 'OUT OF SPEC')
     expect(w.get('[data-testid="ledger-energy"]').text()).toContain(formatJoules(e.energyPerInferenceJ))
@@ -109,6 +116,18 @@ describe.each(TRACK_IDS)('SiliconLedger on %s', (track) => {
       const s = energySplit(evaluate(track, r))
       return `${shareText(s.parts.find((p) => p.part === s.dominant)!.share)} ${ENERGY_PART_WORDS[s.dominant].short}`
     }))
+    w.unmount()
+  })
+
+  it('a recipe below the floor: its accuracy row says VETO, the others PASS or FAIL, and the contract is out of spec', () => {
+    deck.setTrack(track)
+    deck.reset()
+    deck.updateRecipe(vetoed(track))
+    const w = mount(SiliconLedger, { attachTo: document.body })
+    const e = evaluate(track, deck.recipe.value)
+    expect(e.checks.find((k) => k.name === 'accuracy')!.pass).toBe(false)
+    for (const k of e.checks) expect(w.get(`[data-check="${k.name}"]`).text()).toContain(expectedWord(k))
+    expect(w.get('[data-testid="ledger-verdict"]').text()).toBe(`✗ OUT OF SPEC: ${e.binding}`)
     w.unmount()
   })
 

@@ -61,7 +61,7 @@ describe.each(TRACK_IDS)('SparsityWorkbench on %s', (track) => {
     for (const p of PATTERN.values) expect(table).toContain(PATTERN.names[p])
     expect(table).toContain(`${sig(at('channels', 0.9).realizedSpeedup)}×`)
     expect(table).toContain(`${sig(at('2:4', 0.5).realizedSpeedup)}×`)
-    expect(w.get('[data-testid="sparsity-value"]').text()).toBe('40 %')
+    expect(w.get('[data-testid="sparsity-value"]').text()).toBe('40%')
     const t = gameTarget(track)!
     const shown = evaluate(track, r).checks.find((c) => c.name === t.name)!
     expect(w.get('[data-testid="sparsity-target"]').text()).toContain(formatValue(shown.value, shown.unit, TRACKS[track].units.bytes))
@@ -95,7 +95,7 @@ describe.each(TRACK_IDS)('SparsityWorkbench on %s', (track) => {
     await w.get('input[value="channels"]').setValue(true)
     expect(deck.recipe.value).toMatchObject({ pattern: 'channels', sparsity: 0.37 })
     expect((slider.element as HTMLInputElement).disabled).toBe(false)
-    expect(w.get('[data-testid="sparsity-value"]').text()).toBe('37 %')
+    expect(w.get('[data-testid="sparsity-value"]').text()).toBe('37%')
     expect(w.get('[data-testid="sparsity-ratio-of"]').text()).toBe(PATTERN.ratioOf.channels)
     await slider.setValue('64')
     expect(deck.recipe.value).toMatchObject({ pattern: 'channels', sparsity: 0.64 })

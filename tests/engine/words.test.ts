@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   amdahlTerms, baselineRecipe, compressionSteps, evaluate, floorVerdict, meetsFloor, percent, precisionName, pruningText,
-  recipeLabel, sweep, temperatureText, TRACK_IDS, verdictWord, wholePercent,
+  placementWordsOn, recipeLabel, specVerdict, specVerdictText, sweep, temperatureText, TRACK_IDS, verdictWord, wholePercent,
 } from '../../engine'
 import { withinLimit } from '../../engine/floor'
 
@@ -23,6 +23,16 @@ describe('words', () => {
     expect(verdictWord({ name: 'latency', pass: false })).toBe('FAIL')
     expect(verdictWord({ name: 'accuracy', pass: true })).toBe('PASS')
     expect([floorVerdict(true), floorVerdict(false)]).toEqual(['PASS', 'VETO'])
+  })
+  it('a contract is in spec or out of it, one way in the ledger, its Markdown and the takeaway', () => {
+    expect([specVerdict(true), specVerdict(false)]).toEqual(['IN SPEC', 'OUT OF SPEC'])
+    expect(specVerdictText(null)).toBe('IN SPEC: every budget passes')
+    expect(specVerdictText('latency')).toBe('OUT OF SPEC: latency fails first')
+  })
+  it('a placement reads one way beside a bar, over it, in a cell and in a sentence', () => {
+    expect(placementWordsOn('flash', 'streamed')).toEqual({ word: 'weights in flash', verdict: 'WEIGHTS IN FLASH', mark: 'FLASH', sentence: 'runs only by streaming its weights from flash' })
+    expect(placementWordsOn('HBM', 'oom')).toEqual({ word: 'OOM', verdict: 'OOM', mark: 'OOM', sentence: 'does not fit' })
+    expect(placementWordsOn('HBM', 'fits')).toEqual({ word: 'fits', verdict: 'FITS', mark: '', sentence: 'fits' })
   })
 })
 
