@@ -127,11 +127,15 @@ export function useCurveRecipe(recipe: () => Recipe, spanned: Partial<Recipe>): 
   })
 }
 
-/** Where the recipe sits on a chart: drawn in the look of the dataset labelled `label`. */
-export interface CurrentPoint { label: string; x: number; y: number }
+/** A dataset's own name for code (its `label` is what the legend shows, and may change): chart.js keeps extra fields. */
+export type Keyed<T> = T & { key?: string }
+export const datasetKey = (dataset: object): string | undefined => (dataset as Keyed<object>).key
+
+/** Where the recipe sits on a chart: drawn in the look of the dataset whose `key` is `key`. */
+export interface CurrentPoint { key: string; x: number; y: number }
 
 /**
- * "You are here" on a chart whose curves do not depend on where you are. The dataset labelled `point().label` carries
+ * "You are here" on a chart whose curves do not depend on where you are. The dataset keyed `point().key` carries
  * the marker's look and its legend entry, with no data; a plugin of this chart draws the marker at `point()` after the
  * datasets, and a move redraws the canvas (`chart.draw()`) instead of updating the chart. An update resolves every
  * option and lays out every axis again: ~7 ms of each ~10 ms precision click, what kept the workbenches' controls over
@@ -144,14 +148,14 @@ export function useCurrentPoint(chartRef: string, point: () => CurrentPoint | nu
   // the same object while the marker stays put (a change elsewhere in the recipe redraws nothing)
   const at = computed<CurrentPoint | null>((prev) => {
     const p = point()
-    return prev && p && prev.label === p.label && prev.x === p.x && prev.y === p.y ? prev : p
+    return prev && p && prev.key === p.key && prev.x === p.x && prev.y === p.y ? prev : p
   })
   const plugin: Plugin & { point: () => CurrentPoint | null } = {
     id: 'currentPoint',
     point: () => at.value,
     afterDatasetsDraw(chart) {
       const p = at.value
-      const i = p ? chart.data.datasets.findIndex((d) => d.label === p.label) : -1
+      const i = p ? chart.data.datasets.findIndex((d) => datasetKey(d) === p.key) : -1
       if (!p || i < 0 || !chart.isDatasetVisible(i)) return
       const look = chart.data.datasets[i] as { pointStyle?: PointStyle; pointRadius?: number; borderWidth?: number; borderColor?: string; backgroundColor?: string }
       const { ctx, scales } = chart

@@ -49,7 +49,7 @@ describe.each(TRACK_IDS)('DistillationWorkbench on %s', (track) => {
     expect(byLabel(w, 'distilled')!.data).toEqual(Array.from({ length: 20 }, (_, i) => ({ x: i + 1, y: evaluate(track, { ...r, temperature: i + 1 }).accuracy })))
     expect(byLabel(w, 'from scratch')!.data[0].y).toBe(rows.scratch.accuracy)
     expect(byLabel(w, 'teacher')!.data[0].y).toBe(rows.teacher.accuracy)
-    expect(currentPoint(w.getComponent({ name: 'Line' }))).toEqual({ label: 'your T', x: 7, y: rows.distilled.accuracy })
+    expect(currentPoint(w.getComponent({ name: 'Line' }))).toEqual({ key: 'yourT', x: 7, y: rows.distilled.accuracy })
     w.unmount()
   })
 
@@ -87,7 +87,7 @@ describe.each(TRACK_IDS)('DistillationWorkbench on %s', (track) => {
     const [data, options] = [chart.props('data'), chart.props('options')]
     for (const t of [2, 12, 20]) {
       await w.get('[data-testid="temperature-slider"]').setValue(String(t))
-      expect(currentPoint(chart)).toEqual({ label: 'your T', x: t, y: evaluate(track, deck.recipe.value).accuracy })
+      expect(currentPoint(chart)).toEqual({ key: 'yourT', x: t, y: evaluate(track, deck.recipe.value).accuracy })
     }
     expect(chart.props('data')).toBe(data)
     expect(chart.props('options')).toBe(options)

@@ -108,7 +108,7 @@ describe.each(TRACK_IDS)('QuantizationWorkbench on %s', (track) => {
     const [data, options] = [chart.props('data'), chart.props('options')]
     for (const [p, bits] of [['int4', 4], ['binary', 1], ['int8', 8]] as const) {
       await w.get(`[data-precision="${p}"] input`).setValue(true)
-      expect(currentPoint(chart)).toEqual({ label: 'Yours', x: bits, y: evaluate(track, deck.recipe.value).accuracy })
+      expect(currentPoint(chart)).toEqual({ key: 'yours', x: bits, y: evaluate(track, deck.recipe.value).accuracy })
     }
     expect(chart.props('data')).toBe(data)
     expect(chart.props('options')).toBe(options)
@@ -125,7 +125,7 @@ describe.each(TRACK_IDS)('QuantizationWorkbench on %s', (track) => {
     expect(readout(w, 'footprint')).toMatch(/× smaller than FP16/)
     expect(fp16.memory.totalBytes).toBeGreaterThan(ev.memory.totalBytes)
     expect(readout(w, 'accuracy')).toContain(formatMetric(ev.accuracy, TRACKS[track].metric.unit))
-    expect(currentPoint(w.getComponent({ name: 'Line' }))).toEqual({ label: 'Yours', x: 4, y: ev.accuracy }) // INT4 is marked
+    expect(currentPoint(w.getComponent({ name: 'Line' }))).toEqual({ key: 'yours', x: 4, y: ev.accuracy }) // INT4 is marked
     w.unmount()
   })
 })

@@ -54,8 +54,8 @@ describe.each(TRACK_IDS)('SparsityWorkbench on %s', (track) => {
     const targetLine = ds.filter((d) => d.label.startsWith('target'))
     expect(need === null).toBe(gameTarget(track)!.name !== 'latency')
     expect(targetLine.map((d) => d.data[0].y)).toEqual(need === null ? [] : [need])
-    expect(ds[ds.length - 1]).toMatchObject({ label: 'you', data: [] }) // its look and legend entry; the plugin draws it
-    expect(currentPoint(w.getComponent({ name: 'Line' }))).toEqual({ label: 'you', x: 40, y: evaluate(track, r).realizedSpeedup })
+    expect(ds[ds.length - 1]).toMatchObject({ key: 'you', label: 'you', data: [] }) // its look and legend entry; the plugin draws it
+    expect(currentPoint(w.getComponent({ name: 'Line' }))).toEqual({ key: 'you', x: 40, y: evaluate(track, r).realizedSpeedup })
     // the table fallback lists all three patterns, with their own numbers
     const table = w.get('.sparsity-plot table').text()
     for (const p of PATTERN.values) expect(table).toContain(PATTERN.names[p])
@@ -115,7 +115,7 @@ describe.each(TRACK_IDS)('SparsityWorkbench on %s', (track) => {
       if (pattern !== deck.recipe.value.pattern) await w.get(`input[value="${pattern}"]`).setValue(true)
       if (pattern !== '2:4') await slider.setValue(String(pct))
       const you = currentPoint(chart)!
-      expect([you.label, you.y]).toEqual(['you', evaluate(track, deck.recipe.value).realizedSpeedup])
+      expect([you.key, you.y]).toEqual(['you', evaluate(track, deck.recipe.value).realizedSpeedup])
       expect(you.x).toBeCloseTo(pct)
     }
     expect(chart.props('data')).toBe(data)

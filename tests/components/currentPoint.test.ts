@@ -13,7 +13,7 @@ function fakeChart(visible = true) {
     moveTo: vi.fn(), lineTo: vi.fn(), fillStyle: '', strokeStyle: '', lineWidth: 0 }
   const chart = {
     ctx,
-    data: { datasets: [{ label: 'curve', data: [] }, { label: 'you', data: [], pointStyle: 'circle', pointRadius: 9, borderWidth: 3, borderColor: '#111827', backgroundColor: '#dc2626' }] },
+    data: { datasets: [{ key: 'curve', label: 'curve', data: [] }, { key: 'you', label: 'you', data: [], pointStyle: 'circle', pointRadius: 9, borderWidth: 3, borderColor: '#111827', backgroundColor: '#dc2626' }] },
     scales: { x: { getPixelForValue: (v: number) => 10 * v }, y: { getPixelForValue: (v: number) => 100 - v } },
     isDatasetVisible: () => visible,
     draw: vi.fn(),
@@ -36,15 +36,15 @@ function host(point: () => CurrentPoint | null, chart: ReturnType<typeof fakeCha
 describe('useCurrentPoint', () => {
   it('draws the marker at the point, in its dataset\'s look, after the datasets', () => {
     const chart = fakeChart()
-    const { plugin } = host(() => ({ label: 'you', x: 4, y: 30 }), chart)
+    const { plugin } = host(() => ({ key: 'you', x: 4, y: 30 }), chart)
     plugin().afterDatasetsDraw!(chart as unknown as Chart, {} as never, {}, undefined as never)
     expect(chart.ctx.arc).toHaveBeenCalledWith(40, 70, 9, 0, 2 * Math.PI)
     expect([chart.ctx.fillStyle, chart.ctx.strokeStyle, chart.ctx.lineWidth]).toEqual(['#dc2626', '#111827', 3])
-    expect(plugin().point()).toEqual({ label: 'you', x: 4, y: 30 })
+    expect(plugin().point()).toEqual({ key: 'you', x: 4, y: 30 })
   })
 
   it('draws nothing when there is no point, no dataset of that label, or the dataset is hidden from the legend', () => {
-    for (const [point, visible] of [[null, true], [{ label: 'them', x: 1, y: 1 }, true], [{ label: 'you', x: 1, y: 1 }, false]] as const) {
+    for (const [point, visible] of [[null, true], [{ key: 'them', x: 1, y: 1 }, true], [{ key: 'you', x: 1, y: 1 }, false]] as const) {
       const chart = fakeChart(visible)
       const { plugin } = host(() => point, chart)
       plugin().afterDatasetsDraw!(chart as unknown as Chart, {} as never, {}, undefined as never)
@@ -56,7 +56,7 @@ describe('useCurrentPoint', () => {
     const chart = fakeChart()
     const x = ref(1)
     const other = ref(0)
-    host(() => { void other.value; return { label: 'you', x: x.value, y: 5 } }, chart)
+    host(() => { void other.value; return { key: 'you', x: x.value, y: 5 } }, chart)
     other.value = 1 // the point is read again, but has not moved
     await nextTick()
     expect(chart.draw).not.toHaveBeenCalled()
