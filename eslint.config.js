@@ -105,6 +105,11 @@ export default [
         // a quoted id, or one in backquotes (`tiny`, a template literal with nothing interpolated)
         selector: ':matches(Literal[value=/^(cloud|edge|mobile|tiny)$/], :matches(TemplateLiteral, TSTemplateLiteralType)[quasis.length=1] > TemplateElement[value.cooked=/^(cloud|edge|mobile|tiny)$/])',
         message: "no track ids in generic engine code: put the behaviour in the track's spec (engine/tracks/, TrackSpec.story)",
+      }, {
+        // a table keyed by track, `{ cloud: 1, edge: 2 }` or `{ edge?: number }`: the per-track values belong in the
+        // tracks' specs too (a quoted key, `{ 'edge': 2 }`, is a Literal and refused above)
+        selector: ':matches(Property, TSPropertySignature)[computed=false] > Identifier.key[name=/^(cloud|edge|mobile|tiny)$/]',
+        message: "no tables keyed by track id in generic engine code: put the per-track value in the track's spec (engine/tracks/)",
       }],
     },
   },
