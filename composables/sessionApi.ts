@@ -17,6 +17,15 @@ export class SessionError extends Error {
   constructor(readonly status: number, message: string, readonly code: SessionErrorCode) { super(message) }
 }
 
+/** The refusals a later try of the same request may not get (server/api.ts's ERROR_STATUS says what each means): no
+ *  reply, or a gateway's page while the service restarts (`unreachable`); the per-address limits, which lift within a
+ *  minute (`throttled`); the open streams full (`busy`); a failure of the service (`internal`). Every other code is about
+ *  the request itself or the room's state (a bad body, a wrong secret, a closed poll, a reply this deck cannot read):
+ *  sent again, it is refused again. */
+export const RETRIABLE_CODES: readonly SessionErrorCode[] = ['unreachable', 'throttled', 'busy', 'internal']
+/** Is `e` a refusal that a retry may cure? (Anything that is not a SessionError is a fault of the deck: no.) */
+export const isRetriable = (e: unknown): boolean => e instanceof SessionError && RETRIABLE_CODES.includes(e.code)
+
 /** The deck's own base path, ending in '/' (Vite's BASE_URL): every URL of the deck's files and its service starts here. */
 export const deckBase = () => `${import.meta.env?.BASE_URL ?? '/'}`.replace(/\/?$/, '/')
 const ROOM_KEY = 'silicon-contract:room'
