@@ -91,14 +91,23 @@ export async function send<E extends Endpoint>(endpoint: E, ask: Ask<E> = {}): P
   return reply.data as ReplyOf<E>
 }
 
-/** Is the service there? The static build ships `session-live.json` = {live:false}; the service answers {live:true}. */
-export async function probeLive(): Promise<boolean> {
+/** The live probe's answer (null: no answer at all). The static build ships `session-live.json` = {live:false}; the
+ *  service answers {live:true}. */
+async function fetchProbe(): Promise<Response | null> {
   try {
-    const res = await fetch(`${deckBase()}${LIVE_PROBE.slice(1)}`, { cache: 'no-store' })
-    return res.ok && (await res.json())?.live === true
+    return await fetch(`${deckBase()}${LIVE_PROBE.slice(1)}`, { cache: 'no-store' })
   } catch {
-    return false
+    return null
   }
+}
+/** Is the service there? */
+export async function probeLive(): Promise<boolean> {
+  const res = await fetchProbe()
+  return !!res?.ok && (await res.json().catch(() => null))?.live === true
+}
+/** Does the server that serves the deck answer at all (the service, or a static build's file saying live:false)? */
+export async function probeReachable(): Promise<boolean> {
+  return !!(await fetchProbe())?.ok
 }
 
 /** Asks the service for this browser's identity (an HttpOnly cookie it signs; the deck never sees or chooses it). */
