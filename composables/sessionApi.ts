@@ -5,7 +5,7 @@
 import type { z } from 'zod'
 import type { Recipe, TrackId } from '../engine'
 import {
-  ENDPOINTS, endpointPath, ErrorReply, LIVE_PROBE, normalizeRoomCode,
+  ENDPOINTS, endpointPath, ErrorReply, LIVE_PROBE, normalizeRoomCode, ROOM_QUERY,
   type AnswerBody, type ContractBody, type ControlAction, type ControlBody, type Endpoint, type ErrorCode, type GameBody,
 } from '../server/api'
 import { storageArea } from './storage'
@@ -33,7 +33,7 @@ const ROOM_KEY = 'silicon-contract:room'
 /** The class's room (issue 20): from the link (`?room=482913`, what /join and the printed URLs carry), kept in this tab's
  *  sessionStorage so a reload or a link without it stays in the room; null = the service's default room. */
 export function roomCode(): string | null {
-  const typed = new URLSearchParams(globalThis.location?.search ?? '').get('room')
+  const typed = new URLSearchParams(globalThis.location?.search ?? '').get(ROOM_QUERY)
   const code = typed === null ? null : normalizeRoomCode(typed)
   try {
     if (code) storageArea('session').setItem(ROOM_KEY, code)
