@@ -143,5 +143,5 @@ describeStores((kind) => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
-  })
+  }, 30_000) // three runs of the CLI, each compiled by tsx first: seconds on a loaded 2-core machine
 })
