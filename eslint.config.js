@@ -64,6 +64,11 @@ const TEMPLATE_MARKUP = {
 }
 
 export default [
+  // public/ is copied into the build as it is: its two pages (join.html, operator.html) are static HTML whose inline
+  // scripts no bundler sees, so they cannot import server/api.ts or composables/storage.ts (operator.html keeps its token
+  // in sessionStorage itself), and ESLint cannot read a script inside HTML without a plugin this repository does not
+  // have. What they copy of the contract (paths, the room's query key, the links) is held to server/api.ts by
+  // tests/server/publicPages.test.ts instead.
   { ignores: ['node_modules/**', 'dist/**', 'dist-e2e/**', 'dist-export/**', '.slidev/**', 'public/**', 'screenshots/**'] },
   {
     files: ['**/*.ts', '**/*.js', '**/*.mjs'],
@@ -105,6 +110,11 @@ export default [
         // a quoted id, or one in backquotes (`tiny`, a template literal with nothing interpolated)
         selector: ':matches(Literal[value=/^(cloud|edge|mobile|tiny)$/], :matches(TemplateLiteral, TSTemplateLiteralType)[quasis.length=1] > TemplateElement[value.cooked=/^(cloud|edge|mobile|tiny)$/])',
         message: "no track ids in generic engine code: put the behaviour in the track's spec (engine/tracks/, TrackSpec.story)",
+      }, {
+        // a table keyed by track, `{ cloud: 1, edge: 2 }` or `{ edge?: number }`: the per-track values belong in the
+        // tracks' specs too (a quoted key, `{ 'edge': 2 }`, is a Literal and refused above)
+        selector: ':matches(Property, TSPropertySignature)[computed=false] > Identifier.key[name=/^(cloud|edge|mobile|tiny)$/]',
+        message: "no tables keyed by track id in generic engine code: put the per-track value in the track's spec (engine/tracks/)",
       }],
     },
   },

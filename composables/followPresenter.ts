@@ -10,7 +10,7 @@
 import { computed, effectScope, readonly, ref, watch, type ComputedRef, type Ref } from 'vue'
 import type { Router } from 'vue-router'
 import { useDebounceFn } from '@vueuse/core'
-import { SessionError } from './sessionApi'
+import { isRetriable } from './sessionApi'
 import { useStoredString } from './storage'
 import { useClassSession } from './useClassSession'
 
@@ -36,8 +36,8 @@ export const MOVE_RETRY_MS = { first: 500, max: 4000 }
  * Sends the presenter's position, the last one always winning: at most one request in flight; a position set while one
  * is in flight is sent when it returns (only the newest: the ones in between are skipped); a failure is kept in
  * `failing` and the newest position is sent again after a backoff (doubling, capped) until it lands. A refusal that a
- * retry cannot change (4xx other than 408/429, e.g. a secret the service no longer takes) stops the retries but stays
- * shown; the next move tries again.
+ * retry cannot change (a code outside RETRIABLE_CODES, e.g. a secret the service no longer takes) stops the retries but
+ * stays shown; the next move tries again.
  */
 export function movePublisher(send: (p: Position) => Promise<unknown>, opts = { debounceMs: MOVE_DEBOUNCE_MS, ...MOVE_RETRY_MS }) {
   const failing: Ref<FailingMove | null> = ref(null)
@@ -58,10 +58,8 @@ export function movePublisher(send: (p: Position) => Promise<unknown>, opts = { 
       failing.value = null
       attempt = 0
     } catch (e) {
-      const status = e instanceof SessionError ? e.status : 0
-      const retriable = status === 0 || status === 408 || status === 429 || status >= 500
       failing.value = { ...(wanted ?? p), error: (e as Error).message || 'the class server did not take the move' }
-      if (retriable) retryIn = Math.min(opts.max, opts.first * 2 ** attempt++)
+      if (isRetriable(e)) retryIn = Math.min(opts.max, opts.first * 2 ** attempt++)
       else if (wanted === p) wanted = null
     } finally { inFlight = false }
     // a newer position came while this one was on the wire: it goes now (or after the backoff, if this one failed)

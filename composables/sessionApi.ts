@@ -5,7 +5,7 @@
 import type { z } from 'zod'
 import type { Recipe, TrackId } from '../engine'
 import {
-  ENDPOINTS, endpointPath, ErrorReply, LIVE_PROBE, normalizeRoomCode,
+  ENDPOINTS, endpointPath, ErrorReply, LIVE_PROBE, normalizeRoomCode, ROOM_QUERY,
   type AnswerBody, type ContractBody, type ControlAction, type ControlBody, type Endpoint, type ErrorCode, type GameBody,
 } from '../server/api'
 import { storageArea } from './storage'
@@ -17,6 +17,15 @@ export class SessionError extends Error {
   constructor(readonly status: number, message: string, readonly code: SessionErrorCode) { super(message) }
 }
 
+/** The refusals a later try of the same request may not get (server/api.ts's ERROR_STATUS says what each means): no
+ *  reply, or a gateway's page while the service restarts (`unreachable`); the per-address limits, which lift within a
+ *  minute (`throttled`); the open streams full (`busy`); a failure of the service (`internal`). Every other code is about
+ *  the request itself or the room's state (a bad body, a wrong secret, a closed poll, a reply this deck cannot read):
+ *  sent again, it is refused again. */
+export const RETRIABLE_CODES: readonly SessionErrorCode[] = ['unreachable', 'throttled', 'busy', 'internal']
+/** Is `e` a refusal that a retry may cure? (Anything that is not a SessionError is a fault of the deck: no.) */
+export const isRetriable = (e: unknown): boolean => e instanceof SessionError && RETRIABLE_CODES.includes(e.code)
+
 /** The deck's own base path, ending in '/' (Vite's BASE_URL): every URL of the deck's files and its service starts here. */
 export const deckBase = () => `${import.meta.env?.BASE_URL ?? '/'}`.replace(/\/?$/, '/')
 const ROOM_KEY = 'silicon-contract:room'
@@ -24,7 +33,7 @@ const ROOM_KEY = 'silicon-contract:room'
 /** The class's room (issue 20): from the link (`?room=482913`, what /join and the printed URLs carry), kept in this tab's
  *  sessionStorage so a reload or a link without it stays in the room; null = the service's default room. */
 export function roomCode(): string | null {
-  const typed = new URLSearchParams(globalThis.location?.search ?? '').get('room')
+  const typed = new URLSearchParams(globalThis.location?.search ?? '').get(ROOM_QUERY)
   const code = typed === null ? null : normalizeRoomCode(typed)
   try {
     if (code) storageArea('session').setItem(ROOM_KEY, code)
@@ -82,14 +91,23 @@ export async function send<E extends Endpoint>(endpoint: E, ask: Ask<E> = {}): P
   return reply.data as ReplyOf<E>
 }
 
-/** Is the service there? The static build ships `session-live.json` = {live:false}; the service answers {live:true}. */
-export async function probeLive(): Promise<boolean> {
+/** The live probe's answer (null: no answer at all). The static build ships `session-live.json` = {live:false}; the
+ *  service answers {live:true}. */
+async function fetchProbe(): Promise<Response | null> {
   try {
-    const res = await fetch(`${deckBase()}${LIVE_PROBE.slice(1)}`, { cache: 'no-store' })
-    return res.ok && (await res.json())?.live === true
+    return await fetch(`${deckBase()}${LIVE_PROBE.slice(1)}`, { cache: 'no-store' })
   } catch {
-    return false
+    return null
   }
+}
+/** Is the service there? */
+export async function probeLive(): Promise<boolean> {
+  const res = await fetchProbe()
+  return !!res?.ok && (await res.json().catch(() => null))?.live === true
+}
+/** Does the server that serves the deck answer at all (the service, or a static build's file saying live:false)? */
+export async function probeReachable(): Promise<boolean> {
+  return !!(await fetchProbe())?.ok
 }
 
 /** Asks the service for this browser's identity (an HttpOnly cookie it signs; the deck never sees or chooses it). */

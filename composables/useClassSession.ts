@@ -87,17 +87,18 @@ function listen(): void {
   })
 }
 
-/** A network failure or a 5xx (e.g. the service restarting) is retried for ~18 s in all: a hosted service restarting
- *  behind its proxy answers 502 until a process is back (the rehearsal of issue 20: ~9 s was too short once nginx had
- *  marked every process down), and an answer is an upsert, so a late retry is harmless; a lost identity cookie (cleared storage, a new service data folder) is replaced once. Other refusals (4xx) are thrown: they changed nothing and would not change on a retry. */
+/** A refusal a retry may cure (RETRIABLE_CODES: no reply, e.g. the service restarting, or a throttle) is retried for
+ *  ~18 s in all: a hosted service restarting behind its proxy answers 502 until a process is back (the rehearsal of
+ *  issue 20: ~9 s was too short once nginx had marked every process down), and an answer is an upsert, so a late retry
+ *  is harmless; a lost identity cookie (cleared storage, a new service data folder) is replaced once. Other refusals are
+ *  thrown: they changed nothing and would not change on a retry. */
 async function retrying<T>(send: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await send()
     } catch (e) {
       if (e instanceof api.SessionError && e.code === 'no_identity' && attempt === 0) { await api.getIdentity(); continue }
-      const retriable = e instanceof api.SessionError && (e.status === 0 || e.status >= 500)
-      if (!retriable || attempt >= 8) throw e // waits 0.4 + 0.8 + 1.6 + 5 × 3 s
+      if (!api.isRetriable(e) || attempt >= 8) throw e // waits 0.4 + 0.8 + 1.6 + 5 × 3 s
       await new Promise((ok) => setTimeout(ok, Math.min(3000, 400 * 2 ** attempt)))
     }
   }
@@ -113,7 +114,7 @@ export function useClassSession() {
     ready: () => started ?? Promise.resolve(mode.value),
     isPresenter: computed(() => !!secret.value),
     pollState: (poll: string) => computed(() => snapshot.value?.polls[poll]),
-    /** Sends an answer; a network failure or a 5xx (e.g. the service restarting) is retried a few times. */
+    /** Sends an answer; a refusal a retry may cure (e.g. the service restarting) is retried for a while. */
     async answer(poll: string, value: number, rating?: { confidence: number | null; track: TrackId }): Promise<void> {
       const round = snapshot.value?.polls[poll]?.round
       const r = await retrying(() => api.postAnswer(poll, value, round, rating))

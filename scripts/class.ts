@@ -10,7 +10,7 @@ import qrcode from 'qrcode-terminal'
 import { parseServeArgs, UsageError, usage } from '../server/args.ts'
 import { startClassServer } from '../server/app.ts'
 import { DEFAULT_POLLS } from '../server/defaultPolls.ts'
-import { spacedRoomCode } from '../server/api.ts'
+import { joinLink, presenterLink, spacedRoomCode, studentLink } from '../server/api.ts'
 import { lectureBytes, precompress } from '../server/precompress.ts'
 
 function lanAddress(): string {
@@ -48,12 +48,13 @@ try {
   const port = new URL(s.url).port
   // the one room of this class (the service's default room, kept in the data folder): its code is read aloud or typed at /join
   const room = s.handler.defaultRoom
-  const student = `http://${host}:${port}/?room=${room}`
+  const root = `http://${host}:${port}/`
+  const student = studentLink(root, room)
   console.log(`\nThe Silicon Contract — live class (answers stored in ${s.store.where})`)
   console.log(`Deck: ${bytes.files} files; a student downloads ${(bytes.brotli / 1e6).toFixed(2)} MB for the whole lecture (brotli; ${(bytes.raw / 1e6).toFixed(2)} MB uncompressed)${wrote ? `, ${wrote} files compressed now` : ''}\n`)
-  console.log(`Students: ${student}   (or room code ${spacedRoomCode(room)} at http://${host}:${port}/join)`)
+  console.log(`Students: ${student}   (or room code ${spacedRoomCode(room)} at ${joinLink(root)})`)
   qrcode.generate(student, { small: true })
-  console.log(`Presenter: http://${host}:${port}/presenter/1?room=${room}  (type the secret once in the form at the bottom left of any slide; press ▶ on the timer)`)
+  console.log(`Presenter: ${presenterLink(root, room)}  (type the secret once in the form at the bottom left of any slide; press ▶ on the timer)`)
   console.log(`Stop with Ctrl+C; every acknowledged answer is already on disk (${s.store.kind === 'postgres' ? 'committed in PostgreSQL' : 'SQLite, synchronous=FULL'}).\n`)
   const stop = () => s.close().then(() => process.exit(0))
   process.on('SIGINT', stop)

@@ -5,7 +5,7 @@
 // code import this module and nothing else under server/).
 import { z } from 'zod'
 import { GAME_MAX_TRIES, TRACK_IDS } from '../engine/index.ts'
-import type { Recipe, TrackId } from '../engine/index.ts'
+import type { LockDefinition, Recipe, TrackId } from '../engine/index.ts'
 
 // ---- paths ----------------------------------------------------------------------------------------------------------
 
@@ -67,6 +67,24 @@ export function normalizeRoomCode(typed: string): string | null {
 }
 /** A code as shown in large type and read aloud: `482 913`. */
 export const spacedRoomCode = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`
+
+// ---- links into a room: what the printed URLs, the QR code, /join and /operator hand out ---------------------------
+
+/** The query key of a link that puts the deck in a room, `/?room=482913` (the deck keeps the room for the tab). */
+export const ROOM_QUERY = 'room'
+/** The page where a code is typed (public/join.html), and the query key of a link that fills it in: `/join?code=482913`. */
+export const JOIN_PAGE = 'join'
+export const JOIN_QUERY = 'code'
+/** Slidev's presenter view, from the first slide: where a room's presenter drives the class. */
+export const PRESENTER_PAGE = 'presenter/1'
+// The links from the deck's root (its origin and base, ending in '/', e.g. `http://10.0.0.2:3030/`); `code` is a room's
+// code as normalizeRoomCode gives it (six digits: nothing to escape).
+/** Where a room's students go (the QR code's link). */
+export const studentLink = (root: string, code: string) => `${root}?${ROOM_QUERY}=${code}`
+/** Where a room's presenter drives the class from. */
+export const presenterLink = (root: string, code: string) => `${root}${PRESENTER_PAGE}?${ROOM_QUERY}=${code}`
+/** Where a code is typed by hand. */
+export const joinLink = (root: string) => `${root}${JOIN_PAGE}`
 
 const Track = z.custom<TrackId>((v) => TRACK_IDS.includes(v as TrackId), 'unknown track')
 /** A recipe as the service stores it: the engine's clean copy (the engine judged it on the way in). */
@@ -248,6 +266,87 @@ export const ENDPOINTS = {
 } as const satisfies Record<string, { method: 'GET' | 'POST'; body?: z.ZodType; query?: z.ZodType; reply?: z.ZodType }>
 export type Endpoint = keyof typeof ENDPOINTS
 export const isEndpoint = (name: string): name is Endpoint => Object.hasOwn(ENDPOINTS, name)
+
+// ---- the operator's endpoints (issue 20 item 2): rooms on a service started with OPERATOR_TOKEN ----------------------
+
+/** A room as the operator's list shows it: its code and dates (ms since the epoch), never its secret or its hash. */
+export const RoomListing = z.object({ code: z.string().regex(ROOM_CODE), createdAt: z.number(), closedAt: z.number().nullable(), default: z.boolean() })
+export type RoomListing = z.infer<typeof RoomListing>
+export const RoomList = z.object({
+  rooms: z.array(RoomListing),
+  /** the expiry rule in force (server/expiry.ts): its days (null: never) and the rule in words */
+  expiry: z.object({ idleDays: z.number().nullable(), deleteDays: z.number().nullable(), rule: z.string() }),
+})
+export type RoomList = z.infer<typeof RoomList>
+/** A new room. Its presenter secret is in this reply and nowhere else (the service stores its SHA-256 only). */
+export const RoomCreated = z.object({ code: z.string().regex(ROOM_CODE), secret: z.string().min(1), createdAt: z.number() })
+export type RoomCreated = z.infer<typeof RoomCreated>
+export const RoomClosed = z.object({ ok: z.literal(true), code: z.string().regex(ROOM_CODE), closed: z.literal(true) })
+export type RoomClosed = z.infer<typeof RoomClosed>
+
+export const ROOM_EXPORT_FORMAT = 'silicon-contract/room-export/1'
+/** Rows as a room's export has them: the voter replaced by a pseudonym of this export (`s1`, `s2`, …), with its time. */
+const Pseudonymous = { student: z.string(), updatedAt: z.number() }
+/** One room's whole class (server/roomExport.ts writes it): every poll's rounds with their phases and answers, the
+ *  contracts and game results; no voter id and no secret. */
+export const RoomExport = z.object({
+  format: z.literal(ROOM_EXPORT_FORMAT),
+  exportedAt: z.string(),
+  room: RoomListing,
+  /** how many pseudonyms the export uses (students who answered, sent a contract or a game result) */
+  students: z.int(),
+  /** per poll (the polls the room ever opened): its definition when the service knows it, and every round */
+  polls: z.record(z.string(), z.object({
+    definition: z.custom<LockDefinition>((v) => typeof v === 'object' && v !== null, 'a poll definition is an object').nullable(),
+    rounds: z.array(z.object({ round: z.int(), phase: Phase, answers: z.array(z.object({ value: z.number(), ...Pseudonymous })) })),
+  })),
+  contracts: z.object({
+    phase: Phase.nullable(),
+    contracts: z.array(ContractRow.extend(Pseudonymous)),
+    games: z.array(GameRow.extend(Pseudonymous)),
+  }),
+})
+export type RoomExport = z.infer<typeof RoomExport>
+
+/** Where an operator endpoint lives: the rooms (`/api/session/rooms`), one room (`…/rooms/<code>`), or one room's whole
+ *  export (`…/rooms/<code>/export`). */
+export type OperatorPlace = 'rooms' | 'room' | 'room export'
+/** The operator's endpoints, each with its method, its place and its reply (none takes a body or a query). Every one
+ *  needs the service's OPERATOR_TOKEN as the bearer. A whole room's export takes no query: `…/rooms/<code>/export?poll=…`
+ *  is the presenter's one-poll export (ENDPOINTS.export), and a place's other methods are the room's own paths. */
+export const OPERATOR_ENDPOINTS = {
+  listRooms: { method: 'GET', place: 'rooms', reply: RoomList },
+  createRoom: { method: 'POST', place: 'rooms', reply: RoomCreated },
+  closeRoom: { method: 'DELETE', place: 'room', reply: RoomClosed },
+  exportRoom: { method: 'GET', place: 'room export', reply: RoomExport },
+} as const satisfies Record<string, { method: 'GET' | 'POST' | 'DELETE'; place: OperatorPlace; reply: z.ZodType }>
+export type OperatorEndpoint = keyof typeof OPERATOR_ENDPOINTS
+export type OperatorReply<E extends OperatorEndpoint> = z.infer<(typeof OPERATOR_ENDPOINTS)[E]['reply']>
+/** What an operator endpoint's path takes: the room's code, for those that act on one room. */
+export type OperatorPathArgs<E extends OperatorEndpoint> = (typeof OPERATOR_ENDPOINTS)[E]['place'] extends 'rooms' ? [] : [code: string]
+
+/** The path of an operator endpoint, e.g. `/api/session/rooms/482913/export` (the code as typed, escaped). */
+export function operatorPath<E extends OperatorEndpoint>(endpoint: E, ...[code]: OperatorPathArgs<E>): string {
+  const place: OperatorPlace = OPERATOR_ENDPOINTS[endpoint].place
+  if (place === 'rooms') return ROOMS_PREFIX.slice(0, -1)
+  const room = `${ROOMS_PREFIX}${encodeURIComponent(code ?? '')}`
+  return place === 'room' ? room : `${room}/export`
+}
+
+/** Which operator endpoint a request names, by its path's place and its method (null: none of that place has the
+ *  method), with the code as typed (the service judges it); null when the path is no operator place. A whole room's
+ *  export takes no query: with `poll` in the query it is the presenter's one-poll export, a room's own endpoint. */
+export function parseOperatorPath(method: string, pathname: string, query: URLSearchParams):
+  { place: OperatorPlace; endpoint: OperatorEndpoint | null; code: string | null } | null {
+  if (!`${pathname}/`.startsWith(ROOMS_PREFIX)) return null
+  const rest = pathname.slice(ROOMS_PREFIX.length - 1) // '' | '/' | '/<code>' | '/<code>/export', each with or without a final '/'
+  const room = /^\/([^/]+)(\/export)?\/?$/.exec(rest)
+  const place: OperatorPlace | null = rest === '' || rest === '/' ? 'rooms' : room ? (room[2] ? 'room export' : 'room') : null
+  if (place === null || (place === 'room export' && query.has('poll'))) return null
+  const endpoint = (Object.keys(OPERATOR_ENDPOINTS) as OperatorEndpoint[])
+    .find((e) => OPERATOR_ENDPOINTS[e].place === place && OPERATOR_ENDPOINTS[e].method === method) ?? null
+  return { place, endpoint, code: room ? decodePathSegment(room[1]) : null }
+}
 
 // ---- errors ---------------------------------------------------------------------------------------------------------
 

@@ -16,8 +16,9 @@ import type { RoomStore, SessionStore } from './store.ts'
 import { HttpError, parseOrRefuse } from './httpError.ts'
 import {
   ACTION_PHASE, AnswerBody, CONFIDENCE_LEVELS, API_PREFIX, ContractBody, CONTRACTS_POLL, ControlBody, ENDPOINTS, GameBody, isEndpoint, LIVE_PROBE,
-  decodePathSegment, normalizeRoomCode, parseEndpointPath, ResultsQuery, ROOMS_PREFIX, setsPhase, spacedRoomCode,
-  type AnswerReply, type ControlReply, type ErrorReply, type ResultsReply, type Snapshot, type Submitted,
+  normalizeRoomCode, parseEndpointPath, parseOperatorPath, ResultsQuery, setsPhase, spacedRoomCode,
+  type AnswerReply, type ControlReply, type ErrorReply, type ResultsReply, type RoomClosed, type RoomCreated, type RoomList,
+  type Snapshot, type Submitted,
 } from './api.ts'
 import { ContractStore } from './contractStore.ts'
 import { checkContract, checkGame, closedMessage, contractsView } from './contracts.ts'
@@ -222,47 +223,56 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
   const operatorToken = opts.operatorToken || undefined
   if (operatorToken !== undefined && operatorToken.length < 24) throw new Error('OPERATOR_TOKEN must be at least 24 characters long')
   async function operator(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
-    const rest = url.pathname.slice(ROOMS_PREFIX.length - 1) // '' | '/' | '/<code>' | '/<code>/export'
-    const listing = rest === '' || rest === '/'
-    // a whole room's export; `export?poll=…` (one poll, with the room's secret) is the presenter's, below in route()
-    const exporting = req.method === 'GET' && /^\/[^/]+\/export\/?$/.test(rest) && !url.searchParams.has('poll')
-    if (!(listing || exporting || (req.method === 'DELETE' && /^\/[^/]+\/?$/.test(rest)))) return false
+    // the endpoint, by the path's place and the method (OPERATOR_ENDPOINTS); a room's place with a method no operator
+    // endpoint has there is the room's own path (route() answers it), the rooms' place answers 405 after the token
+    const at = parseOperatorPath(req.method ?? 'GET', url.pathname, url.searchParams)
+    if (!at || (at.endpoint === null && at.place !== 'rooms')) return false
     if (operatorToken === undefined) throw new HttpError('not_found', 'rooms are managed with an operator token, and this service has none (set OPERATOR_TOKEN)')
     // throttled before it is compared, so past the limit the right token gets the same 429 and a guesser learns nothing
     checkGuessing(req, 'operator', (offered) => secretMatches(operatorToken, offered))
     if (!secretMatches(operatorToken, presentedSecret(req))) throw new HttpError('bad_secret', 'operator token missing or wrong')
-    if (listing && req.method === 'GET') {
-      const list = (await store.listRooms()).map(({ code, createdAt, closedAt }) => ({ code, createdAt, closedAt, default: code === defaultRoom.code }))
-      send(res, 200, { rooms: list, expiry: { idleDays: expiry.idleDays, deleteDays: expiry.deleteDays, rule: describeExpiry(expiry) } })
-      return true
+    const roomCode = () => {
+      const code = normalizeRoomCode(at.code ?? '')
+      if (code === null) throw new HttpError('bad_room_code', 'a room code is six digits, e.g. 482 913')
+      return code
     }
-    if (listing && req.method === 'POST') {
-      const secret = randomBytes(18).toString('base64url')
-      const room = await store.createRoom(sha256hex(secret))
-      send(res, 201, { code: room.code, secret, createdAt: room.createdAt })
-      return true
+    switch (at.endpoint) {
+      case null:
+        throw new HttpError('method_not_allowed', `${req.method} not allowed on ${url.pathname}`)
+      case 'listRooms': {
+        const rooms = (await store.listRooms()).map(({ code, createdAt, closedAt }) => ({ code, createdAt, closedAt, default: code === defaultRoom.code }))
+        send(res, 200, { rooms, expiry: { idleDays: expiry.idleDays, deleteDays: expiry.deleteDays, rule: describeExpiry(expiry) } } satisfies RoomList)
+        return true
+      }
+      case 'createRoom': {
+        const secret = randomBytes(18).toString('base64url')
+        const room = await store.createRoom(sha256hex(secret))
+        send(res, 201, { code: room.code, secret, createdAt: room.createdAt } satisfies RoomCreated)
+        return true
+      }
+      case 'exportRoom': {
+        // open or closed rooms alike; voters become per-export pseudonyms (server/roomExport.ts), no secret is in it
+        const code = roomCode()
+        const dump = await store.dumpRoom(code)
+        if (!dump) throw new HttpError('no_room', `no room with code ${spacedRoomCode(code)}`)
+        res.setHeader('Content-Disposition', `attachment; filename="room-${code}.json"`)
+        send(res, 200, roomExport(dump, polls, code === defaultRoom.code, now()))
+        return true
+      }
+      case 'closeRoom': {
+        const code = roomCode()
+        if (code === defaultRoom.code) throw new HttpError('not_allowed', 'the default room cannot be closed: it is the room of the paths without a code')
+        if (!(await store.closeRoom(code))) throw new HttpError('no_room', `no room with code ${spacedRoomCode(code)}`)
+        const r = rooms.get(code)
+        if (r) { rooms.delete(code); r.hub.close() } // its open streams end; the decks are told 410 when they reconnect
+        send(res, 200, { ok: true, code, closed: true } satisfies RoomClosed)
+        return true
+      }
     }
-    if (listing) throw new HttpError('method_not_allowed', `${req.method} not allowed on ${url.pathname}`)
-    const code = normalizeRoomCode(decodePathSegment(rest.replace(/^\/|\/(export\/?)?$/g, '')))
-    if (code === null) throw new HttpError('bad_room_code', 'a room code is six digits, e.g. 482 913')
-    if (exporting) {
-      // open or closed rooms alike; voters become per-export pseudonyms (server/roomExport.ts), no secret is in it
-      const dump = await store.dumpRoom(code)
-      if (!dump) throw new HttpError('no_room', `no room with code ${spacedRoomCode(code)}`)
-      res.setHeader('Content-Disposition', `attachment; filename="room-${code}.json"`)
-      send(res, 200, roomExport(dump, polls, code === defaultRoom.code, now()))
-      return true
-    }
-    if (code === defaultRoom.code) throw new HttpError('not_allowed', 'the default room cannot be closed: it is the room of the paths without a code')
-    if (!(await store.closeRoom(code))) throw new HttpError('no_room', `no room with code ${spacedRoomCode(code)}`)
-    const r = rooms.get(code)
-    if (r) { rooms.delete(code); r.hub.close() } // its open streams end; the decks are told 410 when they reconnect
-    send(res, 200, { ok: true, code, closed: true })
-    return true
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (`${url.pathname}/`.startsWith(ROOMS_PREFIX) && await operator(req, res, url)) return
+    if (await operator(req, res, url)) return
     const { room, path } = await roomOf(url)
     checkGuessing(req, room.code, room.secretOk, room)
     const { store, contracts, hub, commits, snapshot } = room

@@ -4,6 +4,7 @@
 // Per-address limits on new identities and on open event streams keep one laptop from stuffing or locking out the room.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { roomPrefix } from './api.ts'
 
 export const IDENTITY_COOKIE = 'sc_voter'
 /** set by `auth` for a tab that presented the right secret: the throttle on secrets never applies to it */
@@ -79,8 +80,8 @@ export class Identities {
 
 /** `Secure` only over HTTPS: a class on a laptop is served over plain HTTP, where a Secure cookie would never be sent back. */
 function cookieLine(name: string, value: string, room: string | null, maxAge: number, secure: boolean): string {
-  const path = room === null ? '/api/session/' : `/api/session/rooms/${room}/`
-  return `${name}=${value}; Path=${path}; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`
+  // a room's cookies go only to that room's paths, so a cookie of room A is never sent to (nor answers in) room B
+  return `${name}=${value}; Path=${roomPrefix(room)}; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`
 }
 
 /** Every value of the cookie `name` (a browser sends one per matching path, the most specific first). */

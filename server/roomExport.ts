@@ -2,29 +2,9 @@
 // class's contracts and game results, as one JSON document. No voter identity leaves the service: each voter becomes
 // `s1`, `s2`, … numbered in the order they first appear in this export, so one student's rows can be grouped (their
 // prediction beside their contract) but nothing links a pseudonym to a cookie, or to the same student in another room.
-import { CONTRACTS_POLL, type ContractRow, type GameRow, type Phase } from './api.ts'
+import { CONTRACTS_POLL, ROOM_EXPORT_FORMAT, type RoomExport } from './api.ts'
 import type { PollDefs } from './polls.ts'
 import type { RoomDump } from './store.ts'
-
-export const ROOM_EXPORT_FORMAT = 'silicon-contract/room-export/1'
-
-export interface RoomExport {
-  format: typeof ROOM_EXPORT_FORMAT
-  exportedAt: string
-  room: { code: string; createdAt: number; closedAt: number | null; default: boolean }
-  /** how many pseudonyms the export uses (students who answered, sent a contract or a game result) */
-  students: number
-  /** per poll (the polls the room ever opened): its definition when this service knows it, and every round */
-  polls: Record<string, {
-    definition: PollDefs[string] | null
-    rounds: { round: number; phase: Phase; answers: { student: string; value: number; updatedAt: number }[] }[]
-  }>
-  contracts: {
-    phase: Phase | null
-    contracts: (ContractRow & { student: string; updatedAt: number })[]
-    games: (GameRow & { student: string; updatedAt: number })[]
-  }
-}
 
 export function roomExport(dump: RoomDump, polls: PollDefs, isDefault: boolean, now: number): RoomExport {
   const names = new Map<string, string>()

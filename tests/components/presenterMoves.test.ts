@@ -176,3 +176,22 @@ it('a tab that loses the lead (or its secret) drops its pending move and retries
   await vi.advanceTimersByTimeAsync(10_000)
   expect(calls).toBe(1)
 })
+
+it.each([
+  ['a refusal a retry may cure (unreachable, busy, throttled, internal) is retried', ['unreachable', 'busy', 'throttled', 'internal'], true],
+  ['a refusal a retry cannot change (bad_secret, invalid, room_closed, unreadable) is shown and not sent again', ['bad_secret', 'invalid', 'room_closed', 'unreadable'], false],
+] as const)('%s', async (_name, codes, retried) => {
+  const { movePublisher } = await import('../../composables/followPresenter')
+  const { SessionError } = await import('../../composables/sessionApi')
+  vi.useFakeTimers()
+  for (const code of codes) {
+    let calls = 0
+    // the status is the same for both kinds (a 4xx a proxy could give): the code decides, not the status
+    const mover = movePublisher(async () => { calls++; throw new SessionError(409, `refused (${code})`, code) }, { debounceMs: 10, first: 100, max: 400 })
+    mover.publish({ slide: 9, clicks: 0 })
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(mover.failing.value).toMatchObject({ slide: 9, error: `refused (${code})` })
+    expect(calls > 1, code).toBe(retried)
+    mover.cancel()
+  }
+})

@@ -38,6 +38,13 @@ describe('layering (eslint)', { timeout: 30_000 }, () => {
     expect(await problems('engine/x.ts', 'export type T = `edge`\n')).toContain('no-restricted-syntax')
     expect(await problems('engine/x.ts', 'export const f = (id: string) => `${id}-tiny`\n')).toEqual([])
   })
+  it('a table keyed by track ids is refused in generic engine code, and allowed in the track table', async () => {
+    expect(await problems('engine/x.ts', 'export const perTrack = { cloud: 1, edge: 2 }\n')).toContain('no-restricted-syntax')
+    expect(await problems('engine/x.ts', 'export interface PerTrack { tiny?: number }\n')).toContain('no-restricted-syntax')
+    expect(await problems('engine/tracks/x.ts', 'export const perTrack = { cloud: 1, edge: 2 }\n')).toEqual([])
+    // a key that only contains an id, or an id in a computed key's expression (a variable), is no track id
+    expect(await problems('engine/x.ts', 'const edge = 1\nexport const a = { edges: 2, [edge]: 3 }\n')).toEqual([])
+  })
   it.each([
     ['a global', 'composables/x.ts', "export const a = () => localStorage.getItem('k')\n", 'no-restricted-globals'],
     ["the window's", 'composables/x.ts', "export const a = () => window.sessionStorage.setItem('k', 'v')\n", 'no-restricted-properties'],

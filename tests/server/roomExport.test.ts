@@ -10,7 +10,7 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startClassServer, type ClassServer } from '../../server/app.ts'
 import { BASELINE_RECIPE, TRACKS, validateRecipe } from '../../engine/index.ts'
-import { ROOM_EXPORT_FORMAT } from '../../server/roomExport.ts'
+import { ROOM_EXPORT_FORMAT, RoomExport } from '../../server/api.ts'
 import { TEST_POLLS } from './fixtures/polls.ts'
 import { call } from './fixtures/client.ts'
 import { describeStores, type StoreLocation } from './fixtures/stores.ts'
@@ -65,6 +65,7 @@ describeStores((kind) => {
     expect(r.headers.get('content-disposition')).toContain(`room-${room.A.code}.json`)
     const x = r.body
     expect(x.format).toBe(ROOM_EXPORT_FORMAT)
+    expect(RoomExport.strict().safeParse(x).error).toBeUndefined() // the contract's export, and no top-level field it does not declare
     expect(x.room).toMatchObject({ code: room.A.code, default: false })
     expect(x.room.closedAt).toBeGreaterThanOrEqual(x.room.createdAt)
     expect(x.students).toBe(2)
@@ -142,5 +143,5 @@ describeStores((kind) => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
-  })
+  }, 30_000) // three runs of the CLI, each compiled by tsx first: seconds on a loaded 2-core machine
 })

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startClassServer, type ClassServer } from '../../server/app.ts'
 import { BASELINE_RECIPE, TRACKS, validateRecipe } from '../../engine/index.ts'
 import { roomSecretHash } from '../../server/handler.ts'
+import { OPERATOR_ENDPOINTS, operatorPath } from '../../server/api.ts'
 import { TEST_POLLS } from './fixtures/polls.ts'
 import { call, type Reply } from './fixtures/client.ts'
 import { serviceInProcess } from './fixtures/serviceInProcess.ts'
@@ -215,6 +216,7 @@ describeStores((kind) => {
   it('create: a new code and its secret, once; the secret is the presenter of that room only and is not stored', async () => {
     const r = await op('rooms', 'POST')
     expect(r.status).toBe(201)
+    expect(OPERATOR_ENDPOINTS.createRoom.reply.safeParse(r.body).success).toBe(true) // the reply the contract declares
     expect(r.body.code).toMatch(/^[0-9]{6}$/)
     expect(r.body.secret.length).toBeGreaterThanOrEqual(24)
     const info = await s.store.findRoom(r.body.code)
@@ -229,6 +231,7 @@ describeStores((kind) => {
   it('list: codes and dates, the default room marked, never a secret or its hash', async () => {
     const r = await op('rooms', 'GET')
     expect(r.status).toBe(200)
+    expect(OPERATOR_ENDPOINTS.listRooms.reply.safeParse(r.body).success).toBe(true)
     expect(r.body.rooms).toHaveLength(2)
     expect(r.body.rooms.filter((x: { default: boolean }) => x.default)).toHaveLength(1)
     expect(Object.keys(r.body.rooms[1]).sort()).toEqual(['closedAt', 'code', 'createdAt', 'default'])
@@ -238,6 +241,7 @@ describeStores((kind) => {
     const { code } = (await op('rooms', 'POST')).body
     await call(s.url, `/api/session/rooms/${code}/identity`)
     expect((await op(`rooms/${code}`, 'DELETE')).body).toEqual({ ok: true, code, closed: true })
+    expect(`/api/session/rooms/${code}`).toBe(operatorPath('closeRoom', code)) // the path the CLI and /operator use
     const after = await call(s.url, `/api/session/rooms/${code}/state`)
     expect(after.status).toBe(410)
     expect(after.body.error).toMatch(/closed/)
@@ -246,5 +250,12 @@ describeStores((kind) => {
     const unused = ['000000', '000001', '000002'].find((c) => c !== code)!
     expect((await op(`rooms/${unused}`, 'DELETE')).status).toBe(404)
     expect((await op(`rooms/${code}`, 'DELETE', HOME_SECRET)).status).toBe(401)
+  })
+
+  it('a method no operator endpoint has: 405 on the rooms; on one room, the room\'s own paths answer', async () => {
+    expect((await op('rooms', 'PUT')).status).toBe(405)
+    const { code } = (await op('rooms', 'POST')).body
+    expect((await op(`rooms/${code}`, 'GET')).body.code).toBe('not_found') // no endpoint '' in a room
+    expect((await op(`rooms/${code}/export`, 'POST')).body.code).toBe('method_not_allowed') // the presenter's export is a GET
   })
 })
