@@ -100,10 +100,15 @@ async function fetchProbe(): Promise<Response | null> {
     return null
   }
 }
-/** Is the service there? */
-export async function probeLive(): Promise<boolean> {
+/** A gateway's answer while the service behind it restarts (what `unreachable` means for any other request). */
+const GATEWAY_DOWN = [502, 503, 504]
+/** Is the service there? true: it answered; false: something else answered (a static build's file saying live:false,
+ *  or no such file): this deck runs on its own; null: nothing answered yet (no reply, or a proxy's 502/503/504 while
+ *  the service restarts), so it may still come. */
+export async function probeLive(): Promise<boolean | null> {
   const res = await fetchProbe()
-  return !!res?.ok && (await res.json().catch(() => null))?.live === true
+  if (!res || GATEWAY_DOWN.includes(res.status)) return null
+  return res.ok && (await res.json().catch(() => null))?.live === true
 }
 /** Does the server that serves the deck answer at all (the service, or a static build's file saying live:false)? */
 export async function probeReachable(): Promise<boolean> {

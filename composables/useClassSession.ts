@@ -57,19 +57,42 @@ function isPrintView(): boolean {
   return /\/(print|export)\/?$/.test(location.pathname) || new URLSearchParams(location.search).has('print')
 }
 
+/** The deck starts on its own (offline) unless the service answers; when nothing answered at all (a service restarting,
+ *  a Wi-Fi that was not up yet), it keeps asking, 1 s then 1.6× longer each time up to 10 s, and joins the class as soon
+ *  as the service answers. Before, a deck opened in that instant stayed on its own until reloaded (issue 20's rehearsal). */
 async function start(): Promise<Mode> {
   if (isPrintView()) return (mode.value = 'offline')
-  if (!(await api.probeLive())) return (mode.value = 'offline')
+  const live = await api.probeLive()
+  if (live && await connect()) return mode.value
+  mode.value = 'offline'
+  if (live === null) askAgain(START_RETRY_MS)
+  return mode.value
+}
+const START_RETRY_MS = 1000
+const START_RETRY_MAX_MS = 10_000
+
+function askAgain(delay: number): void {
+  setTimeout(async () => {
+    const live = await api.probeLive()
+    if (live === null) return askAgain(Math.min(START_RETRY_MAX_MS, delay * 1.6))
+    if (live) await connect()
+  }, delay)
+}
+
+/** Joins the live class: this browser's identity, the room's state, then the pushed snapshots. False when the service
+ *  refused; a refusal a retry may cure (it went away again between the probe and these requests) asks again later. */
+async function connect(): Promise<boolean> {
   try {
     await api.getIdentity()
     applySnapshot(await api.getState())
-  } catch {
-    return (mode.value = 'offline')
+  } catch (e) {
+    if (api.isRetriable(e)) askAgain(START_RETRY_MS)
+    return false
   }
   mode.value = 'live'
   connected.value = true
   listen()
-  return mode.value
+  return true
 }
 
 /** The snapshot pushed on every change (and in full on every connect, so a reconnected deck catches up). The browser
