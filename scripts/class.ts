@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { networkInterfaces } from 'node:os'
 import { join, resolve } from 'node:path'
 import qrcode from 'qrcode-terminal'
-import { parseServeArgs, UsageError, usage } from '../server/args.ts'
+import { describeSettings, parseServeArgs, UsageError, usage } from '../server/args.ts'
 import { startClassServer } from '../server/app.ts'
 import { DEFAULT_POLLS } from '../server/defaultPolls.ts'
 import { joinLink, presenterLink, spacedRoomCode, studentLink } from '../server/api.ts'
@@ -55,6 +55,7 @@ try {
   console.log(`Students: ${student}   (or room code ${spacedRoomCode(room)} at ${joinLink(root)})`)
   qrcode.generate(student, { small: true })
   console.log(`Presenter: ${presenterLink(root, room)}  (type the secret once in the form at the bottom left of any slide; press ▶ on the timer)`)
+  for (const line of describeSettings(a)) console.log(line)
   console.log(`Stop with Ctrl+C; every acknowledged answer is already on disk (${s.store.kind === 'postgres' ? 'committed in PostgreSQL' : 'SQLite, synchronous=FULL'}).\n`)
   const stop = () => s.close().then(() => process.exit(0))
   process.on('SIGINT', stop)

@@ -3,8 +3,8 @@ import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { isPostgresUrl } from './store.ts'
-import { parseTrustProxy, type TrustProxy } from './proxy.ts'
-import { parseExpiry, type ExpiryRule } from './expiry.ts'
+import { describeTrustProxy, parseTrustProxy, type TrustProxy } from './proxy.ts'
+import { describeExpiry, parseExpiry, type ExpiryRule } from './expiry.ts'
 
 export interface ServeArgs {
   secret: string
@@ -88,3 +88,9 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
  *  `npm run serve` (server/cli.ts, one process of a hosted service), each printed under its own name. */
 export const usage = (command: 'class' | 'serve') => `usage: CLASS_SECRET=S [DATABASE_URL=postgres://…] npm run ${command} [-- --port P] [--host H] [--data DIR] ${command === 'class' ? '[--rebuild]' : '[--static DIR]'}   (--secret S also works, with a warning; without DATABASE_URL the class is stored in SQLite under --data)\n`
   + '  hosted (server/README.md, "Hosting the class for a department"): OPERATOR_TOKEN, TRUST_PROXY, ROOM_IDLE_DAYS, ROOM_DELETE_DAYS, also from the environment'
+
+/** The deployment's settings in words, printed at start by `npm run class` and `npm run serve`: what an operator set in
+ *  the environment (or did not) shows, rather than being found out later. */
+export function describeSettings(a: Pick<ServeArgs, 'expiry' | 'trustProxy'>): string[] {
+  return [`Rooms: ${describeExpiry(a.expiry)}.`, `Proxies: ${describeTrustProxy(a.trustProxy)}.`]
+}

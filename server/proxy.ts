@@ -53,6 +53,13 @@ export interface Client {
   https: boolean
 }
 
+/** Says the setting in words, for the operator's terminal at start-up. */
+export function describeTrustProxy(t: TrustProxy): string {
+  if (t === null) return 'no proxy trusted (TRUST_PROXY unset): X-Forwarded-* ignored, each client is its connection\'s peer'
+  if ('hops' in t) return `X-Forwarded-For/-Proto believed through ${t.hops} prox${t.hops === 1 ? 'y' : 'ies'} (TRUST_PROXY=${t.hops})`
+  return `X-Forwarded-For/-Proto believed from ${t.text} (TRUST_PROXY)`
+}
+
 /** The client of a request: walking X-Forwarded-For from the right (the entry the nearest proxy appended) past every
  *  trusted proxy, so entries a client wrote itself on the left are never believed. */
 export function clientOf(req: IncomingMessage, trust: TrustProxy): Client {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { parseServeArgs, UsageError } from '../../server/args.ts'
+import { describeSettings, parseServeArgs, UsageError } from '../../server/args.ts'
 import { startClassServer } from '../../server/app.ts'
 import { lectureBytes, precompress } from '../../server/precompress.ts'
 import { describeUrl } from '../../server/pgStore.ts'
@@ -83,6 +83,21 @@ describe('data folder', () => {
       rmSync(root, { recursive: true, force: true })
       rmSync(data, { recursive: true, force: true })
     }
+  })
+})
+
+describe('the settings said at start', () => {
+  const said = (env: Record<string, string>) => describeSettings(parseServeArgs([], { CLASS_SECRET: 'abcdefg', ...env }))
+  it('names the rooms\' expiry and the trusted proxies, as set or by default', () => {
+    expect(said({})).toEqual([
+      'Rooms: a room is closed after 30 days without activity; a closed room is deleted 60 days after it closed (the default room never expires).',
+      'Proxies: no proxy trusted (TRUST_PROXY unset): X-Forwarded-* ignored, each client is its connection\'s peer.',
+    ])
+    expect(said({ ROOM_IDLE_DAYS: 'never', ROOM_DELETE_DAYS: '7', TRUST_PROXY: '1' })).toEqual([
+      'Rooms: rooms never close by themselves; a closed room is deleted 7 days after it closed (the default room never expires).',
+      'Proxies: X-Forwarded-For/-Proto believed through 1 proxy (TRUST_PROXY=1).',
+    ])
+    expect(said({ TRUST_PROXY: '127.0.0.1,::1' })[1]).toBe('Proxies: X-Forwarded-For/-Proto believed from 127.0.0.1,::1 (TRUST_PROXY).')
   })
 })
 
