@@ -16,8 +16,9 @@ const SECRET_KEY = 'silicon-contract:presenter-secret'
 const mode = ref<Mode>('unknown')
 const snapshot = ref<Snapshot | null>(null)
 const connected = ref(false)
-/** This viewer's answers in live mode, per poll: the value the server acknowledged for `round`. */
-const mine = reactive<Record<string, { round: number; value: number } | undefined>>({})
+/** This viewer's answers in live mode, per poll: the value the server acknowledged for `round`, and how sure they said
+ *  they were (null: not said), as the service keeps them: another device of theirs shows both. */
+const mine = reactive<Record<string, { round: number; value: number; confidence: number | null } | undefined>>({})
 /** The presenter's secret, this tab's only: read when the deck loads (a test sets it before importing this module). */
 const secret = useStoredString(SECRET_KEY, 'session')
 /** This viewer's contract and game result as the service holds them (issue 13), restored from the snapshot on load. */
@@ -35,7 +36,7 @@ function applySnapshot(s: Snapshot): void {
   if (emptied && !s.mine) api.getState().then(applySnapshot).catch(() => {})
   for (const [poll, value] of Object.entries(s.mine ?? {})) {
     const round = s.polls[poll]?.round
-    if (round !== undefined) mine[poll] = value === null ? undefined : { round, value }
+    if (round !== undefined) mine[poll] = value === null ? undefined : { round, value, confidence: s.myConfidence?.[poll] ?? null }
   }
 }
 
@@ -141,7 +142,7 @@ export function useClassSession() {
     async answer(poll: string, value: number, rating?: { confidence: number | null; track: TrackId }): Promise<void> {
       const round = snapshot.value?.polls[poll]?.round
       const r = await retrying(() => api.postAnswer(poll, value, round, rating))
-      mine[poll] = { round: r.round, value }
+      mine[poll] = { round: r.round, value, confidence: rating?.confidence ?? null }
     },
     results: (poll: string, round: number) => api.getResults(poll, round, secret.value),
     myContract,

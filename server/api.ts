@@ -215,6 +215,8 @@ export const Snapshot = z.object({
   presenter: PresenterPos,
   contracts: ContractsState,
   mine: z.record(z.string(), z.number().nullable()).optional(),
+  /** how sure this browser said it was of its answer, per poll (issue 22): another device of the same viewer shows it */
+  myConfidence: z.record(z.string(), z.int().nullable()).optional(),
   myContract: ContractRow.nullable().optional(),
   myGame: GameRow.nullable().optional(),
 })

@@ -300,7 +300,9 @@ export async function createSessionHandler(opts: SessionOptions): Promise<Sessio
         const voter = voterOf(req)
         const body: Snapshot = await snapshot()
         if (voter !== null) {
-          body.mine = Object.fromEntries(await Promise.all(Object.entries(body.polls).map(async ([p, s]) => [p, await store.mine(p, s.round, voter)])))
+          const answers = await Promise.all(Object.entries(body.polls).map(async ([p, s]) => [p, await store.mine(p, s.round, voter)] as const))
+          body.mine = Object.fromEntries(answers.map(([p, a]) => [p, a?.value ?? null]))
+          body.myConfidence = Object.fromEntries(answers.map(([p, a]) => [p, a?.confidence ?? null]))
           const m = await contracts.mine(voter)
           body.myContract = m.contract
           body.myGame = m.game

@@ -9,12 +9,11 @@
 // its own transaction (delivered only if it committed), and each process LISTENs on a connection of its own to push the
 // room's snapshot to its own event streams (`subscribe`).
 import pg from 'pg'
-import type { RoomDump } from './store.ts' // apart from the store import below, which the multiproc branch also changes
 import { randomBytes } from 'node:crypto'
 import type { TrackId } from '../engine/index.ts'
 import { CONTRACTS_POLL, type ContractRow, type GameRow, type Phase, type PresenterPos } from './api.ts'
-import { bindRoom, newRoomCode, type AnswerInput, type AnswerOutcome, type AnswerRow, type ChangeListener, type RoomChange, type RoomInfo,
-  type RoomStore, type RoundState, type SessionStore, type StoreOutcome } from './store.ts'
+import { bindRoom, newRoomCode, type AnswerInput, type AnswerOutcome, type AnswerRow, type ChangeListener, type MyAnswer, type RoomChange,
+  type RoomDump, type RoomInfo, type RoomStore, type RoundState, type SessionStore, type StoreOutcome } from './store.ts'
 
 /** The first key of every advisory lock this store takes ('SC'), so they never collide with another application's. */
 const LOCK_SPACE = 0x5343
@@ -383,9 +382,9 @@ export class PgSessionStore implements SessionStore {
     return rows.map((r) => r.value)
   }
 
-  async mine(room: string, poll: string, round: number, voter: string): Promise<number | null> {
-    const { rows } = await this.pool.query<{ value: number }>('SELECT value FROM answers WHERE room = $1 AND poll = $2 AND round = $3 AND voter = $4', [room, poll, round, voter])
-    return rows[0]?.value ?? null
+  async mine(room: string, poll: string, round: number, voter: string): Promise<MyAnswer | null> {
+    const { rows } = await this.pool.query<MyAnswer>('SELECT value, confidence FROM answers WHERE room = $1 AND poll = $2 AND round = $3 AND voter = $4', [room, poll, round, voter])
+    return rows[0] ?? null
   }
 
   async rows(room: string, poll: string, round: number): Promise<AnswerRow[]> {

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { TrackId } from '../engine/index.ts'
 import { CONTRACTS_POLL, type ContractRow, type GameRow, type Phase, type PresenterPos } from './api.ts'
-import { bindRoom, newRoomCode, type AnswerInput, type AnswerOutcome, type AnswerRow, type RoomDump, type RoomInfo, type RoomStore, type RoundState,
+import { bindRoom, newRoomCode, type AnswerInput, type AnswerOutcome, type AnswerRow, type MyAnswer, type RoomDump, type RoomInfo, type RoomStore, type RoundState,
   type SessionStore, type StoreOutcome } from './store.ts'
 
 // Every table of a class is keyed by its room (issue 20): no statement below reads or writes a row without the room.
@@ -92,7 +92,7 @@ export class SqliteSessionStore implements SessionStore {
         ON CONFLICT (room, poll, round, voter) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
           confidence = excluded.confidence, track = excluded.track`),
       values: db.prepare('SELECT value FROM answers WHERE room = ? AND poll = ? AND round = ?'),
-      mine: db.prepare('SELECT value FROM answers WHERE room = ? AND poll = ? AND round = ? AND voter = ?'),
+      mine: db.prepare('SELECT value, confidence FROM answers WHERE room = ? AND poll = ? AND round = ? AND voter = ?'),
       rows: db.prepare('SELECT poll, round, voter, value, updated_at AS updatedAt, confidence, track FROM answers WHERE room = ? AND poll = ? AND round = ? ORDER BY updated_at, voter'),
       clear: db.prepare('DELETE FROM answers WHERE room = ? AND poll = ? AND round = ?'),
       rounds: db.prepare(`SELECT r.round, r.phase, COUNT(a.voter) AS count FROM rounds r
@@ -245,9 +245,8 @@ export class SqliteSessionStore implements SessionStore {
     return (this.q.values.all(room, poll, round) as { value: number }[]).map((r) => r.value)
   }
 
-  async mine(room: string, poll: string, round: number, voter: string): Promise<number | null> {
-    const row = this.q.mine.get(room, poll, round, voter) as { value: number } | undefined
-    return row?.value ?? null
+  async mine(room: string, poll: string, round: number, voter: string): Promise<MyAnswer | null> {
+    return (this.q.mine.get(room, poll, round, voter) as MyAnswer | undefined) ?? null
   }
 
   async rows(room: string, poll: string, round: number): Promise<AnswerRow[]> {

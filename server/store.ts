@@ -10,6 +10,9 @@ export { normalizeRoomCode, ROOM_CODE } from './api.ts'
 
 /** `version`: bumped in the transaction of every change a view shows (an answer, a resubmission, a phase, a reset,
  *  a new round), so a view refetches on a change of version, not of count (issue 19). */
+/** One voter's own answer as the service gives it back to them. */
+export interface MyAnswer { value: number; confidence: number | null }
+
 export interface RoundState { poll: string; round: number; phase: Phase; count: number; version: number }
 /** `confidence` and `track` (issue 22): optional; stored as null when not given. */
 export interface AnswerInput { poll: string; voter: string; value: number; round?: number; confidence?: number | null; track?: string | null }
@@ -51,7 +54,8 @@ export interface RoomStore {
   newRound(poll: string): Promise<number>
 
   values(poll: string, round: number): Promise<number[]>
-  mine(poll: string, round: number, voter: string): Promise<number | null>
+  /** The voter's answer in that round, with how sure they said they were (null when not said). */
+  mine(poll: string, round: number, voter: string): Promise<MyAnswer | null>
   /** Oldest first (then by voter, bytewise on both stores). */
   rows(poll: string, round: number): Promise<AnswerRow[]>
   /** Every round of a poll with its phase and number of answers, oldest first. */

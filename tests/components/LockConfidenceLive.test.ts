@@ -11,12 +11,13 @@ vi.mock('../../composables/slidev', () => ({
   useIsSlideActive: () => ref(true),
 }))
 const k = lockAnswer('cloud', 'distillation').value
-const api = vi.hoisted(() => ({ sent: [] as unknown[], phase: 'open' }))
+const api = vi.hoisted(() => ({ sent: [] as unknown[], phase: 'open', mine: null as number | null, sure: null as number | null }))
 vi.mock('../../composables/sessionApi', async (orig) => ({
   ...(await orig<typeof import('../../composables/sessionApi')>()),
   probeLive: async () => true,
   getIdentity: async () => ({ ok: true, issued: false }),
-  getState: async () => ({ room: '111111', polls: { distillation: { round: 1, phase: api.phase, count: 0, version: 1 } }, presenter: { slide: 1, clicks: 0, seq: 0, leader: null }, mine: { distillation: null } }),
+  getState: async () => ({ room: '111111', polls: { distillation: { round: 1, phase: api.phase, count: 0, version: 1 } }, presenter: { slide: 1, clicks: 0, seq: 0, leader: null },
+    mine: { distillation: api.mine }, myConfidence: { distillation: api.sure } }),
   postAnswer: async (poll: string, value: number, round?: number, rating?: unknown) => {
     api.sent.push({ poll, value, round, rating })
     return { ok: true, round: 1, count: 1, value }
@@ -48,6 +49,13 @@ describe('confidence, live', () => {
     await w.find('form').trigger('submit')
     await flushPromises()
     expect(api.sent).toEqual([{ poll: 'distillation', value: 1, round: 1, rating: { confidence: 1, track: 'cloud' } }])
+  })
+  it('on another device of the same viewer (nothing kept in this browser), the service gives back the answer and how sure', async () => {
+    Object.assign(api, { phase: 'open', mine: 2, sure: 1 })
+    const w = await mountLock()
+    expect((w.findAll('.lock-option input')[2].element as HTMLInputElement).checked).toBe(true)
+    expect(w.findAll('[data-testid="lock-confidence"] input').map((i) => (i.element as HTMLInputElement).checked)).toEqual([false, true, false])
+    Object.assign(api, { mine: null, sure: null })
   })
   it('after the reveal, the room\'s answers by confidence and the confident-and-wrong share', async () => {
     api.phase = 'revealed'

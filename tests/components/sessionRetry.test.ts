@@ -38,7 +38,7 @@ it('no_identity: a new identity is asked for once and the answer sent again', as
   api.refusals = [{ status: 401, code: 'no_identity' }]
   await s.answer('distillation', 2)
   expect([api.identities, api.answers]).toEqual([1, 2])
-  expect(s.mine.distillation).toEqual({ round: 1, value: 2 })
+  expect(s.mine.distillation).toEqual({ round: 1, value: 2, confidence: null })
 })
 
 it('another 401 (bad_secret) is not an identity to replace: thrown as it came, sent once', async () => {
@@ -58,7 +58,7 @@ it.each([
   await vi.advanceTimersByTimeAsync(400 + 800) // the first two waits of the backoff
   await sent
   expect([api.identities, api.answers]).toEqual([0, 3])
-  expect(s.mine.distillation).toEqual({ round: 1, value: 3 })
+  expect(s.mine.distillation).toEqual({ round: 1, value: 3, confidence: null })
 })
 
 it.each([

@@ -116,6 +116,10 @@ describeStores((kind) => {
       const res = await call(service.url, '/api/session/results?poll=quantization')
       expect(res.body.rated).toEqual([{ value: 0, confidence: null, track: null }, { value: 1, confidence: 2, track: 'edge' }, { value: 3, confidence: null, track: 'tiny' }])
       expect(res.text).not.toMatch(/voter/)
+      // the voter's own state gives their confidence back, so another device of theirs shows it (the takeaway too)
+      const mine = (await call(service.url, '/api/session/state?voter=voter-sure01')).body
+      expect([mine.mine.quantization, mine.myConfidence.quantization]).toEqual([1, 2])
+      expect((await call(service.url, '/api/session/state?voter=voter-sure03')).body.myConfidence.quantization).toBeNull()
     })
 
     it('one answer per (poll, round, voter): a resubmission replaces', async () => {
