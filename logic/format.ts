@@ -82,7 +82,11 @@ export function formatFactor(x: number, more: string, less: string): string {
 
 /** A value of the track's quality metric with its unit ('%' sticks to the number). */
 export function formatMetric(value: number, unit: string): string {
-  return unit === '%' ? `${sig(value)}%` : `${sig(value)} ${unit}`
+  return withMetricUnit(sig(value), unit)
+}
+/** A metric already written (e.g. to as many digits as tell it from the floor) with its unit: 75.7%, 31.2 mAP. */
+export function withMetricUnit(text: string, unit: string): string {
+  return unit === '%' ? `${text}%` : `${text} ${unit}`
 }
 
 /** A budget's or check's value in its unit, bytes and joules scaled to a readable prefix. */

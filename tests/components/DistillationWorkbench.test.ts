@@ -6,7 +6,7 @@ import { useDeckState } from '../../composables/deckState'
 import { mountOnTrack } from './mountOnTrack'
 import { currentPoint } from './chartStubs'
 import { useLock } from '../../composables/useLock'
-import { formatBytes, formatJoules, sig } from '../../logic/format'
+import { formatBytes, formatJoules, formatMetric, sig } from '../../logic/format'
 import { baselineRecipe, evaluate, LOCKS, lockAnswer, percentSig, TRACK_IDS, TRACKS } from '../../engine'
 import { distillationStudent } from '../../engine/lessons'
 import type { TrackId } from '../../engine'
@@ -42,7 +42,7 @@ describe.each(TRACK_IDS)('DistillationWorkbench on %s', (track) => {
     }
     for (const [key, e] of Object.entries(rows)) {
       const text = w.get(`[data-row="${key}"]`).text()
-      expect(text).toContain(`${sig(e.accuracy)} ${unit}`)
+      expect(text).toContain(formatMetric(e.accuracy, unit))
       expect(text).toContain(formatBytes(e.memory.totalBytes, TRACKS[track].units.bytes))
       expect(text).toContain(formatJoules(e.energyPerInferenceJ))
     }

@@ -3,9 +3,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import StakeholderChallenge from '../../components/StakeholderChallenge.vue'
 import { useDeckState } from '../../composables/deckState'
 import { clearPage, mountOnTrack } from './mountOnTrack'
-import { formatJoules } from '../../logic/format'
+import { formatJoules, formatMetric } from '../../logic/format'
 import { challenge } from '../../logic/distillation'
-import { evaluate, sig, TRACK_IDS, TRACKS, stakeholderReference } from '../../engine'
+import { evaluate, TRACK_IDS, TRACKS, stakeholderReference } from '../../engine'
 import type { Recipe, TrackId } from '../../engine'
 
 vi.mock('vue-chartjs', async () => (await import('./chartStubs')).chartStubs)
@@ -59,7 +59,7 @@ describe.each(TRACK_IDS)('StakeholderChallenge on %s, with part 2\'s pruning car
     await w.vm.$nextTick()
     const r = challenge(track, deck.recipe.value, ref)
     expect(r.failing.map((c) => c.name)).toContain('accuracy')
-    expect(w.get('[data-testid="challenge-accuracy"]').text()).toBe(`Accuracy ${sig(r.accuracy)} vs floor ${sig(r.floor)} ${TRACKS[track].metric.unit}`)
+    expect(w.get('[data-testid="challenge-accuracy"]').text()).toBe(`Accuracy ${formatMetric(r.accuracy, TRACKS[track].metric.unit)} vs floor ${formatMetric(r.floor, TRACKS[track].metric.unit)}`)
     // the floor's one word, the same as on the workbenches and the ledger: a veto, not a failure (issue 21 #2)
     const inSpec = w.get('[data-testid="challenge-in-spec"]').text()
     expect(inSpec).toContain('accuracy VETO')
