@@ -91,13 +91,17 @@ describe.each(TRACK_IDS)('contract builders on %s', (track) => {
   })
 })
 
+/** The ledger mounted on `track` with `recipe`, and the engine's evaluation of it. */
+function ledgerFor(track: TrackId, recipe: Recipe) {
+  deck.setTrack(track)
+  deck.reset()
+  deck.updateRecipe(recipe)
+  return { w: mount(SiliconLedger, { attachTo: document.body }), e: evaluate(track, deck.recipe.value) }
+}
+
 describe.each(TRACK_IDS)('SiliconLedger on %s', (track) => {
   it('shows the recipe, every check, the energy, and heavy vs light from the engine', () => {
-    deck.setTrack(track)
-    deck.reset()
-    deck.updateRecipe(sample(track))
-    const w = mount(SiliconLedger, { attachTo: document.body })
-    const e = evaluate(track, deck.recipe.value)
+    const { w, e } = ledgerFor(track, sample(track))
     for (const k of e.checks) {
       const row = w.get(`[data-check="${k.name}"]`).text()
       expect(row).toContain(formatValue(k.value, k.unit, TRACKS[track].units.bytes))
@@ -120,11 +124,7 @@ describe.each(TRACK_IDS)('SiliconLedger on %s', (track) => {
   })
 
   it('a recipe below the floor: its accuracy row says VETO, the others PASS or FAIL, and the contract is out of spec', () => {
-    deck.setTrack(track)
-    deck.reset()
-    deck.updateRecipe(vetoed(track))
-    const w = mount(SiliconLedger, { attachTo: document.body })
-    const e = evaluate(track, deck.recipe.value)
+    const { w, e } = ledgerFor(track, vetoed(track))
     expect(e.checks.find((k) => k.name === 'accuracy')!.pass).toBe(false)
     for (const k of e.checks) expect(w.get(`[data-check="${k.name}"]`).text()).toContain(expectedWord(k))
     expect(w.get('[data-testid="ledger-verdict"]').text()).toBe(`✗ OUT OF SPEC: ${e.binding}`)
@@ -132,11 +132,7 @@ describe.each(TRACK_IDS)('SiliconLedger on %s', (track) => {
   })
 
   it('splits the energy into compute, memory traffic and static: a bar and a line that names the largest part', () => {
-    deck.setTrack(track)
-    deck.reset()
-    deck.updateRecipe(sample(track))
-    const w = mount(SiliconLedger, { attachTo: document.body })
-    const e = evaluate(track, deck.recipe.value)
+    const { w, e } = ledgerFor(track, sample(track))
     const parts = { compute: e.energy.computeJ, dataMovement: e.energy.dataMovementJ, static: e.energy.staticJ }
     const total = parts.compute + parts.dataMovement + parts.static
     const largest = ENERGY_PARTS.reduce((a, b) => (parts[b] > parts[a] ? b : a))
