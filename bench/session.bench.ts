@@ -27,6 +27,7 @@ import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
+import { operatorPath, roomPrefix } from '../server/api.ts'
 import { DEFAULT_POLLS } from '../server/defaultPolls.ts'
 import { DEFAULT_LIMITS } from '../server/identity.ts'
 
@@ -176,10 +177,10 @@ async function runClass(label: string, procs: { child: ChildProcess; base: URL }
   const first = procs[0].base
   const rooms: Room[] = []
   for (let r = 0; r < R; r++) {
-    const made = await call(first, undefined, '/api/session/rooms', { method: 'POST', secret: OPERATOR_TOKEN })
+    const made = await call(first, undefined, operatorPath('createRoom'), { method: 'POST', secret: OPERATOR_TOKEN })
     if (made.status !== 201) throw new Error(`could not create a room: ${made.status} ${made.body}`)
     const { code, secret } = JSON.parse(made.body) as { code: string; secret: string }
-    rooms.push({ code, secret, prefix: `/api/session/rooms/${code}/`, address: `127.0.${1 + r}.1` })
+    rooms.push({ code, secret, prefix: roomPrefix(code), address: `127.0.${1 + r}.1` })
   }
 
   const latencies: number[] = []
