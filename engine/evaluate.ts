@@ -2,7 +2,7 @@
 import type { BudgetCheck, Evaluation, Recipe, TrackId } from './types'
 import type { ModelDef, TrackSpec } from './spec'
 import { SPECS } from './tracks'
-import { memoryOf, placementOf } from './memory'
+import { memoryOf, onChipPlacement } from './memory'
 import { LADDER, REAL, floorSeconds, kernelsFor, speedups, timeOf, trafficOf, type Kernel, type Realism } from './latency'
 import { energyOf, powerW } from './energy'
 import { accuracyOf } from './accuracy'
@@ -27,7 +27,7 @@ export function baselineOf(spec: TrackSpec): Recipe {
 
 function timerWith(spec: TrackSpec, recipe: Recipe, model: ModelDef, kernel: Kernel) {
   const mem = memoryOf(spec, model, recipe, kernel.format)
-  const place = placementOf(spec, mem)
+  const place = onChipPlacement(spec, mem)
   const tr = trafficOf(spec, model, recipe, mem, place)
   return { model, mem, place, tr, kernel, time: (r: Realism) => timeOf(spec, model, recipe, mem, tr, kernel, r) }
 }

@@ -5,7 +5,7 @@ import { precisionName } from './words'
 import type { MemLevel, ModelDef, TrackSpec } from './spec'
 import { type SparseLoad } from './constants'
 import { PRECISION } from './params'
-import { featureMapShare, type MemoryParts, type Placement, type SparseFormat } from './memory'
+import { featureMapShare, type MemoryParts, type OnChipPlacement, type SparseFormat } from './memory'
 
 /** dense: zeros kept and multiplied; sparse-load: compressed weights decoded on chip, dense math (Flash-LLM, SpInfer, an
  *  NPU's weight decoder); skip: compressed weights, only the kept weights' MACs run (a zero-skipping unit); 2:4: the 2:4
@@ -39,7 +39,7 @@ export interface Traffic {
   actOnChip: boolean
 }
 
-export function trafficOf(spec: TrackSpec, model: ModelDef, recipe: Recipe, mem: MemoryParts, place: Placement): Traffic {
+export function trafficOf(spec: TrackSpec, model: ModelDef, recipe: Recipe, mem: MemoryParts, place: OnChipPlacement): Traffic {
   const { main, onChip } = spec.machine
   return {
     weightBytes: mem.weightsBytes + mem.quantMetadataBytes + mem.sparseMetadataBytes,

@@ -76,9 +76,9 @@ export function memoryOf(spec: TrackSpec, model: ModelDef, recipe: Recipe, forma
  *  fitLevel 'main': everything must fit main memory; weights (and then activations) are read from on chip when they fit there.
  *  fitLevel 'onChip' (MCUs): the activation arena must fit on chip; the weights join it when both fit, else they are read
  *  in place from main memory (flash), which must hold them. Activations never spill. */
-export interface Placement { weightsOnChip: boolean; actOnChip: boolean; fits: boolean; onChipBytes: number }
+export interface OnChipPlacement { weightsOnChip: boolean; actOnChip: boolean; fits: boolean; onChipBytes: number }
 
-export function placementOf(spec: TrackSpec, mem: MemoryParts): Placement {
+export function onChipPlacement(spec: TrackSpec, mem: MemoryParts): OnChipPlacement {
   const { main, onChip } = spec.machine
   const weights = mem.weightsBytes + mem.quantMetadataBytes + mem.sparseMetadataBytes
   const cap = onChip.capacityBytes.value
