@@ -52,8 +52,9 @@ export function sparseStorage(params: number, bits: number, s: number, format: S
 
 export function kvCacheBytes(spec: TrackSpec, model: ModelDef): number {
   if (!model.kv || !spec.context) return 0
-  // 2 (K and V) × layers × KV heads × head dim × 2 bytes (FP16) × context × batch
-  return 2 * model.layers.value * model.kv.kvHeads.value * model.kv.headDim.value * 2 * spec.context.value * spec.batch.value
+  // 2 (K and V) × layers × KV heads × head dim × bytes per value (the cache is kept at FP16, whatever the weights) × context × batch
+  const bytesPerValue = PRECISION.bits.fp16 / 8
+  return 2 * model.layers.value * model.kv.kvHeads.value * model.kv.headDim.value * bytesPerValue * spec.context.value * spec.batch.value
 }
 
 export function memoryOf(spec: TrackSpec, model: ModelDef, recipe: Recipe, format: SparseFormat): MemoryParts {
