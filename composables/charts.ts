@@ -8,7 +8,7 @@ import type { ChartOptions, LegendItem, Plugin, PointStyle } from 'chart.js'
 import { drawPoint } from 'chart.js/helpers'
 import annotationPlugin from 'chartjs-plugin-annotation'
 import ChartDataLabels from 'chartjs-plugin-datalabels'
-import { computed, useTemplateRef, watch } from 'vue'
+import { computed, nextTick, useTemplateRef, watch } from 'vue'
 import type { ComputedRef } from 'vue'
 import type { Recipe, TrackId } from '../engine'
 import type { ContractKind } from '../logic/classFrontier'
@@ -150,9 +150,12 @@ export function useCurrentPoint(chartRef: string, point: () => CurrentPoint | nu
     const p = point()
     return prev && p && prev.key === p.key && prev.x === p.x && prev.y === p.y ? prev : p
   })
+  /** the marker moved and no draw of the chart has shown it yet */
+  let stale = false
   const plugin: Plugin & { point: () => CurrentPoint | null } = {
     id: 'currentPoint',
     point: () => at.value,
+    afterDraw() { stale = false },
     afterDatasetsDraw(chart) {
       const p = at.value
       const i = p ? chart.data.datasets.findIndex((d) => datasetKey(d) === p.key) : -1
@@ -168,6 +171,11 @@ export function useCurrentPoint(chartRef: string, point: () => CurrentPoint | nu
       ctx.restore()
     },
   }
-  watch(at, () => line.value?.chart?.draw())
+  // A change that also changes the curves updates the chart on the next tick (vue-chartjs), which draws the marker too:
+  // redraw after that tick, and only if no draw came in between (one draw per change, not two).
+  watch(at, () => {
+    stale = true
+    nextTick(() => queueMicrotask(() => { if (stale) line.value?.chart?.draw() }))
+  })
   return { plugin }
 }
