@@ -75,16 +75,17 @@ async function time(slideTag: string, selector: string, values: string[]): Promi
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]
 // Every recipe control of the three workbenches and the stakeholder's challenge. Those that only move your point on a
-// chart (the first three: drags and the precision click of part 1) redraw it; the others change its curves and update it.
+// chart (the first four: the two drags, part 1's precision and part 2's pattern) redraw it; part 2's precision, the
+// student and the distillation toggle change its curves, and chart.js lays it out again (update()).
 const cases: [string, string, string, string[]][] = [
   ['precision radio (quantization workbench)', '<QuantizationWorkbench', '[data-instrument="QuantizationWorkbench"] input[type=radio]', []],
   ['pruning-ratio slider (sparsity workbench)', '<SparsityWorkbench', '[data-instrument="SparsityWorkbench"] input[type=range]', ['10', '35', '60', '85', '20', '50']],
   ['temperature slider (distillation workbench)', '<DistillationWorkbench', '[data-instrument="DistillationWorkbench"] input[type=range]', ['2', '4', '8', '12', '16', '3']],
   ['pattern radio (sparsity workbench)', '<SparsityWorkbench', '[data-testid="sparsity-pattern"] input[type=radio]', []],
+  ['precision radio (stakeholder challenge)', '<StakeholderChallenge', '[data-testid="challenge-precision"] input[type=radio]', []],
   ['precision radio (sparsity workbench)', '<SparsityWorkbench', '[data-testid="sparsity-precision"] input[type=radio]', []],
   ['student select (distillation workbench)', '<DistillationWorkbench', '[data-testid="student-select"]', []],
   ['distillation toggle (distillation workbench)', '<DistillationWorkbench', '[data-testid="distill-toggle"]', []],
-  ['precision radio (stakeholder challenge)', '<StakeholderChallenge', '[data-testid="challenge-precision"] input[type=radio]', []],
 ]
 console.log(`${ROUNDS} changes per control and way, Chromium ${browser.version()}, ${dist}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`)
 for (const [name, tag, selector, values] of cases) {
