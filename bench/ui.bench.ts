@@ -74,9 +74,9 @@ async function time(slideTag: string, selector: string, values: string[]): Promi
 }
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]
-// Every recipe control of the three workbenches and the stakeholder's challenge. Those that only move your point on a
-// chart (the first four: the two drags, part 1's precision and part 2's pattern) redraw it; part 2's precision, the
-// student and the distillation toggle change its curves, and chart.js lays it out again (update()).
+// Every recipe control of the three workbenches and the stakeholder's challenge. The first five change readouts and at
+// most move your point on a chart, which is redrawn (the two drags, part 1's precision, part 2's pattern, the challenge's
+// precision); the last three change a chart's curves, and chart.js lays it out again (update()).
 const cases: [string, string, string, string[]][] = [
   ['precision radio (quantization workbench)', '<QuantizationWorkbench', '[data-instrument="QuantizationWorkbench"] input[type=radio]', []],
   ['pruning-ratio slider (sparsity workbench)', '<SparsityWorkbench', '[data-instrument="SparsityWorkbench"] input[type=range]', ['10', '35', '60', '85', '20', '50']],
