@@ -59,35 +59,37 @@ function isPrintView(): boolean {
 }
 
 /** The deck starts on its own (offline) unless the service answers; when nothing answered at all (a service restarting,
- *  a Wi-Fi that was not up yet), it keeps asking, 1 s then 1.6× longer each time up to 10 s, and joins the class as soon
- *  as the service answers. Before, a deck opened in that instant stayed on its own until reloaded (issue 20's rehearsal). */
+ *  a Wi-Fi that was not up yet), or the service refused in a way a retry may cure, it keeps asking, 1 s then 1.6× longer
+ *  each time up to 10 s, and joins the class as soon as it can. Before, a deck opened in that instant stayed on its own
+ *  until reloaded (issue 20's rehearsal). */
 async function start(): Promise<Mode> {
   if (isPrintView()) return (mode.value = 'offline')
   const live = await api.probeLive()
-  if (live && await connect()) return mode.value
+  if (live && await connect(START_RETRY_MS)) return mode.value
   mode.value = 'offline'
   if (live === null) askAgain(START_RETRY_MS)
   return mode.value
 }
 const START_RETRY_MS = 1000
 const START_RETRY_MAX_MS = 10_000
+const later = (delay: number) => Math.min(START_RETRY_MAX_MS, delay * 1.6)
 
 function askAgain(delay: number): void {
   setTimeout(async () => {
     const live = await api.probeLive()
-    if (live === null) return askAgain(Math.min(START_RETRY_MAX_MS, delay * 1.6))
-    if (live) await connect()
+    if (live === null) return askAgain(later(delay))
+    if (live) await connect(later(delay))
   }, delay)
 }
 
 /** Joins the live class: this browser's identity, the room's state, then the pushed snapshots. False when the service
- *  refused; a refusal a retry may cure (it went away again between the probe and these requests) asks again later. */
-async function connect(): Promise<boolean> {
+ *  refused; a refusal a retry may cure (a database down, a throttle) asks again after `retryIn` ms, which keeps growing. */
+async function connect(retryIn: number): Promise<boolean> {
   try {
     await api.getIdentity()
     applySnapshot(await api.getState())
   } catch (e) {
-    if (api.isRetriable(e)) askAgain(START_RETRY_MS)
+    if (api.isRetriable(e)) askAgain(retryIn)
     return false
   }
   mode.value = 'live'

@@ -6,13 +6,20 @@ import { defineComponent, h } from 'vue'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fullSnapshot } from './liveSession'
 
-const service = vi.hoisted(() => ({ answers: [] as (boolean | null)[], probes: 0 }))
-vi.mock('../../composables/sessionApi', async (orig) => ({
-  ...(await orig<typeof import('../../composables/sessionApi')>()),
-  probeLive: async () => { service.probes++; return service.answers.length > 1 ? service.answers.shift()! : service.answers[0] },
-  getIdentity: async () => ({ ok: true, issued: false }),
-  getState: async () => fullSnapshot({}),
-}))
+const service = vi.hoisted(() => ({ answers: [] as (boolean | null)[], probes: 0, refusals: 0, identities: 0 }))
+vi.mock('../../composables/sessionApi', async (orig) => {
+  const real = await orig<typeof import('../../composables/sessionApi')>()
+  return {
+    ...real,
+    probeLive: async () => { service.probes++; return service.answers.length > 1 ? service.answers.shift()! : service.answers[0] },
+    getIdentity: async () => {
+      service.identities++
+      if (service.refusals-- > 0) throw new real.SessionError(500, 'the database is down', 'internal')
+      return { ok: true, issued: false }
+    },
+    getState: async () => fullSnapshot({}),
+  }
+})
 
 class FakeEventSource {
   static opened = 0
@@ -28,6 +35,8 @@ beforeEach(() => {
   vi.stubGlobal('EventSource', FakeEventSource)
   FakeEventSource.opened = 0
   service.probes = 0
+  service.refusals = 0
+  service.identities = 0
   vi.resetModules()
 })
 afterEach(() => {
@@ -60,6 +69,18 @@ describe('starting the class session', () => {
     expect(await s.ready()).toBe('offline')
     await wait(60_000)
     expect([s.mode.value, service.probes]).toEqual(['offline', 1])
+  })
+
+  it('asks less often while the service answers but refuses in a way a retry may cure, then joins', async () => {
+    service.refusals = 3 // e.g. its database down for a while
+    const s = await session([true])
+    expect(await s.ready()).toBe('offline')
+    await wait(1000)
+    expect(service.identities).toBe(2)
+    await wait(1000) // not again after 1 s: the wait grew to 1.6 s
+    expect(service.identities).toBe(2)
+    await wait(600 + 2560)
+    expect([s.mode.value, service.identities]).toEqual(['live', 4])
   })
 
   it('asks less often the longer nothing answers, at most every 10 s', async () => {
