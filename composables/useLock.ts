@@ -72,11 +72,11 @@ export function useLock(lock: LockId) {
     return m && m.round === poll.value?.round ? m.value : null
   })
   const sure = lockSureness(lock)
-  /** how sure they were of the answer that counts (null: not said, or said of another answer): as this browser kept it,
-   *  or in a live class as the service keeps it (the same viewer on another device) */
+  /** how sure they were of the answer that counts (null: not said, or said of another answer): in a live class as the
+   *  service keeps it (their last answer, from whichever of their devices), offline as this browser kept it */
   const confidence = computed<number | null>(() => {
-    if (sure.value && mine.value !== null && sure.value.value === mine.value) return sure.value.confidence
-    return live.value && mine.value !== null ? session.mine[lock]?.confidence ?? null : null
+    if (live.value) return mine.value !== null ? session.mine[lock]?.confidence ?? null : null
+    return sure.value && mine.value !== null && sure.value.value === mine.value ? sure.value.confidence : null
   })
   const count = computed(() => poll.value?.count ?? 0)
   const distribution = ref<Distribution | null>(null)

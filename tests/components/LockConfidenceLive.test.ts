@@ -31,9 +31,10 @@ vi.stubGlobal('EventSource', class { addEventListener() {} close() {} })
 vi.setConfig({ testTimeout: 30_000 })
 enableAutoUnmount(afterEach)
 
-async function mountLock() {
+async function mountLock(kept: Record<string, string> = {}) {
   vi.resetModules()
   localStorage.clear()
+  for (const [k, v] of Object.entries(kept)) localStorage.setItem(k, v)
   const { default: PredictionLock } = await import('../../components/PredictionLock.vue')
   const w = mount(PredictionLock, { props: { lock: 'distillation' } })
   await flushPromises()
@@ -55,6 +56,12 @@ describe('confidence, live', () => {
     const w = await mountLock()
     expect((w.findAll('.lock-option input')[2].element as HTMLInputElement).checked).toBe(true)
     expect(w.findAll('[data-testid="lock-confidence"] input').map((i) => (i.element as HTMLInputElement).checked)).toEqual([false, true, false])
+    Object.assign(api, { mine: null, sure: null })
+  })
+  it('the service\'s confidence wins over what this browser kept, when the viewer changed it on another device', async () => {
+    Object.assign(api, { phase: 'open', mine: 2, sure: 2 })
+    const w = await mountLock({ 'silicon-contract:confidence:distillation': JSON.stringify({ value: 2, confidence: 0 }) })
+    expect(w.findAll('[data-testid="lock-confidence"] input').map((i) => (i.element as HTMLInputElement).checked)).toEqual([false, false, true])
     Object.assign(api, { mine: null, sure: null })
   })
   it('after the reveal, the room\'s answers by confidence and the confident-and-wrong share', async () => {
