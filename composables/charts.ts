@@ -140,7 +140,8 @@ export interface CurrentPoint { key: string; x: number; y: number }
  * datasets, and a move redraws the canvas (`chart.draw()`) instead of updating the chart. An update resolves every
  * option and lays out every axis again: ~7 ms of each ~10 ms precision click, what kept the workbenches' controls over
  * bench:ui's 12-ms budget (profiled in Chromium); a redraw is the ~1.7 ms of drawing alone.
- * The chart's axes must already span every place the marker can go (it lies on a curve the chart draws).
+ * The chart's axes must already span every place the marker can go (it lies on a curve the chart draws). Hovering the
+ * marker shows no tooltip (it is no data point); the readouts beside the chart say its values.
  * Use: `const { plugin } = useCurrentPoint('line', () => …)` and `<Line ref="line" :plugins="[plugin]" …>`.
  */
 export function useCurrentPoint(chartRef: string, point: () => CurrentPoint | null) {
