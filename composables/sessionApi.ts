@@ -58,6 +58,11 @@ export function apiUrl<E extends Endpoint>(endpoint: E, query?: QueryOf<E>): str
 
 interface Ask<E extends Endpoint> { body?: BodyOf<E>; query?: QueryOf<E>; secret?: string | null }
 
+/** A refusal without the service's {error, code} and a status a proxy gives while the service behind it is away (its own
+ *  502/503/504 page while the processes restart, a 500 or 520–524 page of a CDN, a 408 timeout): the service is not
+ *  there, as with no reply at all (the hosted rehearsal of issue 20), and a retry may find it. */
+const notTheService = (status: number): boolean => status === 408 || status >= 500
+
 /** One request as the contract has it (its method from the table); a refusal is thrown with its code. */
 async function fetchEndpoint<E extends Endpoint>(endpoint: E, ask: Ask<E>): Promise<Response> {
   const headers: Record<string, string> = {}
@@ -75,9 +80,7 @@ async function fetchEndpoint<E extends Endpoint>(endpoint: E, ask: Ask<E>): Prom
   if (res.ok) return res
   const refusal = ErrorReply.safeParse(await res.json().catch(() => null))
   if (refusal.success) throw new SessionError(res.status, refusal.data.error, refusal.data.code)
-  // a gateway's own page (502/503/504 from a hosted service's proxy while its processes restart): the service is not
-  // there, as with no reply at all (the hosted rehearsal of issue 20)
-  if (res.status >= 502 && res.status <= 504)
+  if (notTheService(res.status))
     throw new SessionError(res.status, `the class server cannot be reached (its proxy answered ${res.status}); your answer is kept here, try again`, 'unreachable')
   throw new SessionError(res.status, `the class server answered ${res.status}`, 'unreadable')
 }
@@ -100,14 +103,12 @@ async function fetchProbe(): Promise<Response | null> {
     return null
   }
 }
-/** A gateway's answer while the service behind it restarts (what `unreachable` means for any other request). */
-const GATEWAY_DOWN = [502, 503, 504]
 /** Is the service there? true: it answered; false: something else answered (a static build's file saying live:false,
- *  or no such file): this deck runs on its own; null: nothing answered yet (no reply, or a proxy's 502/503/504 while
- *  the service restarts), so it may still come. */
+ *  or no such file): this deck runs on its own; null: nothing answered yet (no reply, or a proxy's page while the
+ *  service is away: notTheService), so it may still come. */
 export async function probeLive(): Promise<boolean | null> {
   const res = await fetchProbe()
-  if (!res || GATEWAY_DOWN.includes(res.status)) return null
+  if (!res || notTheService(res.status)) return null
   return res.ok && (await res.json().catch(() => null))?.live === true
 }
 /** Does the server that serves the deck answer at all (the service, or a static build's file saying live:false)? */

@@ -16,12 +16,14 @@ it('a refusal of the service carries its code and its sentence', async () => {
 it('no reply at all, or a gateway\'s page, is unreachable; another reply that is not the contract\'s is unreadable', async () => {
   vi.stubGlobal('fetch', async () => { throw new TypeError('Failed to fetch') })
   expect(await refusal(getState())).toMatchObject({ status: 0, code: 'unreachable' })
-  for (const status of [502, 503, 504]) {
+  // a proxy's own page while the service is away: its 502/503/504, a CDN's 500 or 520–524, a 408 timeout (the service's
+  // own refusals are always {error, code}, its failures included: code internal)
+  for (const status of [502, 503, 504, 500, 522, 408]) {
     reply(status, '<html>Bad gateway</html>', 'text/html')
     expect(await refusal(getState())).toMatchObject({ status, code: 'unreachable', message: expect.stringMatching(/kept here, try again/) })
   }
-  reply(500, '<html>Internal error</html>', 'text/html')
-  expect(await refusal(getState())).toMatchObject({ status: 500, code: 'unreadable' })
+  reply(404, '<html>Not found</html>', 'text/html') // a server without the service: no retry finds it
+  expect(await refusal(getState())).toMatchObject({ status: 404, code: 'unreadable' })
   reply(409, JSON.stringify({ error: 'closed', code: 'no_such_code' }))
   expect(await refusal(postAnswer('quantization', 1))).toMatchObject({ status: 409, code: 'unreadable' })
   reply(200, JSON.stringify({ polls: {} })) // a snapshot without its room, presenter and contracts
