@@ -4,7 +4,8 @@
 import { effectScope, ref } from 'vue'
 import { z } from 'zod'
 import type { TrackId } from '../engine'
-import { arrive, isTrackId } from '../logic/trackChoice'
+import { isTrackId } from '../engine'
+import { arrive } from '../logic/trackChoice'
 import { useDeckState } from './deckState'
 import { useCheckedStorage } from './storage'
 

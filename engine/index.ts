@@ -4,7 +4,6 @@ export * from './urlState'
 
 /** The recipe's parameters, one table (key, label, unit, values or range, steps, default, URL coding, formatter), the track ids and the baseline recipe. */
 export { TRACK_IDS, isTrackId, DEFAULT_TRACK, BASELINE_ALIAS, BASELINE_RECIPE, PARAMS, type Param, PRECISION, PATTERN, SPARSITY, TEMPERATURE, STUDENT, DISTILL, gridOf, patternRatios } from './params'
-/** Precisions in falling bit order, and their bits (16, 8, 4, 1). */
 /** Numbers in words: significant digits, rounded (roundSig) or shown with thousands separators (sig). */
 export { roundSig, sig } from './format'
 /** Input checks: every bad field throws EngineInputError { field } and nothing is changed. */

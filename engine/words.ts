@@ -40,7 +40,7 @@ export type VerdictWord = typeof VERDICT[keyof typeof VERDICT]
 /** The name of the budget whose failure is the stakeholder's veto (the tracks' `budgets` entry, and its check's name). */
 export const FLOOR_BUDGET = 'accuracy'
 /** The stakeholder's accuracy floor by name: `title` on a chart's legend or a heading, `words` within a sentence, `short`
- *  beside the accuracy it judges ('Accuracy 93 % · floor 94 %'). The storyboard calls it the "safety threshold" once and
+ *  beside the accuracy it judges ('Accuracy 93% · floor 94%'). The storyboard calls it the "safety threshold" once and
  *  the "Stakeholder Accuracy Veto" when it is crossed; the deck names it for what it judges. */
 export const FLOOR_NAME = { title: 'Accuracy floor', words: 'accuracy floor', short: 'floor' } as const
 

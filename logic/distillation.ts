@@ -1,8 +1,9 @@
 // Part 3, the distillation bridge: teacher vs student from scratch vs distilled student, the temperature curve,
 // and the stakeholder's power-cut challenge against a reference recipe the student locks in.
 // (composables/useDistillation.ts keeps the viewer's reference recipe.)
-import { accuracyFloor, baselineRecipe, evaluate, gridOf, meetsFloor, modelName, PATTERN, pruningText, sig, stakeholderCheck, TEMPERATURE, TRACKS } from '../engine'
+import { accuracyFloor, baselineRecipe, evaluate, gridOf, meetsFloor, modelName, PATTERN, pruningText, stakeholderCheck, TEMPERATURE, TRACKS } from '../engine'
 import type { BudgetCheck, Evaluation, Recipe, TrackId } from '../engine'
+import { formatMetric } from './format'
 
 export interface Contender {
   key: 'teacher' | 'scratch' | 'distilled'
@@ -87,7 +88,7 @@ export function challenge(track: TrackId, recipe: Recipe, reference: Recipe): Ch
   const prunedBelowFloor = recipe.sparsity > 0 && belowFloor
   const dense = prunedBelowFloor ? evaluate(track, { ...recipe, sparsity: 0, pattern: PATTERN.default }) : null
   const hint = prunedBelowFloor
-    ? `This student still carries ${pruningText(recipe.sparsity, recipe.pattern)} pruning, found for the teacher: dense it scores ${sig(dense!.accuracy)} ${TRACKS[track].metric.unit}. Let the smaller student replace the pruning.`
+    ? `This student still carries ${pruningText(recipe.sparsity, recipe.pattern)} pruning, found for the teacher: dense it scores ${formatMetric(dense!.accuracy, TRACKS[track].metric.unit)}. Let the smaller student replace the pruning.`
     : 'Cross the bridge: a smaller student, distillation on, and a precision that keeps accuracy above the floor.'
   return {
     referenceJ, targetJ: sc.limit, targetShare: sc.limit / referenceJ, currentJ: sc.value, saved: sc.reduction,

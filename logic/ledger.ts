@@ -3,7 +3,7 @@
 // precision". Pure builders (tested).
 import { ARCHETYPE_LABEL, archetypeAbsence, archetypes, BELOW_FLOOR, evaluate, PARAMS, shareText, recipeLabel, specVerdictText, TRACKS, verdictWord } from '../engine'
 import type { BudgetCheck, Evaluation, Param, Recipe, TrackId } from '../engine'
-import { formatBytes, formatJoules, formatMs, formatValue, sig } from './format'
+import { formatBytes, formatJoules, formatMetric, formatMs, formatValue, sig } from './format'
 
 /** The engine's three parts of a recipe's energy (Evaluation.energy), in the order the deck shows them. */
 export type EnergyPart = 'compute' | 'dataMovement' | 'static'
@@ -197,7 +197,7 @@ export function contractToMarkdown(c: Contract): string {
     `- Energy per inference: ${formatJoules(c.figures.energyPerInferenceJ)}, ${energySplitText(c.energy)}`,
     ...c.energy.parts.map((p) => `  - ${p.words}: ${formatJoules(p.joules)} (${shareText(p.share)})`),
     `- Latency: ${formatMs(c.figures.latencyMs)} · Footprint: ${formatBytes(c.figures.totalBytes, units)}`,
-    `- ${c.metric.name}: ${sig(c.figures.accuracy)} ${c.metric.unit} (${sig(c.figures.accuracyDrop)} below the baseline)`,
+    `- ${c.metric.name}: ${formatMetric(c.figures.accuracy, c.metric.unit)} (${sig(c.figures.accuracyDrop)} points below the baseline)`,
     ...c.impact.map((i) => `- ${i.label}: ${sig(i.value)} ${i.unit}`),
     '',
     '## Heavy model vs light student',

@@ -1,6 +1,6 @@
 // Words for the reveal: the viewer's answer against the engine's, e.g.
 // "you predicted 2×, the hardware gives 1.1×: 82% too high". Pure functions (no Vue), tested on their own.
-import { percent, percentSig, type LockDefinition } from '../engine'
+import { percent, type LockDefinition } from '../engine'
 import type { Phase } from '../server/api'
 import { plainSig } from './format'
 
@@ -29,7 +29,7 @@ export const SPOT_ON = 0.05
 export function offBy(mine: number, key: number, unit: string): string {
   if (key !== 0) {
     const rel = (mine - key) / Math.abs(key)
-    return Math.abs(rel) < SPOT_ON ? `spot on (within ${percent(SPOT_ON)})` : `${percentSig(Math.abs(rel), 2)} too ${rel > 0 ? 'high' : 'low'}`
+    return Math.abs(rel) < SPOT_ON ? `spot on (within ${percent(SPOT_ON)})` : `${percent(Math.abs(rel))} too ${rel > 0 ? 'high' : 'low'}`
   }
   const d = mine - key
   return d === 0 ? 'spot on' : `${fmt(Math.abs(d))} ${unit} too ${d > 0 ? 'high' : 'low'}`.replace('  ', ' ')

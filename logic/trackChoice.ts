@@ -5,9 +5,6 @@
 import { isTrackId } from '../engine'
 import type { TrackId } from '../engine'
 
-// the engine's test, passed on to the composable that reads a stored choice (composables/trackChoice.ts)
-export { isTrackId }
-
 export interface Arrival {
   /** the track in the link, if any and valid */
   linked: string | null | undefined

@@ -4,7 +4,7 @@
 // them and parses the replies with them. No Node, no SQLite, so the browser build can import it (ESLint lets client
 // code import this module and nothing else under server/).
 import { z } from 'zod'
-import { GAME_MAX_TRIES, TRACK_IDS } from '../engine/index.ts'
+import { GAME_MAX_TRIES, isTrackId } from '../engine/index.ts'
 import type { LockDefinition, Recipe, TrackId } from '../engine/index.ts'
 
 // ---- paths ----------------------------------------------------------------------------------------------------------
@@ -86,7 +86,7 @@ export const presenterLink = (root: string, code: string) => `${root}${PRESENTER
 /** Where a code is typed by hand. */
 export const joinLink = (root: string) => `${root}${JOIN_PAGE}`
 
-const Track = z.custom<TrackId>((v) => TRACK_IDS.includes(v as TrackId), 'unknown track')
+const Track = z.custom<TrackId>(isTrackId, 'unknown track')
 /** A recipe as the service stores it: the engine's clean copy (the engine judged it on the way in). */
 /** A recipe's shape only: what its values may be is the engine's to judge (validateRecipe), wherever it is read. */
 export const StoredRecipe = z.custom<Recipe>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'recipe must be an object')

@@ -8,11 +8,11 @@ import { randomInt } from 'node:crypto'
 import type { ContractRow, GameRow, Phase, PresenterPos } from './api.ts'
 export { normalizeRoomCode, ROOM_CODE } from './api.ts'
 
-/** `version`: bumped in the transaction of every change a view shows (an answer, a resubmission, a phase, a reset,
- *  a new round), so a view refetches on a change of version, not of count (issue 19). */
 /** One voter's own answer as the service gives it back to them. */
 export interface MyAnswer { value: number; confidence: number | null }
 
+/** `version`: bumped in the transaction of every change a view shows (an answer, a resubmission, a phase, a reset,
+ *  a new round), so a view refetches on a change of version, not of count (issue 19). */
 export interface RoundState { poll: string; round: number; phase: Phase; count: number; version: number }
 /** `confidence` and `track` (issue 22): optional; stored as null when not given. */
 export interface AnswerInput { poll: string; voter: string; value: number; round?: number; confidence?: number | null; track?: string | null }

@@ -14,6 +14,7 @@ describe('describeGap', () => {
   })
   it('a 5% miss reads as 5%, not as a factor; within 5% is spot on', () => {
     expect(describeGap(num, 1.05, 1)).toMatch(/5% too high$/) // was "off by 1.1×" (issue 10)
+    expect(describeGap(num, 3.64, 1)).toMatch(/: 264% too high$/) // whole percent at any size, not 260%
     expect(describeGap(num, 2, 2.05)).toMatch(/spot on \(within 5%\)$/)
   })
   it('choices with quantities: the miss between the chosen and the right option', () => {

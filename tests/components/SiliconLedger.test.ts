@@ -127,7 +127,7 @@ describe.each(TRACK_IDS)('SiliconLedger on %s', (track) => {
     const { w, e } = ledgerFor(track, vetoed(track))
     expect(e.checks.find((k) => k.name === 'accuracy')!.pass).toBe(false)
     for (const k of e.checks) expect(w.get(`[data-check="${k.name}"]`).text()).toContain(expectedWord(k))
-    expect(w.get('[data-testid="ledger-verdict"]').text()).toBe(`✗ OUT OF SPEC: ${e.binding}`)
+    expect(w.get('[data-testid="ledger-verdict"]').text()).toBe(`✗ OUT OF SPEC: ${e.binding} fails first`) // the words of its Markdown and the takeaway
     w.unmount()
   })
 

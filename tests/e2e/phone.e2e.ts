@@ -98,7 +98,7 @@ describe('a phone (390×844)', () => {
     await touch('touchStart', b.x + 4)
     for (let k = 1; k <= 10; k++) await touch('touchMove', b.x + 4 + ((b.width - 8) * k) / 10)
     await touch('touchEnd')
-    await framesLater(p) // a swipe would have navigated by now
+    await framesLater(p, 20) // a third of a second: a swipe (even one waiting for the next slide's code) would have navigated
     expect(new URL(p.url()).pathname).toBe(`/${lock1}`)
     expect(Number(await lockBox(p).locator('input[type="number"]').inputValue())).toBe(LOCKS.quantization.range!.max)
   })

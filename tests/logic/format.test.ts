@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { byteTicks, formatBytes, formatCount, formatFactor, formatJoules, formatMs, plainSig, sig, unitFor } from '../../logic/format'
+import { byteTicks, formatBytes, formatCount, formatFactor, formatJoules, formatMetric, formatMs, plainSig, sig, unitFor, withMetricUnit } from '../../logic/format'
 
 describe('display formatting', () => {
+  it('an accuracy in percent sits against its sign, any other metric a space from its unit', () => {
+    expect(formatMetric(75.66, '%')).toBe('75.7%')
+    expect(formatMetric(31.24, 'mAP')).toBe('31.2 mAP')
+    expect(withMetricUnit('72.09', '%')).toBe('72.09%') // digits chosen elsewhere (to tell a value from the floor) are kept
+  })
   it('plain digits for formulas: no exponent, no thousands separator, at every magnitude', () => {
     expect(plainSig(1.23456e-7)).toBe('0.000000123')
     expect(plainSig(1234567)).toBe('1230000')
