@@ -94,7 +94,7 @@ export function formatValue(value: number, unit: string, units: ByteUnits): stri
   if (unit === 'B' || unit === 'bytes') return formatBytes(value, units)
   if (unit === 'J') return formatJoules(value)
   if (unit === 'ms') return formatMs(value)
-  return `${sig(value)} ${unit}`
+  return formatMetric(value, unit)
 }
 
 /** A count of parameters, e.g. 70.6 B, 3.5 M, 26.5 k (short scale). */

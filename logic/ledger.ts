@@ -198,7 +198,7 @@ export function contractToMarkdown(c: Contract): string {
     ...c.energy.parts.map((p) => `  - ${p.words}: ${formatJoules(p.joules)} (${shareText(p.share)})`),
     `- Latency: ${formatMs(c.figures.latencyMs)} · Footprint: ${formatBytes(c.figures.totalBytes, units)}`,
     `- ${c.metric.name}: ${formatMetric(c.figures.accuracy, c.metric.unit)} (${sig(c.figures.accuracyDrop)} points below the baseline)`,
-    ...c.impact.map((i) => `- ${i.label}: ${sig(i.value)} ${i.unit}`),
+    ...c.impact.map((i) => `- ${i.label}: ${formatMetric(i.value, i.unit)}`),
     '',
     '## Heavy model vs light student',
     '',
